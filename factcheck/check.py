@@ -1,0 +1,88 @@
+"""The library API: `check(paths, store, config) -> Report`. The CLI, the hook, the tests and the
+benchmarks all call this."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck import entities
+from factcheck import store as store_mod
+from factcheck.config import Config
+from factcheck.extract import extract
+from factcheck.match import Index
+from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
+from factcheck.reader import decode, parse, read_path
+from factcheck.verdict import decide
+
+
+def open_stores(paths: Sequence[str]) -> store_mod.Store:
+    """Load one store, or combine several (their works and claims side by side)."""
+    if not paths:
+        return store_mod.load(store_mod.DEFAULT_STORE)
+    loaded = [store_mod.load(Path(p)) for p in paths]
+    if len(loaded) == 1:
+        return loaded[0]
+    works = {k: v for s in loaded for k, v in s.works.items()}
+    claims = tuple(c for s in loaded for c in s.claims)
+    return store_mod.Store(path=", ".join(s.path for s in loaded), works=works, claims=claims,
+                           gazetteer=tuple(g for s in loaded for g in s.gazetteer))
+
+
+class Checker:
+    """A store made ready for checking: its index and gazetteer, built once for many files."""
+
+    def __init__(self, store: store_mod.Store, config: Config) -> None:
+        self.store = store
+        self.config = config
+        self.gaz = entities.load(store.gazetteer)
+        self.index = Index(store.claims)
+        self._known = {e for c in store.claims for e in (*c.names, *c.entities)}
+
+    def kind_of(self, entity: str) -> str:
+        return "name" if entity.startswith("name:") else self.gaz.kinds.get(entity, "name")
+
+    def check_document(self, doc: Document) -> FileReport:
+        findings = []
+        for claim in extract(doc, self.gaz):
+            cands = self.index.candidates(claim)
+            d = decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known.__contains__)
+            if d.verdict not in self.config.report:
+                continue
+            evidence = tuple(
+                Evidence(claim=c.claim, work=self.store.works[c.claim.source], score=round(c.similarity, 3), why=d.why)
+                for c in d.evidence
+            )
+            considered = tuple(
+                Evidence(claim=c.claim, work=self.store.works[c.claim.source], score=round(c.similarity, 3),
+                         why=f"similarity {c.similarity:.2f}, measure {c.measure:.2f}")
+                for c in cands[:5]
+            )
+            findings.append(Finding(claim=claim, verdict=d.verdict, message=d.message, evidence=evidence,
+                                    considered=considered))
+        findings.sort(key=lambda f: (f.claim.line, f.claim.column))
+        return FileReport(path=doc.path, findings=tuple(findings))
+
+    def info(self) -> StoreInfo:
+        return StoreInfo(path=self.store.path, sources=len(self.store.works), claims=len(self.store.claims))
+
+
+def read_input(path: str) -> Document:
+    if path == "-":
+        return parse(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", markdown=True)
+    return read_path(Path(path), display=path)
+
+
+def check(paths: Sequence[str], store: store_mod.Store, config: Config | None = None) -> Report:
+    config = config or Config()
+    checker = Checker(store, config)
+    files = tuple(checker.check_document(read_input(p)) for p in paths)
+    return Report(store=checker.info(), files=files)
+
+
+def fails(report: Report, config: Config) -> bool:
+    return any(config.fails(f.verdict) for fr in report.files for f in fr.findings)
+
+
+__all__ = ["Checker", "Verdict", "check", "fails", "open_stores"]

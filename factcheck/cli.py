@@ -1,0 +1,116 @@
+"""The command line: a thin click layer over the library (`check`, `store.build`).
+
+`factcheck FILE...` is short for `factcheck check FILE...`. Expected bad input becomes a one-line
+message and exit code 2; anything unexpected asks to be reported (with --debug for a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.config import FAIL_ON, Config
+from factcheck.errors import FactcheckError
+from factcheck.model import ExitCode, Verdict
+
+ISSUES = "https://github.com/factcheck/factcheck/issues"
+
+
+class _DefaultToCheck(click.Group):
+    """Route `factcheck FILE...` to `factcheck check FILE...`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factcheck")
+def cli() -> None:
+    """Check the figures and named claims of a draft against a store of claims from trusted sources."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--store", "stores", multiple=True, metavar="DIR",
+              help="Claim store to check against (repeatable). Default: the bundled store built from the seeds.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Which findings make the exit code 1. [default: conflicting]")
+@click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")
+@click.option("--verbose", "-v", is_flag=True, help="Add scores and the candidates considered.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here; print the summary.")
+@click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: str | None, quiet: bool,
+          verbose: bool, output: str | None, color: bool | None, debug: bool) -> None:
+    """Check FILE... (Markdown or text; '-' reads standard input)."""
+
+    def run() -> int:
+        from factcheck.check import check as run_check
+        from factcheck.check import fails, open_stores
+        from factcheck.render import render
+
+        config = Config(stores=stores, fail_on=fail_on or "conflicting")
+        report = run_check(list(files), open_stores(config.stores), config)
+        failing = frozenset(v for v in Verdict if config.fails(v))
+        use_color = sys.stdout.isatty() if color is None else color
+        text = render(report, fmt, color=use_color and not output, quiet=quiet, verbose=verbose, failing=failing)
+        if output:
+            from factcheck.render.text import summary
+            from factcheck.store import atomic_write
+
+            atomic_write(Path(output), text)
+            click.echo(summary(report))
+        else:
+            click.echo(text, nl=False)
+        return ExitCode.FINDINGS if fails(report, config) else ExitCode.OK
+
+    sys.exit(_guard(run, debug))
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the store to.")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
+    """Build a claim store from SOURCE files or folders (.txt, .md)."""
+
+    def run() -> int:
+        from factcheck import store
+
+        built = store.build(list(sources))
+        store.write(built, out)
+        click.echo(f"{out}: {len(built.works)} sources, {len(built.claims)} claims")
+        return ExitCode.OK
+
+    sys.exit(_guard(run, debug))
+
+
+def _guard(run: Any, debug: bool) -> int:
+    try:
+        return int(run())
+    except FactcheckError as e:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"factcheck: error: {e}", err=True)
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        click.echo("factcheck: interrupted", err=True)
+        return 130
+    except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if debug:
+            traceback.print_exc()
+        click.echo(f"factcheck: internal error ({type(e).__name__}: {e}); please report it at {ISSUES} "
+                   "with the command you ran (add --debug for a traceback)", err=True)
+        return ExitCode.INTERNAL
+
+
+def main() -> None:
+    cli(prog_name="factcheck")

@@ -1,0 +1,128 @@
+"""Entities in a sentence: countries (with demonyms and capitals used as metonyms), organisations,
+companies, people and places, from a gazetteer that ships with the package and that a store may
+extend with its own `gazetteer.yaml`.
+
+A capitalised name the gazetteer does not know is still an entity ("name:<text>"), so that a
+substituted company or province is noticed even when nobody listed it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from factcheck.errors import FactcheckError
+from factcheck.model import Mention
+from factcheck.text import STOPWORDS
+
+GAZETTEER = Path(__file__).parent / "data" / "gazetteer.yaml"
+KINDS = frozenset({"country", "region", "city", "organisation", "company", "person", "programme", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    names: dict[str, tuple[str, str]]  # written name -> (entity id, kind)
+    labels: dict[str, str]  # entity id -> canonical name
+    kinds: dict[str, str]  # entity id -> kind
+    pattern: re.Pattern[str]
+
+    def label(self, entity: str) -> str:
+        if entity.startswith("name:"):
+            return entity[5:]
+        return self.labels.get(entity, entity)
+
+
+def _entries(path: Path) -> list[dict[str, object]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise FactcheckError(f"malformed YAML: {getattr(e, 'problem', e)}", str(path),
+                             mark.line + 1 if mark else None) from None
+    except OSError as e:
+        raise FactcheckError(f"cannot read gazetteer: {e.strerror}", str(path)) from None
+    entities = data.get("entities") if isinstance(data, dict) else None
+    if not isinstance(entities, list):
+        raise FactcheckError("a gazetteer needs a list under 'entities'", str(path))
+    return [e for e in entities if isinstance(e, dict)]
+
+
+@lru_cache(maxsize=8)
+def load(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The bundled gazetteer, extended by the given files (later files win on a clash)."""
+    names: dict[str, tuple[str, str]] = {}
+    labels: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for path in (GAZETTEER, *map(Path, extra)):
+        for e in _entries(path):
+            eid, kind = str(e.get("id", "")), str(e.get("type", ""))
+            written = [str(n) for n in (e.get("names") or [])]  # type: ignore[attr-defined]
+            if not eid or kind not in KINDS or not written:
+                raise FactcheckError(f"gazetteer entry {eid or '?'} needs an id, a known type and names",
+                                     str(path))
+            labels[eid] = written[0]
+            kinds[eid] = kind
+            for key in ("names", "demonyms", "capitals"):
+                for n in e.get(key) or []:  # type: ignore[attr-defined]
+                    names[str(n)] = (eid, kind)
+    # A space in a name also matches a hyphen: "Rosa-Luxemburg-Stiftung", "Russia-China".
+    alternation = "|".join(
+        re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(names, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|'[a-rt-z])")
+    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=pattern)
+
+
+# Capitalised words that begin sentences or name months and days, not entities.
+_COMMON_CAPS = frozenset(
+    """
+    The A An In On At By For From With As Of To And But Or Yet So If When While Although Though Since
+    After Before During Despite However Moreover Furthermore Meanwhile Indeed Instead Still Also Even
+    This That These Those There Here It Its Their Our We They He She His Her I You Such Some Many Most
+    All Both Each Every Other Another Several According Unlike Like Under Over Between Among Within
+    January February March April May June July August September October November December Jan Feb Mar
+    Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Mr Mrs Ms Dr President Prime Minister Premier Chairman Secretary General Vice Foreign Deputy Director
+    Chinese Russian Photo Source Note Read More See Figure Table Chapter Section Part Article
+    """.split()
+)
+_CAPWORD = re.compile(r"[A-Z][\w'.-]*[\w]|[A-Z]")
+_NAME_RUN = re.compile(r"[A-Z][\w.'-]*\w(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w.'-]*\w)*|[A-Z]{2,}")
+
+
+def find(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Gazetteer entities, longest name first, then unknown capitalised names."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in gaz.pattern.finditer(text):
+        eid, kind = gaz.names.get(m.group()) or gaz.names[re.sub(r"[\s-]+", " ", m.group())]
+        out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _NAME_RUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        words = m.group().split()
+        while words and (words[0] in _COMMON_CAPS or words[0].lower() in STOPWORDS):
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        if start == _sentence_start(text, start) and len(words) == 1:
+            continue  # a lone capitalised first word is just the start of a sentence
+        if name.endswith("'s"):
+            name = name[:-2]
+        out.append(Mention(entity=f"name:{name}", kind="name", text=name, start=start, end=start + len(name)))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] in " \"'([":
+        i -= 1
+    return pos if i == 0 else -1

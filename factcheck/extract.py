@@ -1,0 +1,182 @@
+"""Turn a document into claims. The same code serves sources and drafts.
+
+For every sentence that states something checkable:
+- each quantity and each date becomes a claim, attributed to the entities of its own piece of the
+  sentence (list items, "for Uzbekistan, 20.6 percent") or, failing that, of its clause;
+- the measure words of a value come from its piece; a piece with none ("10% for Apple", "this
+  figure is 38 percent") takes those of the value before it, in the sentence or the one before;
+- a sentence with entities and no value becomes a named claim (who did what), negation kept.
+The rules for what is not a claim (questions, the document talking about itself, opinion) are
+tables in `rules.py`, each with examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcheck import dates as dates_mod
+from factcheck import entities as ent_mod
+from factcheck import quantities as qty_mod
+from factcheck import rules
+from factcheck.model import Claim, DateValue, Document, Mention, Quantity, Sentence
+from factcheck.reader import LineIndex
+from factcheck.segment import sentences
+from factcheck.text import content_terms
+
+# Pieces of a sentence: split at punctuation and at the words that join parallel statements.
+_PIECE_BREAK = re.compile(
+    r"[;,()\[\]:]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
+)
+_CLAUSE_BREAK = re.compile(r";|\s-\s|\((?=[^)]*\d)|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    quantity: Quantity | None
+    date: DateValue | None
+    start: int
+    end: int
+
+
+def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
+    lines = LineIndex(doc.text)
+    out: list[Claim] = []
+    prev: tuple[int, tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
+    for sent in sentences(doc.blocks):
+        if prev is not None and prev[0] != sent.block:
+            prev = None
+        claims, last = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None)
+        out.extend(claims)
+        if last is not None:
+            prev = (sent.block, *last)
+    return out
+
+
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in pattern.finditer(text):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+
+
+def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return spans[-1]
+
+
+def _terms(text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value]) -> list[str]:
+    """Content words of text[lo:hi], leaving out entity names and the values themselves."""
+    chars = list(text[lo:hi])
+    for span in [(m.start, m.end) for m in mentions] + [(v.start, v.end) for v in values]:
+        for i in range(max(span[0], lo), min(span[1], hi)):
+            chars[i - lo] = " "
+    return content_terms("".join(chars))
+
+
+def _sentence_claims(
+    sent: Sentence,
+    gaz: ent_mod.Gazetteer,
+    lines: LineIndex,
+    prev: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None,
+) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None]:
+    text = sent.text
+    if rules.not_a_claim(text):
+        return [], None
+    mentions = ent_mod.find(text, gaz)
+    found_dates = [d for d in dates_mod.find_dates(text) if not rules.bibliographic_date(text, d.start)]
+    skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
+    quantities = qty_mod.find_quantities(text, skip)
+    values = sorted(
+        [_Value(q, None, q.start, q.end) for q in quantities] + [_Value(None, d, d.start, d.end) for d in found_dates],
+        key=lambda v: v.start,
+    )
+    context = _terms(text, 0, len(text), mentions, values)
+    ctx_entities = [m.entity for m in mentions]
+    if prev is not None and (rules.anaphoric(text) or (values and len(context) < 2)):
+        context = list(prev[1]) + context
+        ctx_entities = [m.entity for m in _replace_same_kind(list(prev[2]), mentions)]
+    negated = rules.negated(text)
+    polarity = rules.polarity(text)
+    pieces = _spans(text, _PIECE_BREAK)
+    clauses = _spans(text, _CLAUSE_BREAK)
+
+    def in_span(span: tuple[int, int]) -> list[Mention]:
+        return [m for m in mentions if span[0] <= m.start < span[1]]
+
+    own: list[list[Mention]] = [in_span(_enclosing(pieces, v.start)) for v in values]
+    claimed = {m.entity for ms in own for m in ms}
+    claims: list[Claim] = []
+    last_local: list[str] = []
+    last: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
+    for i, v in enumerate(values):
+        piece = _enclosing(pieces, v.start)
+        local = _terms(text, piece[0], piece[1], mentions, values)
+        if v.quantity is not None and v.quantity.dimension == "count":
+            local = [t for t in local if t != v.quantity.unit]
+        subject = own[i]
+        if not subject:
+            clause = _enclosing(clauses, v.start)
+            # Entities that other values claim as their own belong to those values ("34% for Samsung").
+            subject = [m for m in in_span(clause) if m.entity not in claimed]
+        entities = [m.entity for m in subject]
+        if not local:
+            if last_local:
+                local = last_local
+            elif prev is not None and (rules.anaphoric(text) or not subject or len(context) < 2):
+                local = list(prev[0])
+                entities = [m.entity for m in _replace_same_kind(list(prev[2]), subject)]
+            else:
+                local = _terms(text, *_enclosing(clauses, v.start), mentions, values)
+        if v.quantity is not None:
+            last_local = local
+        others = sorted({m.entity for ms in own for m in ms} - set(entities))
+        claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity))
+        if v.quantity is not None:
+            last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
+    if not values and mentions and rules.checkable_statement(text):
+        claims.append(
+            _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
+                   [m.entity for m in mentions], ctx_entities, [], negated, polarity)
+        )
+    return claims, last
+
+
+def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list[Mention]:
+    """"In the case of Tajikistan, this figure ...": Tajikistan takes the place of the first entity
+    of its kind in the sentence referred to; the rest (China, in "debt to China") carries over."""
+    kept = list(inherited)
+    for m in current:
+        for j, old in enumerate(kept):
+            if old.kind == m.kind and old.entity != m.entity:
+                kept[j] = m
+                break
+        else:
+            if m not in kept:
+                kept.append(m)
+    return kept
+
+
+def _claim(
+    sent: Sentence, lines: LineIndex, v: _Value, local: list[str], context: list[str],
+    entities: list[str], ctx_entities: list[str], others: list[str], negated: bool, polarity: tuple[str, ...],
+) -> Claim:
+    start, end = sent.start + v.start, sent.start + v.end
+    line, col = lines.position(start)
+    end_line, end_col = lines.position(max(start, end - 1))
+    kind = "numeric" if v.quantity is not None else "date" if v.date is not None else "named"
+    return Claim(
+        kind=kind, quote=sent.text, line=line, column=col, end_line=end_line, end_column=end_col + 1,
+        start=start, end=end, entities=tuple(dict.fromkeys(entities)), terms=tuple(dict.fromkeys(local)),
+        context=tuple(dict.fromkeys(context)), quantity=v.quantity, date=v.date, negated=negated,
+        polarity=polarity, names=tuple(dict.fromkeys(ctx_entities)), others=tuple(others),
+    )
+
+
+def iter_claims(docs: list[Document], gaz: ent_mod.Gazetteer) -> Iterator[tuple[Document, list[Claim]]]:
+    for doc in docs:
+        yield doc, extract(doc, gaz)

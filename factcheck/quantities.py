@@ -1,0 +1,393 @@
+"""Quantities in a sentence: a value with its unit, scale, currency, range and hedge, normalised.
+
+"43%", "43 percent" and "forty-three per cent" give the same Quantity; so do "$19.8 billion",
+"US$19.8bn" and "19.8 billion dollars". Numbers in words go through text2num (a maintained parser
+of English number words) rather than a hand-written table. Years and dates are left to `dates`.
+The text given is folded (see `text.fold`): every dash is "-" and every quote straight.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from factcheck.model import Quantity
+from factcheck.text import STOPWORDS, stem
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+CURRENCY_WORDS = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP",
+    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY", "roubles": "RUB", "rubles": "RUB",
+    "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "som": "KGS", "soms": "KGS",
+    "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "sum": "UZS", "uzs": "UZS", "manat": "TMT", "tmt": "TMT",
+    "won": "KRW", "krw": "KRW", "yen": "JPY", "jpy": "JPY", "rupees": "INR", "inr": "INR",
+}
+CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "CNY", "\u20bd": "RUB",
+                  "usd": "USD", "rmb": "CNY", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "rub": "RUB",
+                  "kzt": "KZT", "uzs": "UZS"}
+# Units of measure: written form -> (canonical unit, dimension, factor to the canonical unit).
+MEASURES: dict[str, tuple[str, str, float]] = {
+    "square kilometres": ("km2", "area", 1), "square kilometers": ("km2", "area", 1), "sq km": ("km2", "area", 1),
+    "km2": ("km2", "area", 1), "km\u00b2": ("km2", "area", 1), "square miles": ("km2", "area", 2.58999),
+    "hectares": ("km2", "area", 0.01), "kilometres": ("km", "length", 1), "kilometers": ("km", "length", 1),
+    "kilometre": ("km", "length", 1), "kilometer": ("km", "length", 1), "km": ("km", "length", 1),
+    "miles": ("km", "length", 1.609344), "mile": ("km", "length", 1.609344),
+    "metres": ("m", "length", 1), "meters": ("m", "length", 1), "metre": ("m", "length", 1),
+    "meter": ("m", "length", 1),
+    "tonnes": ("t", "mass", 1), "tons": ("t", "mass", 1), "tonne": ("t", "mass", 1), "ton": ("t", "mass", 1),
+    "kilograms": ("t", "mass", 0.001), "kg": ("t", "mass", 0.001),
+    "cubic metres": ("m3", "volume", 1), "cubic meters": ("m3", "volume", 1), "bcm": ("m3", "volume", 1e9),
+    "barrels": ("bbl", "volume", 1),
+    "megawatts": ("MW", "power", 1), "mw": ("MW", "power", 1), "gigawatts": ("MW", "power", 1000),
+    "gw": ("MW", "power", 1000),
+    "years": ("year", "duration", 1), "year": ("year", "duration", 1), "months": ("year", "duration", 1 / 12),
+    "month": ("year", "duration", 1 / 12), "weeks": ("day", "duration", 7), "week": ("day", "duration", 7),
+    "days": ("day", "duration", 1), "day": ("day", "duration", 1), "hours": ("day", "duration", 1 / 24),
+    "hour": ("day", "duration", 1 / 24), "decades": ("year", "duration", 10), "decade": ("year", "duration", 10),
+    "times": ("times", "multiplier", 1), "fold": ("times", "multiplier", 1),
+    "percentage points": ("pp", "points", 1), "percentage point": ("pp", "points", 1),
+}
+FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
+             "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+_NUMWORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundred|thousand|dozen)"
+)
+_WORDNUM = rf"(?:(?:a\s+)?{_NUMWORD}(?:(?:\s+and\s+|\s+|-){_NUMWORD})*)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))"
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+
+NUMBER = re.compile(
+    rf"(?<![\w.,$])(?P<frac>{_FRACTION})\b"
+    rf"|(?<![\w.])(?P<digits>{_DIGITS})(?![\d])"
+    rf"|\b(?P<words>{_WORDNUM})\b",
+    re.I,
+)
+_SCALE_RE = re.compile(r"\s*-?\s*(thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|m|b|k)\b\.?", re.I)
+_PERCENT_RE = re.compile(r"\s*(%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.I)
+_CUR_AFTER = re.compile(
+    r"\s*(?:of\s+)?(us\s+dollars|u\.s\.\s+dollars|dollars?|usd|euros?|eur|pounds|gbp|sterling|yuan|rmb"
+    r"|renminbi|cny|roubles?|rubles?|rub|tenge|kzt|soms?|kgs|somoni|tjs|sum|uzs|manat|tmt|won|krw|yen|jpy"
+    r"|rupees|inr)\b(?:\s*\((?:rmb|cny|usd)\))?",
+    re.I,
+)
+_CUR_BEFORE = re.compile(r"(us\$|\$|\u20ac|\u00a3|\u00a5|\u20bd|\b(?:usd|rmb|cny|eur|gbp|rub|kzt|uzs))\s?$", re.I)
+_MEASURE_RE = re.compile(
+    r"[\s-]*(" + "|".join(sorted((re.escape(k) for k in MEASURES), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_HEDGE_BEFORE = re.compile(
+    r"(?P<w>about|around|some|roughly|approximately|approx\.|nearly|almost|close\s+to|an\s+estimated|estimated"
+    r"|circa|c\.|~|more\s+than|over|above|in\s+excess\s+of|upwards\s+of|at\s+least|no\s+fewer\s+than"
+    r"|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|as\s+many\s+as|as\s+much\s+as"
+    r"|as\s+long\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|just\s+over|just\s+under|a\s+mere|only"
+    r"|exactly|precisely)\s*(?:the\s+|a\s+)?(?:us\$|\$|\u20ac|\u00a3|\u00a5|usd\s|rmb\s)?\s*$",
+    re.I,
+)
+BOUNDS = {
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
+    "approx.": "approx", "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
+    "estimated": "approx", "circa": "approx", "c.": "approx", "~": "approx", "more than": "min", "over": "min",
+    "above": "min", "in excess of": "min", "upwards of": "min", "at least": "min", "no fewer than": "min",
+    "no less than": "min", "just over": "min", "less than": "max", "fewer than": "max", "under": "max",
+    "below": "max", "up to": "max", "as many as": "max", "as much as": "max", "as long as": "max",
+    "as high as": "max", "at most": "max", "no more than": "max", "just under": "max",
+}
+_RANGE_CURRENCY = re.compile(r"(us\$|\$|\u20ac|\u00a3|\u00a5)\s?[\d.,]+\s*-\s*$", re.I)
+_BETWEEN = re.compile(r"\b(between|from)\s+(?:us\$|\$|\u20ac|\u00a3|\u00a5)?\s*$", re.I)
+_FORWARD = re.compile(r"\b(?:next|coming|following|past|last|previous|first|second|third)\s+$", re.I)
+# Words that follow a number without being what it counts.
+_NOT_UNIT = frozenset(
+    "of and or to in on at by for from with as than the a an per its their his her this that which who"
+    " is are was were be been has have had will would could should may might can also more less percent"
+    " said says over under into across through via like including such per".split()
+)
+
+
+def _word_value(text: str) -> float | None:
+    from text_to_num import text2num  # lazy: only sentences with numbers in words pay for the import
+
+    words = re.sub(r"^a\s+", "one ", text.strip().lower().replace("-", " "))
+    words = re.sub(r"\s+and\s+", " ", words)
+    if words == "dozen" or words == "one dozen":
+        return 12.0
+    try:
+        return float(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def _precision(digits: str) -> float:
+    """Place value of the last significant written digit: "20.6" -> 0.1; "2,000" -> 100 (at least two
+    significant digits are taken as meant, so "100" is not 100 give or take 50)."""
+    plain = digits.replace(",", "")
+    if "." in plain:
+        return 10.0 ** -len(plain.split(".")[1])
+    stripped = plain.rstrip("0")
+    zeros = len(plain) - len(stripped)
+    return 10.0 ** max(0, min(zeros, len(plain) - 2))
+
+
+def _unit_noun(after: str) -> str:
+    """What a bare count counts: the head noun of the words that follow ("33 Korean companies" ->
+    "company"), stopping at a function word, punctuation or a verb-like word."""
+    head = ""
+    for m in re.finditer(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after[:60]):
+        w = m.group()
+        lw = w.lower()
+        if not w[0].isalpha() or lw in _NOT_UNIT or lw in STOPWORDS or lw.endswith("ly"):
+            break
+        if lw.endswith("ed") and head:
+            break
+        head = lw
+        if m.start() > 40:
+            break
+    return stem(head) if head else ""
+
+
+def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in `text`, leaving out numbers inside the `skip` spans (dates, names)."""
+    skips = list(skip)
+    raw: list[Quantity] = []
+    for m in NUMBER.finditer(text):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in skips):
+            continue
+        q = _parse_one(text, m)
+        if q is not None:
+            raw.append(q)
+    return _merge_ranges(text, raw)
+
+
+def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 40) : start]
+    # A number glued to a name ("CR929", "COVID-19", "5G", "G20") is part of the name.
+    if end < len(text) and (text[end].isalpha() and not _ORDINAL.match(text, end) and
+                            not re.match(r"(bn|mn|m|b|k|tn|km|kg|mw|gw)\b", text[end:], re.I)):
+        return None
+    if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
+        return None
+    if m.group("frac"):
+        words = m.group("frac").lower().split()
+        count = 1.0 if words[0] in ("a", "one") else float(_word_value(words[0]) or 1)
+        value = count * FRACTIONS[words[-1].split("-")[-1]]
+        prec = 5.0
+        unit, dim = "percent", "percent"
+        scale = 1.0
+        qend = end
+    elif m.group("digits"):
+        digits = m.group("digits")
+        value = float(digits.replace(",", ""))
+        prec = _precision(digits)
+        unit, dim, scale, qend = "", "number", 1.0, end
+    else:
+        words = m.group("words")
+        if words.lower() in ("one", "a", "hundred", "thousand", "a dozen", "dozen") and not _SCALE_RE.match(text, end):
+            return None  # "one of", "a hundred ways": pronouns and idioms more often than counts
+        wv = _word_value(words)
+        if wv is None:
+            return None
+        value, prec, unit, dim, scale, qend = wv, 1.0, "", "number", 1.0, end
+    if _FORWARD.search(before) and dim == "number":
+        return None  # "the next five years": a plan or a reading aid, not a figure to check
+    bound = "exact"
+    hb = _HEDGE_BEFORE.search(before)
+    if hb:
+        w = re.sub(r"\s+", " ", hb.group("w").lower())
+        bound = BOUNDS.get(w, "exact")
+    qstart = start
+    cur_b = _CUR_BEFORE.search(before)
+    currency = ""
+    if cur_b:
+        currency = CURRENCY_SIGNS[cur_b.group(1).lower()]
+        qstart = start - (len(before) - cur_b.start())
+    else:
+        shared = _RANGE_CURRENCY.search(before)  # "$10-15 billion": the sign serves both numbers
+        if shared:
+            currency = CURRENCY_SIGNS[shared.group(1).lower()]
+    if dim != "percent":
+        sm = _SCALE_RE.match(text, qend)
+        if sm and not (sm.group(1).lower() in ("m", "b", "k") and not currency):
+            scale = SCALES[sm.group(1).lower()]
+            qend = sm.end()
+        pm = _PERCENT_RE.match(text, qend)
+        cm = _CUR_AFTER.match(text, qend)
+        mm = _MEASURE_RE.match(text, qend)
+        if pm:
+            unit = "pp" if "point" in pm.group(1).lower() else "percent"
+            dim = "points" if unit == "pp" else "percent"
+            qend = pm.end()
+        elif cm and not currency:
+            currency = CURRENCY_WORDS.get(re.sub(r"\s+", " ", cm.group(1).lower()), "")
+            qend = cm.end()
+        elif mm and not currency:
+            unit, dim, factor = MEASURES[mm.group(1).lower()]
+            value *= factor
+            prec *= factor
+            qend = mm.end()
+        if currency:
+            unit, dim = currency, "money"
+        elif dim == "number":
+            noun = _unit_noun(text[qend:])
+            if noun:
+                unit, dim = noun, "count"
+    value *= scale
+    prec *= scale
+    if not math.isfinite(value):
+        return None
+    return Quantity(value=value, high=None, unit=unit, dimension=dim, bound=bound, precision=prec, role="",
+                    text=text[qstart:qend], start=qstart, end=qend)
+
+
+def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Join "between X and Y" and "X-Y" into one range; mark "from X to Y" as a change.
+
+    The second number's unit and scale carry over to the first when the first has none: "$10-15
+    billion" is 10 to 15 billion dollars. A bare "X to Y" is a range unless the sentence already
+    described a change ("from 0.19 to 0.79 and 0.17 to 0.68 respectively").
+    """
+    out: list[Quantity] = []
+    seen_change = False
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        kind = _join_kind(text, a, b, seen_change) if b is not None else ""
+        if b is None or not kind:
+            out.append(a)
+            i += 1
+            continue
+        lo = a.value
+        if not _SCALE_WORD.search(a.text) and (m := _SCALE_WORD.search(b.text)):
+            lo *= SCALES[m.group(1).lower()]
+        if kind == "range":
+            lead = _BETWEEN.search(text[max(0, a.start - 20) : a.start])
+            start = a.start - (len(text[max(0, a.start - 20) : a.start]) - lead.start()) if lead else a.start
+            out.append(Quantity(value=lo, high=b.value, unit=b.unit, dimension=b.dimension,
+                                bound=a.bound if a.bound != "exact" else b.bound, precision=b.precision,
+                                role="", text=text[start : b.end], start=start, end=b.end))
+        else:
+            seen_change = True
+            out.append(Quantity(value=lo, high=None, unit=b.unit, dimension=b.dimension, bound=a.bound,
+                                precision=b.precision, role="from", text=a.text, start=a.start, end=a.end))
+            out.append(_with_role(b, "to"))
+        i += 2
+    return _mark_changes(text, out)
+
+
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)\b", re.I)
+
+
+def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
+    if a.high is not None or b.high is not None:
+        return ""
+    if a.dimension != b.dimension and a.dimension != "number":
+        return ""
+    word = re.sub(r"\s+", " ", text[a.end : b.start].strip().lower())
+    lead = _BETWEEN.search(text[max(0, a.start - 20) : a.start])
+    lead_word = lead.group(1).lower() if lead else ""
+    if lead_word == "between" and word == "and":
+        return "range"
+    if lead_word == "from" and word in ("to", "-"):
+        return "change"
+    if word == "-":
+        return "range"
+    if word == "to":
+        return "change" if seen_change else "range"
+    return ""
+
+
+def _with_role(q: Quantity, role: str) -> Quantity:
+    return Quantity(value=q.value, high=q.high, unit=q.unit, dimension=q.dimension, bound=q.bound,
+                    precision=q.precision, role=role, text=q.text, start=q.start, end=q.end)
+
+
+_TO_BEFORE = re.compile(r"(?<!\bup\s)\bto\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
+
+
+def _mark_changes(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"to 4.3% ... from 1.1%": a value after "to" is where a change ended, after "from" where it began."""
+    out = []
+    for q in qs:
+        if not q.role and q.high is None:
+            before = text[max(0, q.start - 12) : q.start]
+            if _TO_BEFORE.search(before):
+                q = _with_role(q, "to")
+            elif _FROM_BEFORE.search(before):
+                q = _with_role(q, "from")
+        out.append(q)
+    return out
+
+
+def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bool:
+    """Whether the source's value bears out the draft's, by the rules in the README:
+    equal after normalisation; equal after rounding to the draft's precision; within `tolerance`
+    when either side is hedged; on the right side of a bound; inside a range."""
+    if draft.dimension == "money" and draft.unit != source.unit:
+        return False  # the right number in the wrong currency is a wrong figure
+    lo, hi = source.value, source.high if source.high is not None else source.value
+    d_lo, d_hi = draft.value, draft.high if draft.high is not None else draft.value
+    eps = 1e-9 * max(1.0, abs(hi))
+    if draft.high is not None and source.high is not None:
+        return _close(d_lo, lo, draft, tolerance) and _close(d_hi, hi, draft, tolerance)
+    if draft.high is not None:
+        return d_lo - eps <= lo and hi <= d_hi + eps
+    if source.high is not None:
+        if lo - eps <= d_lo <= hi + eps:
+            return True
+        return draft.bound == "approx" and lo * (1 - tolerance) <= d_lo <= hi * (1 + tolerance)
+    if draft.bound == "min":
+        return lo > d_lo - eps if source.bound != "max" else False
+    if draft.bound == "max":
+        return lo < d_lo + eps if source.bound != "min" else False
+    if source.bound == "min":
+        return d_lo >= lo - eps or (draft.bound == "approx" and d_lo >= lo * (1 - tolerance))
+    if source.bound == "max":
+        return d_lo <= lo + eps or (draft.bound == "approx" and d_lo <= lo * (1 + tolerance))
+    return _close(d_lo, lo, draft, tolerance) or (source.bound == "approx" and _within(d_lo, lo, tolerance))
+
+
+def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
+    if abs(d - s) <= 1e-9 * max(1.0, abs(s)):
+        return True
+    if draft.precision > 0 and abs(round(s / draft.precision) * draft.precision - d) <= 1e-6 * draft.precision:
+        return True
+    return draft.bound == "approx" and _within(d, s, tolerance)
+
+
+def _within(d: float, s: float, tolerance: float) -> bool:
+    return abs(d - s) <= tolerance * abs(s) + 1e-12
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Same kind of measure: both percentages, both sums of money, both counts of the same thing."""
+    if a.dimension != b.dimension:
+        return False
+    if a.dimension == "count":
+        return a.unit == b.unit
+    if a.dimension in ("duration", "length", "area", "mass", "volume", "power"):
+        return a.unit == b.unit
+    return True
+
+
+def describe(q: Quantity) -> str:
+    def fmt(v: float) -> str:
+        for div, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+            if abs(v) >= div and q.dimension == "money":
+                return f"{v / div:g}{word}"
+        return f"{v:,.6g}" if abs(v) >= 1e6 else f"{v:g}"
+
+    val = fmt(q.value) + (f"-{fmt(q.high)}" if q.high is not None else "")
+    unit = {"percent": "%", "pp": " percentage points"}.get(q.unit, f" {q.unit}" if q.unit else "")
+    if q.dimension == "money":
+        return f"{q.unit} {val}"
+    hedge = {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
+    return f"{hedge}{val}{unit}"

@@ -1,0 +1,50 @@
+"""`--format json`: the stable contract (schema version 1) that CI tools and the benchmarks parse.
+
+Documented in the README; pinned by tests/golden/*.json.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck.model import Evidence, Finding, Report, Verdict
+
+SCHEMA_VERSION = 1
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {"source": e.work.id, "file": e.claim.file, "line": e.claim.line,
+            "quote": e.claim.quote, "citation": e.work.citation(), "score": e.score}
+
+
+def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
+    c = f.claim
+    d: dict[str, Any] = {
+        "line": c.line, "column": c.column, "end_line": c.end_line, "end_column": c.end_column,
+        "text": c.quote if c.kind == "named" else _span_text(f), "kind": c.kind,
+        "verdict": f.verdict.value, "message": f.message,
+        "evidence": [evidence_dict(e) for e in f.evidence],
+    }
+    if verbose:
+        d["considered"] = [evidence_dict(e) | {"why": e.why} for e in f.considered]
+    return d
+
+
+def _span_text(f: Finding) -> str:
+    c = f.claim
+    v = c.quantity.text if c.quantity else c.date.text if c.date else ""
+    return f"{v} \u2014 {c.quote}" if v else c.quote
+
+
+def to_dict(report: Report, verbose: bool = False) -> dict[str, Any]:
+    return {
+        "version": SCHEMA_VERSION,
+        "store": {"path": report.store.path, "sources": report.store.sources, "claims": report.store.claims},
+        "files": [{"path": fr.path, "findings": [finding_dict(f, verbose) for f in fr.findings]} for fr in report.files],
+        "summary": {"claims": report.claims, **{v.value: report.count(v) for v in Verdict}},
+    }
+
+
+def render(report: Report, verbose: bool = False, **_: object) -> str:
+    return json.dumps(to_dict(report, verbose), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,155 @@
+"""Language rules: what is not a claim, what refers back, what negates, which words oppose.
+
+Each rule is a pattern with examples that must match and must not match, each with its reason;
+`tests/test_rules.py` runs every example and checks that no rule is without them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.text import stem
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    why: str
+    matches: tuple[tuple[str, str], ...]  # (text, reason)
+    rejects: tuple[tuple[str, str], ...]
+
+    def search(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+QUESTION = Rule(
+    "question",
+    re.compile(r"\?[\"')\]]*\s*$"),
+    "A question asks; it states nothing to check.",
+    (("Can Moscow and Beijing really share the region indefinitely?", "ends in a question mark"),),
+    (("China lent $2 billion.", "a statement"), ("Who pays? China, says the report: $2 billion.", "ends as a statement")),
+)
+SELF_REFERENCE = Rule(
+    "self-reference",
+    re.compile(
+        r"\b(?:this|the\s+present|our|the\s+next|the\s+following|the\s+previous|the\s+last|the\s+first)\s+"
+        r"(?:brief|paper|report|section|chapter|pages?|part|half\s+of\s+this|study|essay|article)\b"
+        r"|\b(?:we|us|our)\b|^\s*what\s+follows\b|\bthe\s+remainder\s+of\b|\bin\s+this\s+(?:brief|paper)\b",
+        re.I,
+    ),
+    "A sentence about the document itself or its authors' plans is not a claim about the world.",
+    (
+        ("Our 10 recommendations are listed at the end of the paper.", "the authors' own list"),
+        ("The next section turns from trade to the digital side of the rivalry.", "a signpost"),
+        ("We now turn to the Russian side of the ledger.", "first person"),
+        ("What follows is necessarily a partial picture.", "a signpost"),
+        ("The following pages sketch three scenarios for the region.", "the document's pages"),
+    ),
+    (
+        ("The report by the World Bank found 43 percent.", "a report in the world, not this one"),
+        ("The next summit was held in Astana in 2019.", "'next' of an event, not of the document"),
+    ),
+)
+OPINION = Rule(
+    "opinion",
+    re.compile(
+        r"\b(?:whether|too\s+early\s+to|remains?\s+to\s+be\s+seen|open\s+question|deserves?|should|ought\s+to"
+        r"|arguably|perhaps|in\s+short|much\s+depends|it\s+is\s+(?:hard|difficult|unclear)\s+to)\b",
+        re.I,
+    ),
+    "Speculation, advice and judgement have no fact to check; named claims in them are not claims.",
+    (
+        ("It is too early to say whether the balance will tip towards Beijing.", "speculation"),
+        ("The Digital Silk Road deserves more attention from European policymakers.", "a judgement"),
+        ("Whether Moscow can keep pace with Beijing remains an open question.", "an open question"),
+    ),
+    (("Kyrgyzstan turned down Huawei's deal.", "a reported act"),),
+)
+ANAPHORA = Rule(
+    "anaphora",
+    re.compile(
+        r"\b(?:this|that|these|those|the\s+same|the\s+said)\s+(?:figure|share|number|amount|proportion|rate"
+        r"|initiative|plan|idea|proposal|project|deal|agreement|programme|program|policy|strategy|move|decision"
+        r"|sum|total|level|percentage)s?\b|\brespectively\b",
+        re.I,
+    ),
+    "A sentence that points back at an earlier figure or plan takes that sentence's measure words.",
+    (
+        ("In the case of Tajikistan, this figure is 38 percent.", "'this figure' is the previous sentence's"),
+        ("Tokayev is a strong opponent of the initiative; he rejected this plan.", "'this plan'"),
+    ),
+    (("The figure of 38 percent comes from the IMF.", "names its figure itself"),),
+)
+NEGATION = Rule(
+    "negation",
+    re.compile(
+        r"\b(?:not|never|no\s+longer|neither|nor|n't|declined|refused|rejected|failed|turned\s+down"
+        r"|stayed\s+out|opted\s+out|decided\s+against|pulled\s+out|withdrew)\b|n't\b",
+        re.I,
+    ),
+    "A named claim keeps its negation: 'turned down the deal' and 'accepted the deal' disagree.",
+    (
+        ("Kyrgyzstan turned down Huawei's offer.", "turned down"),
+        ("Uzbekistan decided against joining the EAEU.", "decided against"),
+        ("Turkmenistan did not join the CSTO.", "not"),
+    ),
+    (("Kyrgyzstan accepted Huawei's offer.", "affirmative"), ("Notably, Uzbekistan joined.", "'Notably' is not 'not'")),
+)
+BIBLIOGRAPHIC = Rule(
+    "bibliographic date",
+    re.compile(r"\b(?:accessed|retrieved|last\s+visited|last\s+updated|archived)(?:\s+on)?\s*:?\s*$", re.I),
+    "The date a web page was read belongs to the citation, not to the world.",
+    (("Caixin, 1 March 2018, accessed ", "accessed"), ("Retrieved on ", "retrieved")),
+    (("The memorandum was signed in ", "an event"),),
+)
+
+RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, BIBLIOGRAPHIC)
+
+# Words whose meanings oppose: a named claim that uses one where its source uses the other disagrees
+# with it. Each pair is (positive, negative) sets of stems.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (frozenset({"support", "supporter", "backer", "champion", "proponent", "advocate", "favour", "favor"}),
+     frozenset({"oppose", "opponent", "critic", "against", "resist"}), "support/oppose"),
+    (frozenset({"accept", "agree", "approve", "embrace"}),
+     frozenset({"reject", "refuse", "decline", "turn down", "veto"}), "accept/reject"),
+    (frozenset({"increase", "raise", "lift", "upgrade"}), frozenset({"decrease", "lower", "downgrade"}),
+     "raise/cut"),
+    (frozenset({"win", "gain"}), frozenset({"lose", "loss"}), "win/lose"),
+    (frozenset({"ally", "friend"}), frozenset({"rival", "enemy", "adversary"}), "ally/rival"),
+)
+
+
+def not_a_claim(text: str) -> bool:
+    return QUESTION.search(text) or SELF_REFERENCE.search(text)
+
+
+def checkable_statement(text: str) -> bool:
+    """A sentence with no figure is a named claim only when it reports rather than judges."""
+    return not OPINION.search(text) and len(text.split()) >= 5
+
+
+def anaphoric(text: str) -> bool:
+    return ANAPHORA.search(text)
+
+
+def negated(text: str) -> bool:
+    return NEGATION.search(text)
+
+
+def bibliographic_date(text: str, start: int) -> bool:
+    return BIBLIOGRAPHIC.search(text[max(0, start - 30) : start])
+
+
+def polarity(text: str) -> tuple[str, ...]:
+    """The opposition pairs the sentence takes a side in, as 'pair:+' or 'pair:-'."""
+    found = set()
+    lowered = text.lower()
+    stems = {stem(w) for w in re.findall(r"[a-z]+", lowered)}
+    for pos, neg, name in OPPOSITES:
+        if stems & pos:
+            found.add(f"{name}:+")
+        if stems & neg or any(" " in n and n in lowered for n in neg):
+            found.add(f"{name}:-")
+    return tuple(sorted(found))

@@ -1,0 +1,54 @@
+"""Split prose blocks into sentences.
+
+A sentence ends at ".", "!" or "?" (with any closing quote or bracket) followed by space and a
+capital, digit or opening quote, unless the word before the stop is an abbreviation ("U.S.",
+"Oct.", "No. 14") or an initial ("J. Smith"). Decimals never split: a stop inside "20.6" is not
+followed by space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.model import Block, Sentence
+
+ABBREVIATIONS = frozenset(
+    """
+    u.s u.k u.n e.u u.s.a p.r.c d.c mr mrs ms dr prof st no nos vol pp p fig figs ed eds est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp bros dept gov govt gen col lt sgt
+    e.g i.e etc vs cf al ca op cit ibid jr sr rev art para sec ch
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042f])")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+
+
+def _is_abbreviation(before: str) -> bool:
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and m.group(1).isupper())
+
+
+def sentences(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Sentence]:
+    for bi, block in enumerate(blocks):
+        text = block.text
+        start = 0
+        for m in _BOUNDARY.finditer(text):
+            if m.group()[0] == "." and _is_abbreviation(text[start : m.start() + 1]):
+                continue
+            yield from _emit(text, start, m.end(), block.offset, bi)
+            start = m.end()
+        yield from _emit(text, start, len(text), block.offset, bi)
+
+
+def _emit(text: str, lo: int, hi: int, offset: int, block: int) -> Iterator[Sentence]:
+    piece = text[lo:hi]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    yield Sentence(text=stripped, start=offset + lo + lead, block=block)

@@ -1,0 +1,174 @@
+"""Decide a draft claim's verdict from its candidates.
+
+supported    a source claim about the same subject and measure whose value bears the draft's out
+conflicting  a source claim about the same subject and measure with a value that does not; or the
+             same statement with its actor swapped, its negation dropped or its direction reversed
+unsupported  nothing in the store addresses the claim
+
+"Same subject" means no entity of the draft is missing from the source claim while the source
+claim names a different entity of the same group (Tajikistan vs Kyrgyzstan, Protei vs Hikvision),
+and no entity of the draft is one the source sentence gives to another figure ("34% for Samsung").
+The thresholds are in `Config`; the reasons each verdict gives are shown with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck import dates as dates_mod
+from factcheck import quantities as qty_mod
+from factcheck.config import Config
+from factcheck.match import Candidate
+from factcheck.model import Claim, Verdict
+
+GEO = frozenset({"country", "region", "city", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    message: str
+    evidence: tuple[Candidate, ...]
+    why: str
+
+
+def group(kind: str) -> str:
+    return "geo" if kind in GEO else "actor"
+
+
+def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str]) -> tuple[str, str]:
+    """("same" | "other" | "swapped", explanation) for the subjects of two claims."""
+    src_all = set(source.names) | set(source.entities)
+    for e in draft.entities:
+        if e in source.others and e not in source.entities:
+            return "other", f"the source gives {_label(e)} a different figure"
+    missing = [e for e in draft.entities if e not in src_all]
+    extra = [e for e in source.entities if e not in set(draft.names) | set(draft.entities)]
+    for m in missing:
+        for x in extra:
+            if group(kind_of(m)) == group(kind_of(x)):
+                return "swapped", f"the source says {_label(x)}, not {_label(m)}"
+    return "same", ""
+
+
+def _label(entity: str) -> str:
+    return entity[5:] if entity.startswith("name:") else entity
+
+
+def decide(
+    draft: Claim,
+    candidates: list[Candidate],
+    config: Config,
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+    known: Callable[[str], bool],
+) -> Decision:
+    if draft.kind == "named":
+        return _decide_named(draft, candidates, config, kind_of, label, known)
+    support: list[Candidate] = []
+    conflict: list[tuple[Candidate, str]] = []
+    swapped: list[tuple[Candidate, str]] = []
+    for cand in candidates:
+        src = cand.claim
+        if src.kind != draft.kind or not _comparable(draft, src):
+            continue
+        relation, why = subject_relation(draft, src, kind_of)
+        agrees = _compatible(draft, src, config)
+        measured = cand.measure >= config.min_measure or not draft.terms
+        if relation == "same" and agrees and cand.similarity >= config.support_similarity and measured:
+            support.append(cand)
+        elif relation == "same" and not agrees and cand.similarity >= config.conflict_similarity \
+                and cand.measure >= config.min_measure:
+            conflict.append((cand, f"source says {_value(src)}"))
+        elif relation == "swapped" and agrees and cand.similarity >= config.swap_similarity \
+                and cand.measure >= config.min_measure and all(known(e) for e in draft.entities):
+            swapped.append((cand, why))
+    if support:
+        best = max(support, key=lambda c: (c.similarity + c.measure, c.claim.id))
+        return Decision(Verdict.SUPPORTED, f"source says {_value(best.claim)}", (best,), "value agrees")
+    if conflict:
+        best, msg = max(conflict, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
+        return Decision(Verdict.CONFLICTING, msg, (best,), f"{_value(draft)} vs {_value(best.claim)}")
+    if swapped:
+        best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
+        return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
+    return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _comparable(draft: Claim, src: Claim) -> bool:
+    if draft.quantity is not None and src.quantity is not None:
+        return qty_mod.comparable(draft.quantity, src.quantity)
+    if draft.date is not None and src.date is not None:
+        return dates_mod.comparable(draft.date, src.date)
+    return False
+
+
+def _compatible(draft: Claim, src: Claim, config: Config) -> bool:
+    if draft.quantity is not None and src.quantity is not None:
+        dq, sq = draft.quantity, src.quantity
+        if dq.role and sq.role and dq.role != sq.role:
+            return False  # "from 4.3% to 1.1%" where the source went from 1.1% to 4.3%
+        return qty_mod.compatible(dq, sq, config.tolerance)
+    if draft.date is not None and src.date is not None:
+        return dates_mod.compatible(draft.date, src.date)
+    return False
+
+
+def _value(c: Claim) -> str:
+    if c.quantity is not None:
+        return qty_mod.describe(c.quantity)
+    if c.date is not None:
+        return dates_mod.describe(c.date)
+    return "otherwise"
+
+
+def _decide_named(
+    draft: Claim,
+    candidates: list[Candidate],
+    config: Config,
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+    known: Callable[[str], bool],
+) -> Decision:
+    seen: set[str] = set()
+    support: list[Candidate] = []
+    conflict: list[tuple[Candidate, str]] = []
+    for cand in candidates:
+        src = cand.claim
+        if src.quote in seen:
+            continue
+        seen.add(src.quote)
+        src_ents = set(src.names)
+        missing = [e for e in draft.names if e not in src_ents]
+        if cand.similarity < config.named_conflict_similarity:
+            continue
+        pol = _opposed(draft.polarity, src.polarity)
+        if not missing and draft.negated == src.negated and not pol and cand.similarity >= config.named_similarity:
+            support.append(cand)
+            continue
+        if not missing and draft.negated != src.negated:
+            conflict.append((cand, "the source says the opposite (negation)"))
+        elif not missing and pol:
+            conflict.append((cand, f"the source says the opposite ({pol})"))
+        elif len(missing) == 1 and known(missing[0]):
+            others = [e for e in src_ents - set(draft.names) if group(kind_of(e)) == group(kind_of(missing[0]))
+                      and kind_of(e) == kind_of(missing[0])]
+            if len(others) == 1:
+                conflict.append((cand, f"the source says {label(others[0])}, not {label(missing[0])}"))
+    if support:
+        best = max(support, key=lambda c: (c.similarity, c.claim.id))
+        return Decision(Verdict.SUPPORTED, "the source says so", (best,), "same statement")
+    if conflict:
+        best, msg = max(conflict, key=lambda cm: (cm[0].similarity, cm[0].claim.id))
+        return Decision(Verdict.CONFLICTING, msg, (best,), msg)
+    return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _opposed(a: tuple[str, ...], b: tuple[str, ...]) -> str:
+    for p in a:
+        name, sign = p.rsplit(":", 1)
+        other = f"{name}:{'-' if sign == '+' else '+'}"
+        if other in b and p not in b:
+            return name
+    return ""
