@@ -47,7 +47,8 @@ class Checker:
         findings = []
         for claim in extract(doc, self.gaz):
             cands = self.index.candidates(claim)
-            d = decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known.__contains__)
+            d = decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known.__contains__,
+                       self.index.idf)
             if d.verdict not in self.config.report:
                 continue
             evidence = tuple(

@@ -16,6 +16,7 @@ import click
 from factcheck.config import FAIL_ON, Config
 from factcheck.errors import FactcheckError
 from factcheck.model import ExitCode, Verdict
+from factcheck.render import FORMATS
 
 ISSUES = "https://github.com/factcheck/factcheck/issues"
 
@@ -39,7 +40,7 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--store", "stores", multiple=True, metavar="DIR",
               help="Claim store to check against (repeatable). Default: the bundled store built from the seeds.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Which findings make the exit code 1. [default: conflicting]")
 @click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")

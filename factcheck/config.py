@@ -20,7 +20,8 @@ class Config:
     # How much of a draft sentence's weighted words a source sentence must share.
     support_similarity: float = 0.35
     conflict_similarity: float = 0.45
-    swap_similarity: float = 0.55
+    swap_similarity: float = 0.6
+    strong_similarity: float = 0.6  # so alike that the words next to the figure need not match
     named_similarity: float = 0.6
     named_conflict_similarity: float = 0.55
     # How much of the words next to a figure (what it measures) the source must share.

@@ -91,7 +91,8 @@ _COMMON_CAPS = frozenset(
     """.split()
 )
 _CAPWORD = re.compile(r"[A-Z][\w'.-]*[\w]|[A-Z]")
-_NAME_RUN = re.compile(r"[A-Z][\w.'-]*\w(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w.'-]*\w)*|[A-Z]{2,}")
+_NAME_WORD = r"[A-Z][\w.-]*\w(?:'(?!s\b)\w+)?"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+|de\s+|al-)?{_NAME_WORD})*|[A-Z]{{2,}}")
 
 
 def find(text: str, gaz: Gazetteer) -> list[Mention]:

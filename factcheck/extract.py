@@ -29,7 +29,7 @@ from factcheck.text import content_terms
 _PIECE_BREAK = re.compile(
     r"[;,()\[\]:]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
 )
-_CLAUSE_BREAK = re.compile(r";|\s-\s|\((?=[^)]*\d)|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s-\s|[()]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,20 @@ def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
 
 
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Pieces, but "between X and Y" stays whole: its "and" joins the two ends of one relation."""
+    out: list[tuple[int, int]] = []
+    for a, b in _spans(text, _PIECE_BREAK):
+        if out and _OPEN_BETWEEN.search(text[out[-1][0] : out[-1][1]]) and text[out[-1][1] : a].strip() == "and":
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+_OPEN_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$", re.I)
+
+
 def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in spans:
         if a <= pos < b:
@@ -70,9 +84,12 @@ def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _terms(text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value]) -> list[str]:
-    """Content words of text[lo:hi], leaving out entity names and the values themselves."""
+    """Content words of text[lo:hi], leaving out gazetteer entities and the values themselves.
+    Unknown names keep their words: one writer's "Global Cybersecurity Index" is another's
+    "global cybersecurity index"."""
     chars = list(text[lo:hi])
-    for span in [(m.start, m.end) for m in mentions] + [(v.start, v.end) for v in values]:
+    spans = [(m.start, m.end) for m in mentions if m.kind != "name"] + [(v.start, v.end) for v in values]
+    for span in spans:
         for i in range(max(span[0], lo), min(span[1], hi)):
             chars[i - lo] = " "
     return content_terms("".join(chars))
@@ -102,14 +119,17 @@ def _sentence_claims(
         ctx_entities = [m.entity for m in _replace_same_kind(list(prev[2]), mentions)]
     negated = rules.negated(text)
     polarity = rules.polarity(text)
-    pieces = _spans(text, _PIECE_BREAK)
+    pieces = _pieces(text)
     clauses = _spans(text, _CLAUSE_BREAK)
 
     def in_span(span: tuple[int, int]) -> list[Mention]:
         return [m for m in mentions if span[0] <= m.start < span[1]]
 
     own: list[list[Mention]] = [in_span(_enclosing(pieces, v.start)) for v in values]
-    claimed = {m.entity for ms in own for m in ms}
+    if rules.RESPECTIVELY.search(text):
+        own = _respectively(own, values, mentions)
+    # An entity that is the only one in another value's piece is that value's ("34% for Samsung").
+    solo = {ms[0].entity for ms in own if len({m.entity for m in ms}) == 1}
     claims: list[Claim] = []
     last_local: list[str] = []
     last: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
@@ -118,11 +138,12 @@ def _sentence_claims(
         local = _terms(text, piece[0], piece[1], mentions, values)
         if v.quantity is not None and v.quantity.dimension == "count":
             local = [t for t in local if t != v.quantity.unit]
-        subject = own[i]
-        if not subject:
-            clause = _enclosing(clauses, v.start)
-            # Entities that other values claim as their own belong to those values ("34% for Samsung").
-            subject = [m for m in in_span(clause) if m.entity not in claimed]
+        if own[i]:
+            subject = own[i]
+        elif v.date is not None:
+            subject = list(mentions)  # "By 2018, ...": a date with no entity of its own dates it all
+        else:
+            subject = _clause_subject(v.start, clauses, mentions, solo)
         entities = [m.entity for m in subject]
         if not local:
             if last_local:
@@ -134,7 +155,7 @@ def _sentence_claims(
                 local = _terms(text, *_enclosing(clauses, v.start), mentions, values)
         if v.quantity is not None:
             last_local = local
-        others = sorted({m.entity for ms in own for m in ms} - set(entities))
+        others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity))
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
@@ -144,6 +165,34 @@ def _sentence_claims(
                    [m.entity for m in mentions], ctx_entities, [], negated, polarity)
         )
     return claims, last
+
+
+def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list[Mention]) -> list[list[Mention]]:
+    """"Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
+    entity of a list owns the n-th value (or the n-th pair of a change's two ends)."""
+    figures = [i for i, v in enumerate(values) if v.quantity is not None]
+    kinds: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if all(m.entity != k.entity for k in kinds.get(m.kind, [])):
+            kinds.setdefault(m.kind, []).append(m)
+    listed = max(kinds.values(), key=len, default=[])
+    if len(listed) < 2 or not figures or len(figures) % len(listed):
+        return own
+    per = len(figures) // len(listed)
+    out = [list(x) for x in own]
+    for j, i in enumerate(figures):
+        out[i] = [listed[j // per]]
+    return out
+
+
+def _clause_subject(pos: int, clauses: list[tuple[int, int]], mentions: list[Mention], solo: set[str]) -> list[Mention]:
+    """A value with no entity of its own takes its clause's, leaving out those that other values
+    own; a clause with none (a parenthesis, "(37 percent of all imports)") takes the clause before."""
+    k = next((j for j, (a, b) in enumerate(clauses) if a <= pos < b), len(clauses) - 1)
+    mine = [m for m in mentions if clauses[k][0] <= m.start < clauses[k][1] and m.entity not in solo]
+    if mine or k == 0:
+        return mine
+    return [m for m in mentions if clauses[k - 1][0] <= m.start < clauses[k - 1][1]]
 
 
 def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list[Mention]:

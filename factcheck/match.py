@@ -11,12 +11,12 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck.model import Claim
 
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +31,32 @@ def tokens(c: Claim) -> set[str]:
     return set(c.context) | {f"@{e}" for e in c.names} | {f"@{e}" for e in c.entities}
 
 
+def measure_overlap(draft: Claim, source: Claim, idf: Callable[[str], float]) -> float:
+    """Share of the draft claim's measure words (IDF-weighted) that the source claim has: its own
+    words count fully, words elsewhere in its sentence half."""
+    mine = set(draft.terms)
+    if not mine:
+        return 0.0
+    local = set(source.terms)
+    theirs = local | set(source.context)
+    total = sum(idf(t) for t in mine)
+    hit = sum(idf(t) * (1.0 if t in local else 0.5) for t in mine if t in theirs)
+    return hit / total if total else 0.0
+
+
+def rank(draft: Claim, scored: Iterable[tuple[Claim, float]], idf: Callable[[str], float],
+         limit: int = MAX_CANDIDATES) -> list[Candidate]:
+    """Candidates from (claim, shared weight) pairs, best first. Every index ends here, so an
+    on-disk index and the in-memory scan give the same candidates for the same postings."""
+    total = sum(idf(t) for t in tokens(draft)) or 1.0
+    best = heapq.nlargest(limit, scored, key=lambda cs: (cs[1], cs[0].id))
+    out = [Candidate(c, s / total, measure_overlap(draft, c, idf)) for c, s in best]
+    out.sort(key=lambda c: (-c.similarity, c.claim.id))
+    return out
+
+
 class Index:
-    """Inverted index over a sequence of claims; also serves as the plain in-memory scan's reference."""
+    """In-memory inverted index over a sequence of claims."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = claims
@@ -48,30 +72,9 @@ class Index:
         return self._idf.get(token, self._default_idf)
 
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
-        want = tokens(draft)
-        if not want:
-            return []
-        weights = {t: self.idf(t) for t in want}
-        total = sum(weights.values())
         scores: dict[int, float] = defaultdict(float)
-        for t, w in weights.items():
+        for t in tokens(draft):
+            w = self.idf(t)
             for i in self.postings.get(t, ()):
                 scores[i] += w
-        best = heapq.nlargest(limit * 3, scores.items(), key=lambda kv: (kv[1], -kv[0]))
-        out = [self._candidate(draft, self.claims[i], s / total) for i, s in best]
-        out.sort(key=lambda c: (-c.similarity, c.claim.id))
-        return out[: limit * 3]
-
-    def _candidate(self, draft: Claim, source: Claim, similarity: float) -> Candidate:
-        return Candidate(source, similarity, self.measure_overlap(draft, source))
-
-    def measure_overlap(self, draft: Claim, source: Claim) -> float:
-        mine = set(draft.terms)
-        if not mine:
-            return 0.0
-        theirs = set(source.terms) | set(source.context)
-        local = set(source.terms)
-        total = sum(self.idf(t) for t in mine)
-        # The claim's own words count fully; words elsewhere in the source sentence count half.
-        hit = sum(self.idf(t) * (1.0 if t in local else 0.5) for t in mine if t in theirs)
-        return hit / total if total else 0.0
+        return rank(draft, ((self.claims[i], s) for i, s in scores.items()), self.idf, limit)

@@ -135,20 +135,25 @@ def _precision(digits: str) -> float:
     return 10.0 ** max(0, min(zeros, len(plain) - 2))
 
 
+_VERBISH = frozenset("grew rose fell took made came went saw won lost got gave left held met ran set".split())
+
+
 def _unit_noun(after: str) -> str:
-    """What a bare count counts: the head noun of the words that follow ("33 Korean companies" ->
-    "company"), stopping at a function word, punctuation or a verb-like word."""
+    """What a bare count counts: the head noun of the few words that follow ("33 Korean companies"
+    -> "company", "eight key areas" -> "area"), stopping at a function word, a verb or a plural."""
     head = ""
-    for m in re.finditer(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after[:60]):
+    for n, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after[:60])):
         w = m.group()
         lw = w.lower()
-        if not w[0].isalpha() or lw in _NOT_UNIT or lw in STOPWORDS or lw.endswith("ly"):
+        if n >= 4 or not w[0].isalpha() or lw in _NOT_UNIT or lw in STOPWORDS or lw in _VERBISH:
             break
-        if lw.endswith("ed") and head:
+        if lw.endswith("ly") or (lw.endswith("ed") and head):
             break
+        if w[0].isupper():
+            continue  # "five Central Asian republics": proper adjectives describe, the noun counts
         head = lw
-        if m.start() > 40:
-            break
+        if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+            break  # a plural noun ends the phrase
     return stem(head) if head else ""
 
 

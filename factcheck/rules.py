@@ -36,7 +36,7 @@ SELF_REFERENCE = Rule(
     re.compile(
         r"\b(?:this|the\s+present|our|the\s+next|the\s+following|the\s+previous|the\s+last|the\s+first)\s+"
         r"(?:brief|paper|report|section|chapter|pages?|part|half\s+of\s+this|study|essay|article)\b"
-        r"|\b(?:we|us|our)\b|^\s*what\s+follows\b|\bthe\s+remainder\s+of\b|\bin\s+this\s+(?:brief|paper)\b",
+        r"|(?-i:\b(?:[Ww]e|us|[Oo]ur)\b)|^\s*what\s+follows\b|\bthe\s+remainder\s+of\b|\bin\s+this\s+(?:brief|paper)\b",
         re.I,
     ),
     "A sentence about the document itself or its authors' plans is not a claim about the world.",
@@ -50,6 +50,7 @@ SELF_REFERENCE = Rule(
     (
         ("The report by the World Bank found 43 percent.", "a report in the world, not this one"),
         ("The next summit was held in Astana in 2019.", "'next' of an event, not of the document"),
+        ("US sanctions kept Kazakhstan from dealing with Huawei.", "'US' is a country, not 'us'"),
     ),
 )
 OPINION = Rule(
@@ -72,7 +73,7 @@ ANAPHORA = Rule(
     re.compile(
         r"\b(?:this|that|these|those|the\s+same|the\s+said)\s+(?:figure|share|number|amount|proportion|rate"
         r"|initiative|plan|idea|proposal|project|deal|agreement|programme|program|policy|strategy|move|decision"
-        r"|sum|total|level|percentage)s?\b|\brespectively\b",
+        r"|sum|total|level|percentage)s?\b",
         re.I,
     ),
     "A sentence that points back at an earlier figure or plan takes that sentence's measure words.",
@@ -97,6 +98,13 @@ NEGATION = Rule(
     ),
     (("Kyrgyzstan accepted Huawei's offer.", "affirmative"), ("Notably, Uzbekistan joined.", "'Notably' is not 'not'")),
 )
+RESPECTIVELY = Rule(
+    "respectively",
+    re.compile(r"\brespectively\b", re.I),
+    "'A and B ... X and Y respectively' pairs the n-th entity with the n-th figure.",
+    (("Kazakhstan and Uzbekistan scored 0.79 and 0.68 respectively.", "paired lists"),),
+    (("Kazakhstan scored 0.79 and Uzbekistan 0.68.", "each figure next to its own entity"),),
+)
 BIBLIOGRAPHIC = Rule(
     "bibliographic date",
     re.compile(r"\b(?:accessed|retrieved|last\s+visited|last\s+updated|archived)(?:\s+on)?\s*:?\s*$", re.I),
@@ -105,7 +113,7 @@ BIBLIOGRAPHIC = Rule(
     (("The memorandum was signed in ", "an event"),),
 )
 
-RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, BIBLIOGRAPHIC)
+RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, RESPECTIVELY, BIBLIOGRAPHIC)
 
 # Words whose meanings oppose: a named claim that uses one where its source uses the other disagrees
 # with it. Each pair is (positive, negative) sets of stems.

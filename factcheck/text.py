@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
     figure figures case whereas according noted note notes stated say report reported
     reports told writes wrote writing claim claimed claims respectively including include includes
     included among time times year years month months day days new first second third last next
-    mr ms dr
+    mr ms dr comparison compared contrast respectively followed
     """.split()
 )
 
@@ -111,10 +111,10 @@ def content_terms(text: str) -> list[str]:
     """Stemmed content words, in order, without stopwords or numbers."""
     out = []
     for m in WORD.finditer(text):
-        w = m.group().lower()
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        s = stem(w)
-        if s and s not in STOPWORDS:
-            out.append(s)
+        for w in m.group().lower().split("-"):  # "lawful-interception" meets "lawful interception"
+            if w in STOPWORDS or len(w) < 2:
+                continue
+            s = stem(w)
+            if s and s not in STOPWORDS:
+                out.append(s)
     return out

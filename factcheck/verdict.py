@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from factcheck import dates as dates_mod
 from factcheck import quantities as qty_mod
 from factcheck.config import Config
-from factcheck.match import Candidate
+from factcheck.match import Candidate, tokens
 from factcheck.model import Claim, Verdict
 
 GEO = frozenset({"country", "region", "city", "place"})
@@ -37,19 +37,40 @@ def group(kind: str) -> str:
     return "geo" if kind in GEO else "actor"
 
 
-def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str]) -> tuple[str, str]:
-    """("same" | "other" | "swapped", explanation) for the subjects of two claims."""
-    src_all = set(source.names) | set(source.entities)
+def _same_kind(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
+    ka, kb = kind_of(a), kind_of(b)
+    if ka == kb:
+        return True
+    # A name the gazetteer does not know may be any kind of actor.
+    return "name" in (ka, kb) and group(ka) == group(kb) == "actor"
+
+
+def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str]) -> tuple[str, tuple[str, ...], str]:
+    """How the subjects of two claims relate: ("same" | "other" | "swapped", the draft's entities the
+    source sentence lacks, explanation).
+
+    other    the source gives one of the draft's entities a figure of its own ("34% for Samsung")
+    swapped  the draft names an entity where the source names another of the same kind, either for
+             this very figure (Kyrgyzstan's 43% vs Tajikistan) or anywhere in the sentence (Protei
+             exported SORM vs Hikvision exported SORM)
+    """
     for e in draft.entities:
         if e in source.others and e not in source.entities:
-            return "other", f"the source gives {_label(e)} a different figure"
-    missing = [e for e in draft.entities if e not in src_all]
-    extra = [e for e in source.entities if e not in set(draft.names) | set(draft.entities)]
-    for m in missing:
-        for x in extra:
-            if group(kind_of(m)) == group(kind_of(x)):
-                return "swapped", f"the source says {_label(x)}, not {_label(m)}"
-    return "same", ""
+            return "other", (), f"the source gives {_label(e)} a figure of its own"
+    src_names = set(source.names) | set(source.entities)
+    draft_names = set(draft.names) | set(draft.entities)
+    missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
+    for x in source.entities:
+        if x in draft_names:
+            continue
+        for e in draft.entities:
+            if e not in source.entities and _same_kind(e, x, kind_of):
+                return "swapped", missing, f"the source gives this for {_label(x)}, not {_label(e)}"
+    for e in missing:
+        for x in sorted(src_names - draft_names):
+            if _same_kind(e, x, kind_of):
+                return "swapped", missing, f"the source says {_label(x)}, not {_label(e)}"
+    return "same", missing, ""
 
 
 def _label(entity: str) -> str:
@@ -63,6 +84,7 @@ def decide(
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
     known: Callable[[str], bool],
+    idf: Callable[[str], float],
 ) -> Decision:
     if draft.kind == "named":
         return _decide_named(draft, candidates, config, kind_of, label, known)
@@ -73,16 +95,18 @@ def decide(
         src = cand.claim
         if src.kind != draft.kind or not _comparable(draft, src):
             continue
-        relation, why = subject_relation(draft, src, kind_of)
+        relation, missing, why = subject_relation(draft, src, kind_of)
         agrees = _compatible(draft, src, config)
-        measured = cand.measure >= config.min_measure or not draft.terms
+        measured = cand.measure >= config.min_measure or not draft.terms \
+            or cand.similarity >= config.strong_similarity
         if relation == "same" and agrees and cand.similarity >= config.support_similarity and measured:
             support.append(cand)
         elif relation == "same" and not agrees and cand.similarity >= config.conflict_similarity \
                 and cand.measure >= config.min_measure:
             conflict.append((cand, f"source says {_value(src)}"))
-        elif relation == "swapped" and agrees and cand.similarity >= config.swap_similarity \
-                and cand.measure >= config.min_measure and all(known(e) for e in draft.entities):
+        elif relation == "swapped" and agrees and missing and all(known(e) for e in missing) \
+                and _without(cand, missing, draft, idf) >= config.swap_similarity \
+                and cand.measure >= config.min_measure:
             swapped.append((cand, why))
     if support:
         best = max(support, key=lambda c: (c.similarity + c.measure, c.claim.id))
@@ -94,6 +118,13 @@ def decide(
         best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _without(cand: Candidate, missing: tuple[str, ...], draft: Claim, idf: Callable[[str], float]) -> float:
+    """Similarity once the swapped entities are set aside: how alike the rest of the statement is."""
+    total = sum(idf(t) for t in tokens(draft))
+    gone = sum(idf(f"@{e}") for e in missing)
+    return cand.similarity * total / (total - gone) if total > gone else 0.0
 
 
 def _comparable(draft: Claim, src: Claim) -> bool:

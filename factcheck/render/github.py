@@ -1,0 +1,56 @@
+"""`--format github`: GitHub Actions workflow commands, which the runner turns into annotations on the
+pull request's files.
+
+One command a line: `::error` for a conflicting claim, `::warning` for an unsupported one, `::notice`
+for a supported one (a verdict that fails the run under --fail-on is always `::error`), then a summary
+line. Data and properties are escaped as the Actions toolkit does, so a message may span lines.
+"""
+
+from __future__ import annotations
+
+from factcheck.model import Finding, Report, Verdict
+from factcheck.render import figure, relative_path
+
+COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNSUPPORTED: "warning", Verdict.SUPPORTED: "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict[str, object], data: str) -> str:
+    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
+    return f"::{name} {props}::{escape_data(data)}" if props else f"::{name}::{escape_data(data)}"
+
+
+def annotation(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
+    c = f.claim
+    one_line = c.end_line == c.line  # GitHub takes columns only for a span on one line
+    props: dict[str, object] = {"file": relative_path(path), "line": c.line}
+    if one_line:
+        props["col"] = c.column
+    props["endLine"] = c.end_line
+    if one_line:
+        props["endColumn"] = c.end_column  # exclusive, as in SARIF (and ruff's github output)
+    props["title"] = f"factcheck {f.verdict.value}"
+    what = figure(c)
+    lines = [f"{what}: {f.message}" if what else f.message]
+    for e in f.evidence:
+        lines.append(f"Source: {e.work.citation()}, {e.claim.file}:{e.claim.line}")
+        lines.append(f"\u201c{e.claim.quote}\u201d")
+    name = "error" if f.verdict in failing else COMMAND[f.verdict]
+    return command(name, props, "\n".join(lines))
+
+
+def render(report: Report, *, quiet: bool = False,
+           failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object) -> str:
+    from factcheck.render.text import summary
+
+    out = [annotation(fr.path, f, failing)
+           for fr in report.files for f in fr.findings if not quiet or f.verdict in failing]
+    out.append(f"factcheck: {summary(report)}")
+    return "\n".join(out) + "\n"
