@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck import entities
+from factcheck import entities, suppress
 from factcheck import store as store_mod
 from factcheck.config import Config
 from factcheck.extract import extract
@@ -78,12 +78,13 @@ def read_input(path: str) -> Document:
 def check(paths: Sequence[str], store: store_mod.Store, config: Config | None = None) -> Report:
     config = config or Config()
     checker = Checker(store, config)
-    files = tuple(checker.check_document(read_input(p)) for p in paths)
+    docs = (read_input(p) for p in paths)
+    files = tuple(suppress.apply(doc, checker.check_document(doc)) for doc in docs)
     return Report(store=checker.info(), files=files)
 
 
 def fails(report: Report, config: Config) -> bool:
-    return any(config.fails(f.verdict) for fr in report.files for f in fr.findings)
+    return any(config.fails(f.verdict) and not f.accepted for fr in report.files for f in fr.findings)
 
 
 __all__ = ["Checker", "Verdict", "check", "fails", "open_stores"]

@@ -26,6 +26,8 @@ class Config:
     named_conflict_similarity: float = 0.55
     # How much of the words next to a figure (what it measures) the source must share.
     min_measure: float = 0.2
+    # A figure agreeing with a statement this close to the best-matching one still supports.
+    margin: float = 0.85
 
     def fails(self, verdict: Verdict) -> bool:
         if self.fail_on == "never":

@@ -104,22 +104,45 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
     for m in _NAME_RUN.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        words = m.group().split()
-        while words and (words[0] in _COMMON_CAPS or words[0].lower() in STOPWORDS):
-            words.pop(0)
-        if not words:
-            continue
-        name = " ".join(words)
-        start = m.start() + m.group().index(words[0])
-        if start == _sentence_start(text, start) and len(words) == 1:
-            continue  # a lone capitalised first word is just the start of a sentence
-        if name.endswith("'s"):
-            name = name[:-2]
-        out.append(Mention(entity=f"name:{name}", kind="name", text=name, start=start, end=start + len(name)))
+        for lo, hi in _outside(m.start(), m.end(), taken):
+            out.extend(_name(text, lo, hi))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [lo, hi) that no gazetteer name covers: "SCO Business Council" leaves "Business Council"."""
+    parts = [(lo, hi)]
+    for a, b in taken:
+        nxt = []
+        for x, y in parts:
+            if b <= x or a >= y:
+                nxt.append((x, y))
+                continue
+            if x < a:
+                nxt.append((x, a))
+            if b < y:
+                nxt.append((b, y))
+        parts = nxt
+    return parts
+
+
+def _name(text: str, lo: int, hi: int) -> list[Mention]:
+    chunk = text[lo:hi]
+    words = chunk.split()
+    while words and (words[0] in _COMMON_CAPS or words[0].lower() in STOPWORDS or not words[0][0].isupper()):
+        words.pop(0)
+    while words and (words[-1] in _COMMON_CAPS or not words[-1][0].isupper()):
+        words.pop()
+    if not words:
+        return []
+    name = " ".join(words)
+    start = lo + chunk.index(words[0])
+    if start == _sentence_start(text, start) and len(words) == 1:
+        return []  # a lone capitalised first word is just the start of a sentence
+    if name.endswith("'s"):
+        name = name[:-2]
+    return [Mention(entity=f"name:{name}", kind="name", text=name, start=start, end=start + len(name))]
 
 
 def _sentence_start(text: str, pos: int) -> int:

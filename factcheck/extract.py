@@ -27,9 +27,9 @@ from factcheck.text import content_terms
 
 # Pieces of a sentence: split at punctuation and at the words that join parallel statements.
 _PIECE_BREAK = re.compile(
-    r"[;,()\[\]:]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
+    r"[;,()\[\]:/]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
 )
-_CLAUSE_BREAK = re.compile(r";|\s-\s|[()]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s-\s|[()/]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +104,11 @@ def _sentence_claims(
     text = sent.text
     if rules.not_a_claim(text):
         return [], None
+    all_dates = dates_mod.find_dates(text)
+    if any(rules.bibliographic_date(text, d.start) for d in all_dates):
+        return [], None  # a citation ("..., accessed 14 August 2022"), not a statement
     mentions = ent_mod.find(text, gaz)
-    found_dates = [d for d in dates_mod.find_dates(text) if not rules.bibliographic_date(text, d.start)]
+    found_dates = all_dates
     skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
     quantities = qty_mod.find_quantities(text, skip)
     values = sorted(
@@ -141,7 +144,9 @@ def _sentence_claims(
         if own[i]:
             subject = own[i]
         elif v.date is not None:
-            subject = list(mentions)  # "By 2018, ...": a date with no entity of its own dates it all
+            # "By 2018, ...": a date with no entity of its own or in its clause dates the sentence.
+            k = _enclosing(clauses, v.start)
+            subject = [m for m in mentions if k[0] <= m.start < k[1]] or list(mentions)
         else:
             subject = _clause_subject(v.start, clauses, mentions, solo)
         entities = [m.entity for m in subject]

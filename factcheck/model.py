@@ -159,6 +159,7 @@ class Finding:
     message: str
     evidence: tuple[Evidence, ...]
     considered: tuple[Evidence, ...] = ()  # for --verbose: the candidates weighed
+    accepted: str | None = None  # the reason of a `<!-- factcheck: accept "..." -->`; never fails
 
 
 @dataclass(frozen=True, slots=True)

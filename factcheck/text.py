@@ -52,7 +52,7 @@ _SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "ers",
 # Words writers use interchangeably for the same measure or act. Each group is mapped to its first
 # member, so "firm" and "company", "established" and "founded" meet in the index.
 SYNONYMS = (
-    ("company", "firm", "corporation", "enterprise", "business"),
+    ("company", "firm", "corporation", "enterprise"),
     ("country", "state", "nation", "republic"),
     ("debt", "borrowing", "loan", "liabilities", "owe", "owed", "creditor", "lender"),
     ("foreign", "external", "overseas"),

@@ -60,6 +60,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
+    absent = [e for e in draft.entities if e in missing and group(kind_of(e)) == "actor"]
     for x in source.entities:
         if x in draft_names:
             continue
@@ -70,6 +71,9 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
         for x in sorted(src_names - draft_names):
             if _same_kind(e, x, kind_of):
                 return "swapped", missing, f"the source says {_label(x)}, not {_label(e)}"
+    if absent:
+        # The figure is about someone the source sentence never names: it speaks of something else.
+        return "unrelated", missing, f"the source does not mention {_label(absent[0])}"
     return "same", missing, ""
 
 
@@ -88,8 +92,7 @@ def decide(
 ) -> Decision:
     if draft.kind == "named":
         return _decide_named(draft, candidates, config, kind_of, label, known)
-    support: list[Candidate] = []
-    conflict: list[tuple[Candidate, str]] = []
+    same: list[tuple[Candidate, bool]] = []
     swapped: list[tuple[Candidate, str]] = []
     for cand in candidates:
         src = cand.claim
@@ -97,27 +100,50 @@ def decide(
             continue
         relation, missing, why = subject_relation(draft, src, kind_of)
         agrees = _compatible(draft, src, config)
-        measured = cand.measure >= config.min_measure or not draft.terms \
-            or cand.similarity >= config.strong_similarity
-        if relation == "same" and agrees and cand.similarity >= config.support_similarity and measured:
-            support.append(cand)
-        elif relation == "same" and not agrees and cand.similarity >= config.conflict_similarity \
-                and cand.measure >= config.min_measure:
-            conflict.append((cand, f"source says {_value(src)}"))
+        if relation == "same" and cand.similarity >= config.support_similarity:
+            same.append((cand, agrees))
         elif relation == "swapped" and agrees and missing and all(known(e) for e in missing) \
                 and _without(cand, missing, draft, idf) >= config.swap_similarity \
                 and cand.measure >= config.min_measure:
             swapped.append((cand, why))
-    if support:
-        best = max(support, key=lambda c: (c.similarity + c.measure, c.claim.id))
-        return Decision(Verdict.SUPPORTED, f"source says {_value(best.claim)}", (best,), "value agrees")
-    if conflict:
-        best, msg = max(conflict, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
-        return Decision(Verdict.CONFLICTING, msg, (best,), f"{_value(draft)} vs {_value(best.claim)}")
+    # The statement that matches best decides; a figure that agrees with a statement almost as
+    # close ("37 percent of all imports" beside "0.008 percent of trade") still counts as support.
+    same.sort(key=lambda ca: (-_closeness(ca[0], draft), ca[0].claim.id))
+    if same:
+        best, best_agrees = same[0]
+        near = [c for c, ok in same if ok and _closeness(c, draft) >= config.margin * _closeness(best, draft)
+                and _measured(draft, c, config)]
+        conflicting = not best_agrees and best.similarity >= config.conflict_similarity \
+            and best.measure >= config.min_measure
+        if best_agrees and _measured(draft, best, config):
+            near.insert(0, best)
+        if near:
+            return Decision(Verdict.SUPPORTED, f"source says {_value(near[0].claim)}", (near[0],), "value agrees")
+        if conflicting:
+            return Decision(Verdict.CONFLICTING, f"source says {_value(best.claim)}", (best,),
+                            f"{_value(draft)} vs {_value(best.claim)}")
+        support = [c for c, ok in same if ok and _measured(draft, c, config)]
+        if support:
+            return Decision(Verdict.SUPPORTED, f"source says {_value(support[0].claim)}", (support[0],),
+                            "value agrees")
     if swapped:
         best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _closeness(c: Candidate, draft: Claim | None = None) -> float:
+    bonus = 0.0
+    if draft is not None and draft.date is not None and c.claim.date is not None \
+            and draft.date.relation and draft.date.relation == c.claim.date.relation:
+        bonus = 0.2  # "since 2020" is answered by a "since ..." statement first
+    return c.similarity + c.measure + bonus
+
+
+def _measured(draft: Claim, c: Candidate, config: Config) -> bool:
+    """The source's figure measures what the draft's does, or the sentences are close enough that
+    the words next to the figure need not match."""
+    return c.measure >= config.min_measure or not draft.terms or c.similarity >= config.strong_similarity
 
 
 def _without(cand: Candidate, missing: tuple[str, ...], draft: Claim, idf: Callable[[str], float]) -> float:

@@ -1,0 +1,236 @@
+"""Turn FILE arguments (files, folders, globs, '-') into the sorted list of files to check.
+
+Folders are walked for the `include` globs minus the `exclude` globs, skipping what .gitignore
+ignores: inside a git work tree git itself lists the files (`git ls-files --cached --others
+--exclude-standard`), elsewhere a small .gitignore reader does. `exclude` applies to every file,
+named or found; `include` only to what a folder or glob turns up, so a file named outright is
+checked whatever its suffix.
+
+Glob semantics: a pattern without '/' matches a file's name or any folder on its path
+(`*.md`, `drafts`); one with '/' matches the whole path, relative to the config file's folder
+(patterns from a config file) or the current folder (from flags), and `**` spans folders.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from factcheck.config import Config
+from factcheck.errors import FactcheckError
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn"})
+
+
+def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None = None) -> list[str]:
+    """The files to check, each once, sorted by path; '-' (standard input) first."""
+    config = config or Config()
+    cwd = (cwd or Path.cwd()).resolve()
+    matcher = Matcher(config.include, config.exclude, cwd)
+    found: dict[Path, str] = {}
+    stdin = False
+    for arg in args:
+        if arg == "-":
+            stdin = True
+            continue
+        p = cwd / arg
+        if p.is_dir():
+            for display in walk(arg, cwd):
+                _add(found, cwd / display, display, matcher, named=False)
+        elif p.exists() or not _GLOB_CHARS.search(arg):
+            _add(found, p, arg, matcher, named=True)  # a missing file is reported by the reader
+        else:
+            hits = sorted(glob.glob(arg, root_dir=cwd, recursive=True))
+            if not hits:
+                raise FactcheckError("no files match this pattern", arg)
+            for hit in hits:
+                if (cwd / hit).is_dir():
+                    for display in walk(hit, cwd):
+                        _add(found, cwd / display, display, matcher, named=False)
+                else:
+                    _add(found, cwd / hit, hit, matcher, named=False)
+    paths = sorted(found.values(), key=lambda s: Path(s).parts)
+    if stdin:
+        paths.insert(0, "-")
+    if not paths:
+        raise FactcheckError(f"no files to check (include: {', '.join(config.include) or 'none'}; "
+                             f"exclude: {', '.join(config.exclude) or 'none'})", ", ".join(args))
+    return paths
+
+
+def _add(found: dict[Path, str], path: Path, display: str, matcher: Matcher, *, named: bool) -> None:
+    key = Path(os.path.abspath(path))
+    if key in found or matcher.excluded(key):
+        return
+    if named or matcher.included(key):
+        found[key] = display
+
+
+def walk(folder: str, cwd: Path) -> Iterable[str]:
+    """Files under `folder` (as paths joined onto `folder`) that .gitignore does not ignore."""
+    root = (cwd / folder).resolve()
+    listed = _git_files(root)
+    if listed is None:
+        listed = _plain_walk(root)
+    for rel in listed:
+        if (root / rel).is_file():
+            yield os.path.normpath(os.path.join(folder, rel))
+
+
+def _git_files(root: Path) -> list[str] | None:
+    try:
+        inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root,
+                                capture_output=True, text=True, check=False)
+        if inside.returncode != 0 or inside.stdout.strip() != "true":
+            return None
+        out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                             cwd=root, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    files = [f for f in out.stdout.decode("utf-8", "surrogateescape").split("\0") if f]
+    return sorted(set(files))
+
+
+def _plain_walk(root: Path) -> list[str]:
+    out: list[str] = []
+    rules: list[tuple[Path, list[_Rule]]] = []
+
+    def ignored(path: Path, is_dir: bool) -> bool:
+        verdict = False
+        for base, rs in rules:
+            if base != path and base not in path.parents:
+                continue
+            rel = path.relative_to(base).as_posix()
+            for r in rs:
+                if r.matches(rel, is_dir):
+                    verdict = not r.negate
+        return verdict
+
+    for dirpath, dirnames, filenames in os.walk(root):
+        d = Path(dirpath)
+        gi = d / ".gitignore"
+        if gi.is_file():
+            rules.append((d, parse_gitignore(gi.read_text(encoding="utf-8", errors="replace"))))
+        dirnames[:] = sorted(n for n in dirnames if n not in _SKIP_DIRS and not ignored(d / n, True))
+        out += [(d / n).relative_to(root).as_posix() for n in sorted(filenames) if not ignored(d / n, False)]
+    return out
+
+
+class _Rule:
+    def __init__(self, pattern: str) -> None:
+        self.negate = pattern.startswith("!")
+        pattern = pattern[1:] if self.negate else pattern
+        self.dir_only = pattern.endswith("/")
+        pattern = pattern.rstrip("/")
+        anchored = "/" in pattern
+        pattern = pattern.lstrip("/")
+        body = translate(pattern)
+        self.regex = re.compile(("" if anchored else r"(?:.*/)?") + body + r"\Z", re.S)
+
+    def matches(self, rel: str, is_dir: bool) -> bool:
+        if self.dir_only and not is_dir:
+            return False
+        return self.regex.match(rel) is not None
+
+
+def parse_gitignore(text: str) -> list[_Rule]:
+    """The rules of one .gitignore (comments, blank lines, `!` negation, trailing `/`, anchors, `**`)."""
+    rules = []
+    for line in text.splitlines():
+        line = line.rstrip() if not line.endswith("\\ ") else line
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith(("\\#", "\\!")):
+            line = line[1:]
+        rules.append(_Rule(line))
+    return rules
+
+
+@functools.lru_cache(maxsize=256)
+def translate(pattern: str) -> str:
+    """A glob as a regex body: `*` and `?` stay within a folder, `**` spans folders, `[...]` classes."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append(r"(?:.*/)?")
+            i += 3
+        elif pattern.startswith("/**", i) and i + 3 == n:
+            out.append(r"/.*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(r".*")
+            i += 2
+        elif c == "*":
+            out.append(r"[^/]*")
+            i += 1
+        elif c == "?":
+            out.append(r"[^/]")
+            i += 1
+        elif c == "[":
+            j = i + 1
+            if j < n and pattern[j] in "!^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 1
+            if j >= n:
+                out.append(re.escape(c))
+                i += 1
+            else:
+                inner = pattern[i + 1 : j]
+                if inner[:1] in ("!", "^"):
+                    inner = "^" + inner[1:]
+                out.append("[" + inner.replace("\\", "\\\\") + "]")
+                i = j + 1
+        elif c == "\\" and i + 1 < n:
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return "".join(out)
+
+
+class Matcher:
+    """Include/exclude globs (see the module's doc for their semantics)."""
+
+    def __init__(self, include: Sequence[str], exclude: Sequence[str], cwd: Path) -> None:
+        self.cwd = cwd
+        self.include = [self._compile(p) for p in include]
+        self.exclude = [self._compile(p) for p in exclude]
+
+    def _compile(self, pattern: str) -> tuple[bool, re.Pattern[str]]:
+        p = pattern.rstrip("/")
+        if "/" in p:
+            if not os.path.isabs(p):
+                p = glob.escape(self.cwd.as_posix()) + "/" + p.removeprefix("./")
+            # a folder pattern also covers everything inside it
+            return True, re.compile(translate(p) + r"(?:/.*)?\Z", re.S)
+        return False, re.compile(translate(p) + r"\Z", re.S)
+
+    def _hit(self, rules: list[tuple[bool, re.Pattern[str]]], path: Path, *, whole_name: bool) -> bool:
+        posix = path.as_posix()
+        # folder names are only those below the current folder (or the path's own, outside it)
+        folders = [p for p in Path(os.path.relpath(path, self.cwd)).parts[:-1] if p not in ("..", ".")]
+        for anchored, rx in rules:
+            if anchored:
+                if rx.match(posix):
+                    return True
+            elif rx.match(path.name) or (not whole_name and any(rx.match(part) for part in folders)):
+                return True
+        return False
+
+    def excluded(self, path: Path) -> bool:
+        return self._hit(self.exclude, path, whole_name=False)
+
+    def included(self, path: Path) -> bool:
+        return self._hit(self.include, path, whole_name=True)

@@ -1,0 +1,212 @@
+"""Project configuration: `[tool.factcheck]` in pyproject.toml, or `.factcheck.yaml` / `factcheck.yaml`.
+
+The file is found by looking in the checked file's folder, then each parent, stopping after the
+folder that holds `.git` (the top of the work tree) or at the filesystem root. In one folder,
+`.factcheck.yaml` wins over `factcheck.yaml`, which wins over pyproject.toml; a pyproject.toml
+without a `[tool.factcheck]` table is passed over. Precedence: flags > config file > defaults.
+"""
+
+from __future__ import annotations
+
+import difflib
+import glob
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.config import FAIL_ON, Config
+from factcheck.errors import FactcheckError
+from factcheck.model import Verdict
+
+CONFIG_NAMES = (".factcheck.yaml", "factcheck.yaml", "pyproject.toml")
+KEYS = ("store", "fail-on", "tolerance", "include", "exclude", "report")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass(frozen=True, slots=True)
+class FileConfig:
+    """A config file's settings, validated; None or () where the file leaves a key out."""
+
+    path: Path
+    stores: tuple[str, ...] = ()
+    fail_on: str | None = None
+    tolerance: float | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    report: tuple[Verdict, ...] = ()
+
+
+def start_dir(args: Sequence[str], cwd: Path | None = None) -> Path:
+    """Where the search for a config file starts: the folder of the first FILE argument."""
+    cwd = cwd or Path.cwd()
+    for arg in args:
+        if arg == "-":
+            continue
+        if _GLOB_CHARS.search(arg) and not Path(arg).exists():
+            # the part of a glob before its first wildcard
+            arg = os.path.dirname(_GLOB_CHARS.split(arg, 1)[0]) or "."
+        p = (cwd / arg).resolve()
+        return p if p.is_dir() else p.parent
+    return cwd.resolve()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start`, not above the work tree's top."""
+    d = start.resolve()
+    while True:
+        for name in CONFIG_NAMES:
+            f = d / name
+            if f.is_file() and (name != "pyproject.toml" or _has_tool_table(f)):
+                return f
+        if (d / ".git").exists() or d.parent == d:
+            return None
+        d = d.parent
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", text, re.M) is not None
+
+
+def load(path: Path) -> FileConfig:
+    """Read and validate one config file; any problem is a FactcheckError naming the file."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise FactcheckError(f"cannot read config file: {e}", name) from None
+    if path.name == "pyproject.toml":
+        data, lines = _load_toml(text, name)
+    else:
+        data, lines = _load_yaml(text, name)
+    return _validate(data, lines, path)
+
+
+def _load_toml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise FactcheckError(f"not valid TOML: {e}", name) from None
+    table = doc.get("tool", {}).get("factcheck", {})
+    if not isinstance(table, dict):
+        raise FactcheckError("[tool.factcheck] must be a table", name)
+    return table, _toml_key_lines(text)
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    """Line of each key in the [tool.factcheck] table, for messages (tomllib keeps no positions)."""
+    lines: dict[str, int] = {}
+    inside = False
+    for i, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s.startswith("["):
+            inside = re.match(r"\[\s*tool\s*\.\s*factcheck\s*\]", s) is not None
+            continue
+        m = re.match(r"[\"']?([A-Za-z0-9_-]+)[\"']?\s*=", s) if inside else None
+        if m:
+            lines.setdefault(m.group(1), i)
+    return lines
+
+
+def _load_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise FactcheckError(f"not valid YAML: {getattr(e, 'problem', None) or e}", name, line) from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise FactcheckError("config must be a mapping of keys to values", name, 1)
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return data, lines
+
+
+def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileConfig:
+    name = str(path)
+
+    def fail(key: str, message: str) -> FactcheckError:
+        return FactcheckError(message, name, lines.get(key))
+
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KEYS)})"
+            raise fail(str(key), f"unknown config key '{key}'{hint}")
+    out = FileConfig(path=path)
+    base = path.parent
+    if "store" in data:
+        stores = _strings(data["store"], "store", fail)
+        out = replace(out, stores=tuple(str((base / s).resolve()) if not os.path.isabs(s) else s for s in stores))
+    if "fail-on" in data:
+        v = data["fail-on"]
+        if v is False:  # YAML reads a bare `never`-like "no"/"off" as false
+            v = "never"
+        if v not in FAIL_ON:
+            raise fail("fail-on", f"fail-on must be one of {', '.join(FAIL_ON)}, not {v!r}")
+        out = replace(out, fail_on=v)
+    if "tolerance" in data:
+        v = data["tolerance"]
+        if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1:
+            raise fail("tolerance", f"tolerance must be a number from 0 to 1 (0.1 is 10%), not {v!r}")
+        out = replace(out, tolerance=float(v))
+    for key in ("include", "exclude"):
+        if key in data:
+            pats = _strings(data[key], key, fail)
+            # a pattern with a slash is relative to the config file's folder
+            anchored = tuple(_anchor(p, base) for p in pats)
+            out = replace(out, **{key: anchored})
+    if "report" in data:
+        names = _strings(data["report"], "report", fail)
+        known = {v.value: v for v in Verdict}
+        bad = [n for n in names if n not in known]
+        if bad or not names:
+            raise fail("report", f"report must list verdicts from {', '.join(known)}, not {bad or names!r}")
+        out = replace(out, report=tuple(known[n] for n in dict.fromkeys(names)))
+    return out
+
+
+def _strings(value: Any, key: str, fail: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(key, f"{key} must be a string or a list of strings, not {value!r}")
+    return tuple(value)
+
+
+def _anchor(pattern: str, base: Path) -> str:
+    p = pattern.rstrip("/")
+    if "/" not in p or os.path.isabs(p):
+        return pattern
+    return glob.escape(str(base.resolve())) + "/" + pattern.removeprefix("./").lstrip("/")
+
+
+def resolve(files: Sequence[str], *, stores: Sequence[str] = (), fail_on: str | None = None,
+            tolerance: float | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
+            report: Sequence[Verdict] = (), config_file: Path | None = None,
+            cwd: Path | None = None) -> Config:
+    """The Config for a run: flags (None or empty meaning "not given") over the config file over defaults."""
+    path = config_file or find_config(start_dir(files, cwd))
+    fc = load(path) if path else FileConfig(path=Path())
+    base = Config()
+    return replace(
+        base,
+        stores=tuple(stores) or fc.stores or base.stores,
+        fail_on=fail_on or fc.fail_on or base.fail_on,
+        tolerance=tolerance if tolerance is not None else fc.tolerance if fc.tolerance is not None
+        else base.tolerance,
+        include=tuple(include) or fc.include or base.include,
+        exclude=tuple(exclude) or fc.exclude or base.exclude,
+        report=tuple(report) or fc.report or base.report,
+    )
