@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from factcheck.config import FAIL_ON, Config
+from factcheck.config import FAIL_ON
 from factcheck.errors import FactcheckError
 from factcheck.model import ExitCode, Verdict
 from factcheck.render import FORMATS
@@ -43,22 +43,40 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Which findings make the exit code 1. [default: conflicting]")
+@click.option("--tolerance", type=click.FloatRange(0, 1), default=None,
+              help="Relative slack for hedged figures (0.1 = 10%). [default: 0.1]")
+@click.option("--include", multiple=True, metavar="GLOB", help="Files to check in FILE folders (repeatable). "
+              "[default: *.md, *.markdown, *.txt]")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to skip (repeatable).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Config file to use. [default: the nearest .factcheck.yaml, factcheck.yaml, pyproject.toml]")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record the failing findings in this baseline file.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")
 @click.option("--verbose", "-v", is_flag=True, help="Add scores and the candidates considered.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here; print the summary.")
 @click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: str | None, quiet: bool,
-          verbose: bool, output: str | None, color: bool | None, debug: bool) -> None:
+          verbose: bool, output: str | None, color: bool | None, debug: bool, **opts: Any) -> None:
     """Check FILE... (Markdown or text; '-' reads standard input)."""
 
     def run() -> int:
+        from factcheck.baseline import apply_baseline
         from factcheck.check import check as run_check
         from factcheck.check import fails, open_stores
+        from factcheck.discover import expand
         from factcheck.render import render
+        from factcheck.settings import resolve
 
-        config = Config(stores=stores, fail_on=fail_on or "conflicting")
-        report = run_check(list(files), open_stores(config.stores), config)
+        config = resolve(files, stores=stores, fail_on=fail_on, tolerance=opts["tolerance"],
+                         include=opts["include"], exclude=opts["exclude"],
+                         config_file=Path(opts["config_file"]) if opts["config_file"] else None)
+        report = run_check(expand(files, config), open_stores(config.stores), config)
+        report = apply_baseline(report, config, use=opts["baseline"], write_to=opts["write_baseline"],
+                                note=lambda msg: click.echo(msg, err=True))
         failing = frozenset(v for v in Verdict if config.fails(v))
         use_color = sys.stdout.isatty() if color is None else color
         text = render(report, fmt, color=use_color and not output, quiet=quiet, verbose=verbose, failing=failing)

@@ -73,6 +73,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LIST_ITEM_WORDS = 6
 _OPEN_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$", re.I)
 
 
@@ -111,6 +112,8 @@ def _sentence_claims(
     found_dates = all_dates
     skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
     quantities = qty_mod.find_quantities(text, skip)
+    # "US$19.8bn", "79 billion US dollars": a currency's country is not what the figure is about.
+    mentions = [m for m in mentions if not any(q.start <= m.start and m.end <= q.end for q in quantities)]
     values = sorted(
         [_Value(q, None, q.start, q.end) for q in quantities] + [_Value(None, d, d.start, d.end) for d in found_dates],
         key=lambda v: v.start,
@@ -131,8 +134,12 @@ def _sentence_claims(
     own: list[list[Mention]] = [in_span(_enclosing(pieces, v.start)) for v in values]
     if rules.RESPECTIVELY.search(text):
         own = _respectively(own, values, mentions)
-    # An entity that is the only one in another value's piece is that value's ("34% for Samsung").
-    solo = {ms[0].entity for ms in own if len({m.entity for m in ms}) == 1}
+    # An entity that is the only one in a short piece with a value is that value's ("34% for Samsung").
+    solo = {
+        ms[0].entity
+        for ms, v in zip(own, values, strict=True)
+        if len({m.entity for m in ms}) == 1 and len(text[slice(*_enclosing(pieces, v.start))].split()) <= _LIST_ITEM_WORDS
+    }
     claims: list[Claim] = []
     last_local: list[str] = []
     last: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
@@ -146,7 +153,8 @@ def _sentence_claims(
         elif v.date is not None:
             # "By 2018, ...": a date with no entity of its own or in its clause dates the sentence.
             k = _enclosing(clauses, v.start)
-            subject = [m for m in mentions if k[0] <= m.start < k[1]] or list(mentions)
+            opening = v.start < pieces[0][1]  # "By 2018, ...", "In 2015 China proposed ..."
+            subject = list(mentions) if opening else [m for m in mentions if k[0] <= m.start < k[1]] or list(mentions)
         else:
             subject = _clause_subject(v.start, clauses, mentions, solo)
         entities = [m.entity for m in subject]

@@ -148,7 +148,7 @@ def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileCo
     base = path.parent
     if "store" in data:
         stores = _strings(data["store"], "store", fail)
-        out = replace(out, stores=tuple(str((base / s).resolve()) if not os.path.isabs(s) else s for s in stores))
+        out = replace(out, stores=tuple(s if os.path.isabs(s) else str((base / s).resolve()) for s in stores))
     if "fail-on" in data:
         v = data["fail-on"]
         if v is False:  # YAML reads a bare `never`-like "no"/"off" as false

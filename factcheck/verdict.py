@@ -23,6 +23,9 @@ from factcheck.match import Candidate, tokens
 from factcheck.model import Claim, Verdict
 
 GEO = frozenset({"country", "region", "city", "place"})
+# Kinds of entity a figure can be about only if the source names them; organisations and programmes
+# are often the unnamed setting of a statement ("the SCO's Qingdao centre").
+NAMED_ACTORS = frozenset({"company", "person", "name"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
-    absent = [e for e in draft.entities if e in missing and group(kind_of(e)) == "actor"]
+    absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS]
     for x in source.entities:
         if x in draft_names:
             continue

@@ -12,10 +12,12 @@ from factcheck.model import Finding, Report, Verdict
 from factcheck.render import figure, relative_path
 
 COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNSUPPORTED: "warning", Verdict.SUPPORTED: "notice"}
+# Other characters that some readers of a log take for a line break; GitHub has no escape for them.
+_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").translate(_BREAKS)
 
 
 def escape_property(s: str) -> str:

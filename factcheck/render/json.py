@@ -26,6 +26,8 @@ def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
         "verdict": f.verdict.value, "message": f.message,
         "evidence": [evidence_dict(e) for e in f.evidence],
     }
+    if f.accepted:
+        d["accepted"] = f.accepted
     if verbose:
         d["considered"] = [evidence_dict(e) | {"why": e.why} for e in f.considered]
     return d

@@ -23,10 +23,10 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, verbose:
     con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False,
                   soft_wrap=False, emoji=False)
     for fr in report.files:
-        shown = [f for f in fr.findings if not quiet or f.verdict in failing]
+        shown = [f for f in fr.findings if not quiet or (f.verdict in failing and not f.accepted)]
         if not shown:
             continue
-        con.print(f"[bold]{escape(fr.path)}[/bold]")
+        con.print(f"[bold]{esc(fr.path)}[/bold]")
         for f in shown:
             _finding(con, fr.path, f, verbose)
         con.print()
@@ -40,6 +40,8 @@ def _finding(con: Console, path: str, f: Finding, verbose: bool) -> None:
     what = c.quantity.text if c.quantity else c.date.text if c.date else _short(c.quote)
     con.print(f"  {esc(path)}:{c.line}:{c.column}  [{style}]{f.verdict.value}[/{style}]  {esc(what)}")
     con.print(f"      {esc(f.message)}")
+    if f.accepted:
+        con.print(f"      accepted: {esc(f.accepted)}")
     for e in f.evidence:
         con.print(f"      source: {esc(e.work.citation())}, {esc(e.claim.file)}:{e.claim.line}")
         quote = esc(e.claim.quote)
