@@ -84,14 +84,16 @@ def load(path: Path) -> Counter[Key]:
         mark = getattr(e, "problem_mark", None)
         raise FactcheckError(f"baseline is not valid YAML: {getattr(e, 'problem', None) or e}", name,
                              mark.line + 1 if mark is not None else None) from None
-    if not (isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("findings"), list)):
+    found = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(found, list) or data.get("version") != VERSION:
         raise FactcheckError(f"not a factcheck baseline (want a mapping with version: {VERSION} and a "
                              "findings list)", name)
     known: Counter[Key] = Counter()
-    for i, e in enumerate(data["findings"], 1):
-        if not (isinstance(e, dict) and isinstance(e.get("file"), str) and isinstance(e.get("fingerprint"), str)):
+    for i, entry in enumerate(found, 1):
+        file, fp = (entry.get("file"), entry.get("fingerprint")) if isinstance(entry, dict) else (None, None)
+        if not isinstance(file, str) or not isinstance(fp, str):
             raise FactcheckError(f"baseline entry {i} needs a file and a fingerprint", name)
-        known[(e["file"], e["fingerprint"])] += 1
+        known[(file, fp)] += 1
     return known
 
 

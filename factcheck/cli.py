@@ -49,7 +49,8 @@ def cli() -> None:
               "[default: *.md, *.markdown, *.txt]")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to skip (repeatable).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="Config file to use. [default: the nearest .factcheck.yaml, factcheck.yaml, pyproject.toml]")
+              help="Config file to use. [default: the nearest .factcheck.yaml, factcheck.yaml or pyproject.toml "
+              "with [tool.factcheck]]")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,

@@ -44,11 +44,14 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     lines = LineIndex(doc.text)
     out: list[Claim] = []
     prev: tuple[int, tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
+    topic: tuple[int, tuple[str, ...]] = (-1, ())
     for sent in sentences(doc.blocks):
         if prev is not None and prev[0] != sent.block:
             prev = None
-        claims, last = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None)
+        nearby = topic[1] if topic[0] == sent.block else ()
+        claims, last, named = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None, nearby)
         out.extend(claims)
+        topic = (sent.block, named)
         if last is not None:
             prev = (sent.block, *last)
     return out
@@ -101,13 +104,14 @@ def _sentence_claims(
     gaz: ent_mod.Gazetteer,
     lines: LineIndex,
     prev: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None,
-) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None]:
+    nearby: tuple[str, ...],
+) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None, tuple[str, ...]]:
     text = sent.text
     if rules.not_a_claim(text):
-        return [], None
+        return [], None, ()
     all_dates = dates_mod.find_dates(text)
     if any(rules.bibliographic_date(text, d.start) for d in all_dates):
-        return [], None  # a citation ("..., accessed 14 August 2022"), not a statement
+        return [], None, ()  # a citation ("..., accessed 14 August 2022"), not a statement
     mentions = ent_mod.find(text, gaz)
     found_dates = all_dates
     skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
@@ -169,15 +173,16 @@ def _sentence_claims(
         if v.quantity is not None:
             last_local = local
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
-        claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity))
+        claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity,
+                             nearby))
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
     if not values and mentions and rules.checkable_statement(text):
         claims.append(
             _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
-                   [m.entity for m in mentions], ctx_entities, [], negated, polarity)
+                   [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby)
         )
-    return claims, last
+    return claims, last, tuple(dict.fromkeys(m.entity for m in mentions))
 
 
 def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list[Mention]) -> list[list[Mention]]:
@@ -226,6 +231,7 @@ def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list
 def _claim(
     sent: Sentence, lines: LineIndex, v: _Value, local: list[str], context: list[str],
     entities: list[str], ctx_entities: list[str], others: list[str], negated: bool, polarity: tuple[str, ...],
+    nearby: tuple[str, ...],
 ) -> Claim:
     start, end = sent.start + v.start, sent.start + v.end
     line, col = lines.position(start)
@@ -236,6 +242,7 @@ def _claim(
         start=start, end=end, entities=tuple(dict.fromkeys(entities)), terms=tuple(dict.fromkeys(local)),
         context=tuple(dict.fromkeys(context)), quantity=v.quantity, date=v.date, negated=negated,
         polarity=polarity, names=tuple(dict.fromkeys(ctx_entities)), others=tuple(others),
+        nearby=tuple(e for e in nearby if e not in ctx_entities),
     )
 
 

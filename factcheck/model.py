@@ -120,6 +120,7 @@ class Claim:
     polarity: tuple[str, ...] = ()  # direction words ("rise", "oppose") normalised to a signed form
     names: tuple[str, ...] = ()  # every entity of the sentence (and of the one it refers back to)
     others: tuple[str, ...] = ()  # entities that other values of the same sentence claim as theirs
+    nearby: tuple[str, ...] = ()  # entities of the previous sentence of the paragraph: the topic
     source: str = ""  # work id (store claims only)
     file: str = ""
     id: str = ""

@@ -135,6 +135,7 @@ def _precision(digits: str) -> float:
     return 10.0 ** max(0, min(zeros, len(plain) - 2))
 
 
+_DEFINITE = re.compile(r"\b(?:the|all|these|those|both|its|their|his|her|our)\s+$", re.I)
 _VERBISH = frozenset("grew rose fell took made came went saw won lost got gave left held met ran set".split())
 
 
@@ -157,17 +158,42 @@ def _unit_noun(after: str) -> str:
     return stem(head) if head else ""
 
 
+_ORDINAL_WORDS = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
+                  "ninth": "nine", "twelfth": "twelve"}
+_ANNIVERSARY = re.compile(
+    rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{_NUMWORD}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
+)
+
+
+def _anniversaries(text: str) -> list[Quantity]:
+    """"the one hundredth anniversary" is a span of 100 years."""
+    out = []
+    for m in _ANNIVERSARY.finditer(text):
+        n = m.group("n").lower()
+        if n[0].isdigit():
+            value: float | None = float(re.sub(r"\D", "", n))
+        else:
+            words = n.replace("-", " ").split()
+            last = words[-1]
+            last = _ORDINAL_WORDS.get(last) or re.sub(r"ieth$", "y", re.sub(r"th$", "", last))
+            value = _word_value(" ".join([*words[:-1], last]))
+        if value:
+            out.append(Quantity(value=value, high=None, unit="year", dimension="duration", bound="exact",
+                                precision=1.0, role="", text=m.group(), start=m.start(), end=m.end()))
+    return out
+
+
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in `text`, leaving out numbers inside the `skip` spans (dates, names)."""
-    skips = list(skip)
-    raw: list[Quantity] = []
+    raw: list[Quantity] = _anniversaries(text)
+    skips = list(skip) + [(q.start, q.end) for q in raw]
     for m in NUMBER.finditer(text):
         if any(a <= m.start() < b or a < m.end() <= b for a, b in skips):
             continue
         q = _parse_one(text, m)
         if q is not None:
             raw.append(q)
-    return _merge_ranges(text, raw)
+    return _merge_ranges(text, sorted(raw, key=lambda q: q.start))
 
 
 def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
@@ -203,16 +229,19 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     if _FORWARD.search(before) and dim == "number":
         return None  # "the next five years": a plan or a reading aid, not a figure to check
     bound = "exact"
+    qstart = start
     hb = _HEDGE_BEFORE.search(before)
     if hb:
         w = re.sub(r"\s+", " ", hb.group("w").lower())
         bound = BOUNDS.get(w, "exact")
-    qstart = start
+        hedge_at = start - (len(before) - hb.start("w"))
     cur_b = _CUR_BEFORE.search(before)
     currency = ""
     if cur_b:
         currency = CURRENCY_SIGNS[cur_b.group(1).lower()]
         qstart = start - (len(before) - cur_b.start())
+    if hb:
+        qstart = min(qstart, hedge_at)  # the hedge is part of the figure as written: "about $80 billion"
     else:
         shared = _RANGE_CURRENCY.search(before)  # "$10-15 billion": the sign serves both numbers
         if shared:
@@ -243,6 +272,8 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
             noun = _unit_noun(text[qend:])
             if noun:
                 unit, dim = noun, "count"
+    if dim == "count" and _DEFINITE.search(before) and bound == "exact":
+        return None  # "the five Central Asian states", "all five countries": a reference, not a figure
     value *= scale
     prec *= scale
     if not math.isfinite(value):

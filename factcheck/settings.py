@@ -161,12 +161,13 @@ def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileCo
         if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1:
             raise fail("tolerance", f"tolerance must be a number from 0 to 1 (0.1 is 10%), not {v!r}")
         out = replace(out, tolerance=float(v))
-    for key in ("include", "exclude"):
-        if key in data:
-            pats = _strings(data[key], key, fail)
-            # a pattern with a slash is relative to the config file's folder
-            anchored = tuple(_anchor(p, base) for p in pats)
-            out = replace(out, **{key: anchored})
+    # a pattern with a slash is relative to the config file's folder
+    if "include" in data:
+        out = replace(out, include=tuple(_anchor(p, base) for p in
+                                         _strings(data["include"], "include", fail)))
+    if "exclude" in data:
+        out = replace(out, exclude=tuple(_anchor(p, base) for p in
+                                         _strings(data["exclude"], "exclude", fail)))
     if "report" in data:
         names = _strings(data["report"], "report", fail)
         known = {v.value: v for v in Verdict}

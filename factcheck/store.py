@@ -189,12 +189,12 @@ def _work_dict(w: Work) -> dict[str, Any]:
 
 
 _CLAIM_KEYS = ("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote",
-               "entities", "terms", "context", "negated", "polarity", "names", "others")
+               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby")
 
 
 def _claim_dict(c: Claim) -> dict[str, Any]:
     d: dict[str, Any] = {k: getattr(c, k) for k in _CLAIM_KEYS}
-    for k in ("entities", "terms", "context", "polarity", "names", "others"):
+    for k in ("entities", "terms", "context", "polarity", "names", "others", "nearby"):
         d[k] = list(d[k])
     if c.quantity is not None:
         d["quantity"] = {f.name: getattr(c.quantity, f.name) for f in fields(Quantity) if f.name not in ("start", "end")}
@@ -293,6 +293,7 @@ def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
             date=DateValue(**{k: v for k, v in d.items() if k != "__line__"}, start=0, end=0) if d else None,
             negated=bool(raw.get("negated")), polarity=tuple(raw.get("polarity") or ()),
             names=tuple(raw.get("names") or ()), others=tuple(raw.get("others") or ()),
+            nearby=tuple(raw.get("nearby") or ()),
             source=wid, file=str(raw.get("file") or ""), id=str(raw["id"]),
         )
     except (KeyError, TypeError, ValueError) as e:

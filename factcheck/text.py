@@ -64,6 +64,7 @@ SYNONYMS = (
     ("increase", "grow", "growth", "rise", "rose", "climb", "surge", "jump"),
     ("decrease", "fall", "fell", "decline", "drop", "shrink", "reduce", "reduction", "cut", "dip"),
     ("negotiation", "talk", "negotiate"),
+    ("conflict", "clash", "hostility", "hostilities", "feud"),
     ("tariff", "duty", "duties"),
     ("programme", "program", "agenda", "strategy", "plan"),
     ("partner", "partnership", "team", "cooperate", "cooperation", "collaborate", "collaboration"),
@@ -98,6 +99,7 @@ def stem(word: str) -> str:
                 continue  # focus, process, analysis
             w = w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
             break
+    w = re.sub(r"is(e|at|ed|ing)?$", r"iz\1", w) if len(w) > 6 else w  # -ise/-ize spellings meet
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
     return _SYN.get(w, _SYN.get(w + "e", w))

@@ -63,7 +63,8 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
-    absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS]
+    nearby = src_names | set(source.nearby)
+    absent = [e for e in draft.entities if e not in nearby and kind_of(e) in NAMED_ACTORS and _proper(e)]
     for x in source.entities:
         if x in draft_names:
             continue
@@ -78,6 +79,15 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
         # The figure is about someone the source sentence never names: it speaks of something else.
         return "unrelated", missing, f"the source does not mention {_label(absent[0])}"
     return "same", missing, ""
+
+
+def _proper(entity: str) -> bool:
+    """A known entity, or an unknown name of several words or capitals ("Business Council", "CEFC"):
+    a lone capitalised word ("Sovietisation") may be any noun."""
+    if not entity.startswith("name:"):
+        return True
+    name = entity[5:]
+    return " " in name or sum(c.isupper() for c in name) >= 2
 
 
 def _label(entity: str) -> str:

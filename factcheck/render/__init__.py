@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
-from factcheck.model import Claim, Report
+from factcheck.model import Claim, Finding, Report, Verdict
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 
@@ -37,6 +37,11 @@ def relative_path(path: str) -> str:
         except ValueError:
             return Path(path).as_posix()
     return PurePath(path.replace("\\", "/")).as_posix()
+
+
+def fails(f: Finding, failing: frozenset[Verdict]) -> bool:
+    """Whether a finding fails the run: its verdict is one --fail-on counts, and it is not accepted."""
+    return f.verdict in failing and not f.accepted
 
 
 def figure(claim: Claim) -> str:

@@ -2,14 +2,14 @@
 pull request's files.
 
 One command a line: `::error` for a conflicting claim, `::warning` for an unsupported one, `::notice`
-for a supported one (a verdict that fails the run under --fail-on is always `::error`), then a summary
-line. Data and properties are escaped as the Actions toolkit does, so a message may span lines.
+for a supported one (a finding that fails the run under --fail-on is always `::error`; an accepted one
+never is), then a summary line. Data and properties are escaped as the Actions toolkit does, so a message may span lines.
 """
 
 from __future__ import annotations
 
 from factcheck.model import Finding, Report, Verdict
-from factcheck.render import figure, relative_path
+from factcheck.render import fails, figure, relative_path
 
 COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNSUPPORTED: "warning", Verdict.SUPPORTED: "notice"}
 # Other characters that some readers of a log take for a line break; GitHub has no escape for them.
@@ -44,7 +44,9 @@ def annotation(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
     for e in f.evidence:
         lines.append(f"Source: {e.work.citation()}, {e.claim.file}:{e.claim.line}")
         lines.append(f"\u201c{e.claim.quote}\u201d")
-    name = "error" if f.verdict in failing else COMMAND[f.verdict]
+    if f.accepted:
+        lines.append(f"Accepted: {f.accepted}")
+    name = "error" if fails(f, failing) else "notice" if f.accepted else COMMAND[f.verdict]
     return command(name, props, "\n".join(lines))
 
 
@@ -53,6 +55,6 @@ def render(report: Report, *, quiet: bool = False,
     from factcheck.render.text import summary
 
     out = [annotation(fr.path, f, failing)
-           for fr in report.files for f in fr.findings if not quiet or f.verdict in failing]
+           for fr in report.files for f in fr.findings if not quiet or fails(f, failing)]
     out.append(f"factcheck: {summary(report)}")
     return "\n".join(out) + "\n"

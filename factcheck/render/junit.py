@@ -3,7 +3,8 @@ test-report actions on GitHub).
 
 One <testsuite> per file, one <testcase> per claim (name "line:col claim", classname the file). A
 conflicting claim is a <failure>; so is an unsupported one when the run fails on unsupported claims
-(--fail-on unsupported). Every other claim passes, its verdict and sources in <system-out>.
+(--fail-on unsupported). Every other claim passes, its verdict and sources in <system-out>, and so
+does an accepted one (`<!-- factcheck: accept "reason" -->`), which never fails.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from factcheck.model import Finding, Report, Verdict
-from factcheck.render import figure, relative_path
+from factcheck.render import fails, figure, relative_path
 
 # Characters XML 1.0 cannot carry at all, escaped or not.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -22,8 +23,8 @@ def clean(s: str) -> str:
     return _NOT_XML.sub("\ufffd", s)
 
 
-def fails(f: Finding, failing: frozenset[Verdict]) -> bool:
-    return f.verdict is Verdict.CONFLICTING or f.verdict in failing
+def failed(f: Finding, failing: frozenset[Verdict]) -> bool:
+    return not f.accepted and (f.verdict is Verdict.CONFLICTING or fails(f, failing))
 
 
 def details(f: Finding) -> str:
@@ -32,6 +33,8 @@ def details(f: Finding) -> str:
     for e in f.evidence:
         lines.append(f"source: {e.work.citation()}, {e.claim.file}:{e.claim.line}")
         lines.append(f"\u201c{e.claim.quote}\u201d")
+    if f.accepted:
+        lines.append(f"accepted: {f.accepted}")
     return "\n".join(lines)
 
 
@@ -43,14 +46,13 @@ def _testcase(suite: ET.Element, path: str, f: Finding, failing: frozenset[Verdi
         name = f"{c.line}:{c.column} {what} \u2014 {' '.join(c.quote.split())}"
     case = ET.SubElement(suite, "testcase", name=clean(name), classname=clean(path),
                          file=clean(path), line=str(c.line))
-    failed = fails(f, failing)
-    if failed:
+    if is_failure := failed(f, failing):
         failure = ET.SubElement(case, "failure", message=clean(f"{f.verdict.value}: {f.message}"),
                                 type=f.verdict.value)
         failure.text = clean(details(f))
     else:
         ET.SubElement(case, "system-out").text = clean(details(f))
-    return failed
+    return is_failure
 
 
 def to_element(report: Report, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING})) -> ET.Element:

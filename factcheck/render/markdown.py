@@ -1,7 +1,7 @@
 """`--format markdown`: a report to post as a pull-request comment (GitHub-flavoured Markdown).
 
 A heading, a summary line with the counts, then one table of the claims that need attention (those that
-fail the run first) and the supported claims folded into a <details> block. Cells are escaped so a
+fail the run first, accepted ones last) and the supported claims folded into a <details> block. Cells are escaped so a
 claim or a source quote can hold pipes, newlines, HTML or dollar signs without breaking the table.
 """
 
@@ -11,7 +11,7 @@ import html
 import re
 
 from factcheck.model import Evidence, Finding, Report, Verdict
-from factcheck.render import figure, relative_path
+from factcheck.render import fails, figure, relative_path
 
 HEADER = ("| File | Line | Verdict | Claim | Source says | Citation |\n"
           "| --- | ---: | --- | --- | --- | --- |")
@@ -33,7 +33,8 @@ def _claim(f: Finding) -> str:
     quote = cell(f.claim.quote)
     if what and cell(what) in quote:
         quote = quote.replace(cell(what), f"**{cell(what)}**", 1)
-    return f"{quote}<br>_{cell(f.message)}_"
+    accepted = f"<br>accepted: _{cell(f.accepted)}_" if f.accepted else ""
+    return f"{quote}<br>_{cell(f.message)}_{accepted}"
 
 
 def _sources(evidence: tuple[Evidence, ...]) -> tuple[str, str]:
@@ -44,7 +45,7 @@ def _sources(evidence: tuple[Evidence, ...]) -> tuple[str, str]:
 
 
 def row(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
-    verdict = f"**{f.verdict.value}**" if f.verdict in failing else f.verdict.value
+    verdict = f"**{f.verdict.value}**" if fails(f, failing) else f.verdict.value
     says, cites = _sources(f.evidence)
     return f"| {cell(path)} | {f.claim.line} | {verdict} | {_claim(f)} | {says} | {cites} |"
 
@@ -53,16 +54,18 @@ def render(report: Report, *, quiet: bool = False,
            failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object) -> str:
     findings = [(relative_path(fr.path), f) for fr in report.files for f in fr.findings]
     attention = [(p, f) for p, f in findings
-                 if f.verdict is not Verdict.SUPPORTED and (not quiet or f.verdict in failing)]
-    attention.sort(key=lambda pf: (pf[1].verdict not in failing, ORDER[pf[1].verdict]))  # stable
+                 if f.verdict is not Verdict.SUPPORTED and (not quiet or fails(f, failing))]
+    attention.sort(key=lambda pf: (not fails(pf[1], failing), bool(pf[1].accepted), ORDER[pf[1].verdict]))
     supported = [(p, f) for p, f in findings if f.verdict is Verdict.SUPPORTED]
-    failed = sum(f.verdict in failing for _, f in findings)
+    failed = sum(fails(f, failing) for _, f in findings)
     files = len(report.files)
 
     out = ["## factcheck report", ""]
     counts = ", ".join(f"{report.count(v)} {v.value}" for v in (Verdict.CONFLICTING, Verdict.UNSUPPORTED,
                                                                 Verdict.SUPPORTED))
     status = f"**{failed} failing**" if failed else "nothing failing"
+    if accepted := sum(bool(f.accepted) for _, f in findings):
+        status += f", {accepted} accepted"
     out += [f"{report.claims} claims in {files} file{'s' if files != 1 else ''}: {counts} ({status}).", ""]
     if attention:
         out += [HEADER, *(row(p, f, failing) for p, f in attention), ""]

@@ -2,7 +2,8 @@
 other SARIF viewers.
 
 One run; one rule per verdict; one result per finding, located at the claim's span in the draft, with
-the evidence as related locations in the sources. `partialFingerprints` hash the file and the claim's
+the evidence as related locations in the sources. A finding that fails the run under --fail-on is
+level "error"; an accepted one (`<!-- factcheck: accept "reason" -->`) carries an in-source suppression. `partialFingerprints` hash the file and the claim's
 words (not its line), so an alert survives edits elsewhere in the draft.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck.model import Evidence, Finding, Report, Verdict
-from factcheck.render import figure, relative_path
+from factcheck.render import fails, figure, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/factcheck/factcheck"
@@ -81,7 +82,8 @@ def message(f: Finding) -> str:
     what = figure(c)
     head = f"{f.verdict.value.capitalize()}: {what} \u2014 {f.message}" if what else \
         f"{f.verdict.value.capitalize()}: {f.message}"
-    return "\n".join([head, *(f"Source: {_source(e)}" for e in f.evidence)])
+    accepted = [f"Accepted: {f.accepted}"] if f.accepted else []
+    return "\n".join([head, *(f"Source: {_source(e)}" for e in f.evidence), *accepted])
 
 
 def fingerprint(path: str, f: Finding) -> str:
@@ -93,7 +95,7 @@ def _result(path: str, f: Finding, failing: frozenset[Verdict], seen: Counter[st
     c = f.claim
     fp = fingerprint(path, f)
     seen[fp] += 1  # the same claim twice in one file: keep both alerts apart
-    level = "error" if f.verdict in failing else _LEVEL[f.verdict]
+    level = "error" if fails(f, failing) else _LEVEL[f.verdict]
     result: dict[str, Any] = {
         "ruleId": rule_id(f.verdict), "ruleIndex": _INDEX[f.verdict], "level": level,
         "message": {"text": message(f)},
@@ -113,6 +115,8 @@ def _result(path: str, f: Finding, failing: frozenset[Verdict], seen: Counter[st
             for i, e in enumerate(f.evidence, 1)
         ]
         result["properties"]["sources"] = [e.work.id for e in f.evidence]
+    if f.accepted:
+        result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": f.accepted}]
     return result
 
 
@@ -121,7 +125,7 @@ def to_dict(report: Report, *, quiet: bool = False,
     results = []
     for fr in report.files:
         seen: Counter[str] = Counter()
-        results += [_result(fr.path, f, failing, seen) for f in fr.findings if not quiet or f.verdict in failing]
+        results += [_result(fr.path, f, failing, seen) for f in fr.findings if not quiet or fails(f, failing)]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
