@@ -11,14 +11,19 @@ from factcheck import entities, suppress
 from factcheck import store as store_mod
 from factcheck.config import Config
 from factcheck.extract import extract
+from factcheck.index import IndexedStore, SqliteIndex, open_indexed
 from factcheck.match import Index
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
 from factcheck.reader import decode, parse, read_path
 from factcheck.verdict import decide
 
 
-def open_stores(paths: Sequence[str]) -> store_mod.Store:
-    """Load one store, or combine several (their works and claims side by side)."""
+def open_stores(paths: Sequence[str]) -> store_mod.Store | IndexedStore:
+    """Open one store, or combine several (their works and claims side by side): through their
+    compiled indexes (built on first use), else by loading their YAML."""
+    indexed = open_indexed([Path(p) for p in paths] or [store_mod.DEFAULT_STORE])
+    if indexed is not None:
+        return indexed
     if not paths:
         return store_mod.load(store_mod.DEFAULT_STORE)
     loaded = [store_mod.load(Path(p)) for p in paths]
@@ -33,12 +38,17 @@ def open_stores(paths: Sequence[str]) -> store_mod.Store:
 class Checker:
     """A store made ready for checking: its index and gazetteer, built once for many files."""
 
-    def __init__(self, store: store_mod.Store, config: Config) -> None:
+    def __init__(self, store: store_mod.Store | IndexedStore, config: Config) -> None:
         self.store = store
         self.config = config
         self.gaz = entities.load(store.gazetteer)
-        self.index = Index(store.claims)
-        self._known = {e for c in store.claims for e in (*c.names, *c.entities)}
+        self.index: Index | SqliteIndex
+        if isinstance(store, IndexedStore):
+            self.index, self._known, self._count = store.index, store.index.known, store.claim_count
+        else:
+            self.index = Index(store.claims)
+            self._known = {e for c in store.claims for e in (*c.names, *c.entities)}.__contains__
+            self._count = len(store.claims)
 
     def kind_of(self, entity: str) -> str:
         return "name" if entity.startswith("name:") else self.gaz.kinds.get(entity, "name")
@@ -47,7 +57,7 @@ class Checker:
         findings = []
         for claim in extract(doc, self.gaz):
             cands = self.index.candidates(claim)
-            d = decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known.__contains__,
+            d = decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known,
                        self.index.idf)
             if d.verdict not in self.config.report:
                 continue
@@ -66,7 +76,7 @@ class Checker:
         return FileReport(path=doc.path, findings=tuple(findings))
 
     def info(self) -> StoreInfo:
-        return StoreInfo(path=self.store.path, sources=len(self.store.works), claims=len(self.store.claims))
+        return StoreInfo(path=self.store.path, sources=len(self.store.works), claims=self._count)
 
 
 def read_input(path: str) -> Document:
@@ -75,7 +85,8 @@ def read_input(path: str) -> Document:
     return read_path(Path(path), display=path)
 
 
-def check(paths: Sequence[str], store: store_mod.Store, config: Config | None = None) -> Report:
+def check(paths: Sequence[str], store: store_mod.Store | IndexedStore,
+          config: Config | None = None) -> Report:
     config = config or Config()
     checker = Checker(store, config)
     docs = (read_input(p) for p in paths)

@@ -114,7 +114,7 @@ def _version() -> str:
         from importlib.metadata import version
 
         return version("factcheck")
-    except Exception:  # noqa: BLE001 - not installed: the version is only recorded
+    except Exception:
         return "unknown"
 
 
@@ -233,7 +233,8 @@ class SqliteIndex:
             self._df[t] = 0
         for con in self._cons:
             for part in _chunks(want):
-                for t, n in con.execute(f"SELECT token, n FROM df WHERE token IN ({_marks(len(part))})", part):
+                sql = f"SELECT token, n FROM df WHERE token IN ({_marks(len(part))})"
+                for t, n in con.execute(sql, part):
                     self._df[t] += n
 
     def df(self, token: str) -> int:
@@ -250,14 +251,13 @@ class SqliteIndex:
 
     # -- retrieval
 
-    def _postings(self, token: str) -> Iterator[int]:
+    def _postings(self, token: str) -> list[tuple[int]]:
+        """[(claim,)...] for one token: rows as SQLite returns them, the cheapest to iterate."""
+        rows: list[tuple[int]] = []
         for k, con in enumerate(self._cons):
-            base = k * _STRIDE
-            rows = con.execute("SELECT claim FROM postings WHERE token = ?", (token,)).fetchall()
-            if base:
-                yield from (r + base for (r,) in rows)
-            else:
-                yield from (r for (r,) in rows)
+            part = con.execute("SELECT claim FROM postings WHERE token = ?", (token,)).fetchall()
+            rows += [(r + k * _STRIDE,) for (r,) in part] if k else part
+        return rows
 
     def _probe(self, toks: Sequence[str], keys: Sequence[int]) -> Iterator[tuple[str, int]]:
         """(token, claim) for the given tokens among the given claims."""
@@ -279,7 +279,8 @@ class SqliteIndex:
         for k, con in enumerate(self._cons):
             rows = sorted(key % _STRIDE for key in keys if key // _STRIDE == k)
             for part in _chunks(rows):
-                for r, cid in con.execute(f"SELECT id, cid FROM claims WHERE id IN ({_marks(len(part))})", part):
+                sql = f"SELECT id, cid FROM claims WHERE id IN ({_marks(len(part))})"
+                for r, cid in con.execute(sql, part):
                     out[r + k * _STRIDE] = cid
         return out
 
@@ -329,7 +330,7 @@ class SqliteIndex:
             t = present[read]
             b = bit[t]
             get = masks.get
-            for key in self._postings(t):
+            for (key,) in self._postings(t):
                 masks[key] = get(key, 0) | b
             read += 1
             if read < len(present) and len(masks) >= limit \
@@ -448,7 +449,7 @@ def load_store(folder: Path) -> Store:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load((folder / "store.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        data = yaml.load((folder / "store.yaml").read_text(encoding="utf-8"), Loader=loader)
         if not isinstance(data, dict) or data.get("version") != store_mod.FORMAT:
             return store_mod.load(folder)
         works = {}
@@ -457,7 +458,7 @@ def load_store(folder: Path) -> Store:
         claims: list[Claim] = []
         ids: set[str] = set()
         for f in sorted((folder / "claims").glob("*.yaml")):
-            doc = yaml.load(f.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+            doc = yaml.load(f.read_text(encoding="utf-8"), Loader=loader)
             wid = str(doc.get("source"))
             if wid not in works or not isinstance(doc.get("claims"), list):
                 return store_mod.load(folder)
@@ -489,10 +490,9 @@ def ensure_index(folder: Path, *, rebuild: bool = True,
     """The path of an up-to-date index of the store in `folder`, building one if needed: beside the
     store, else in the cache folder. None when neither can be written. With `rebuild=False` a
     missing or out-of-date index is an error instead."""
-    from factcheck import store as store_mod
-
     if not folder.exists():
-        raise FactcheckError("store not found (build one with `factcheck build SOURCE --out DIR`)", str(folder))
+        raise FactcheckError("store not found (build one with `factcheck build SOURCE --out DIR`)",
+                             str(folder))
     if not (folder / "store.yaml").is_file():
         raise FactcheckError("not a claim store: no store.yaml", str(folder))
     local, cached = folder / INDEX_NAME, cache_path(folder)
@@ -509,8 +509,6 @@ def ensure_index(folder: Path, *, rebuild: bool = True,
         try:
             if built is None:
                 built = load_store(folder)
-                if store_mod.FORMAT != 1:  # pragma: no cover - a reminder for the next store format
-                    pass
             build_index(built, candidate, folder)
         except OSError:
             continue

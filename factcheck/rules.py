@@ -105,6 +105,14 @@ RESPECTIVELY = Rule(
     (("Kazakhstan and Uzbekistan scored 0.79 and 0.68 respectively.", "paired lists"),),
     (("Kazakhstan scored 0.79 and Uzbekistan 0.68.", "each figure next to its own entity"),),
 )
+EXCEPTION = Rule(
+    "exception",
+    re.compile(r"\b(?:all|every|each|any)\b[^.;]{0,80}?\b(?:except|but\s+for|other\s+than|apart\s+from|save\s+for)\b", re.I),
+    "'Every X except Y did' says of Y what 'only Y did not' says: the exception flips the statement.",
+    (("Every Central Asian state except Turkmenistan joined the CSTO.", "every ... except"),
+     ("He stopped at all the capitals except Dushanbe.", "all ... except")),
+    (("Except for the summit, little happened.", "no universal before 'except'"),),
+)
 BIBLIOGRAPHIC = Rule(
     "bibliographic date",
     re.compile(r"\b(?:accessed|retrieved|last\s+visited|last\s+updated|archived)(?:\s+on)?\s*:?\s*$", re.I),
@@ -113,7 +121,7 @@ BIBLIOGRAPHIC = Rule(
     (("The memorandum was signed in ", "an event"),),
 )
 
-RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, RESPECTIVELY, BIBLIOGRAPHIC)
+RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, RESPECTIVELY, EXCEPTION, BIBLIOGRAPHIC)
 
 # Words whose meanings oppose: a named claim that uses one where its source uses the other disagrees
 # with it. Each pair is (positive, negative) sets of stems.
@@ -151,8 +159,11 @@ def bibliographic_date(text: str, start: int) -> bool:
 
 
 def polarity(text: str) -> tuple[str, ...]:
-    """The opposition pairs the sentence takes a side in, as 'pair:+' or 'pair:-'."""
+    """The opposition pairs the sentence takes a side in, as 'pair:+' or 'pair:-', and "except"
+    when it states a rule by its exception ("every state except Turkmenistan joined")."""
     found = set()
+    if EXCEPTION.search(text):
+        found.add("except")
     lowered = text.lower()
     stems = {stem(w) for w in re.findall(r"[a-z]+", lowered)}
     for pos, neg, name in OPPOSITES:

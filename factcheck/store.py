@@ -177,6 +177,9 @@ def write(store: Store, out: Path) -> None:
     for old in (out / "claims").glob("*.yaml"):
         if old.name not in wanted:
             old.unlink()
+    from factcheck.index import INDEX_NAME, build_index  # sqlite3 only when writing a store
+
+    build_index(store, out / INDEX_NAME)
 
 
 def _dump(data: Any) -> str:

@@ -43,6 +43,8 @@ STOPWORDS = frozenset(
     figure figures case whereas according noted note notes stated say report reported
     reports told writes wrote writing claim claimed claims respectively including include includes
     included among time times year years month months day days new first second third last next
+    zero two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    thousand million billion trillion dozen half
     mr ms dr comparison compared contrast respectively followed
     """.split()
 )

@@ -26,6 +26,7 @@ GEO = frozenset({"country", "region", "city", "place"})
 # Kinds of entity a figure can be about only if the source names them; organisations and programmes
 # are often the unnamed setting of a statement ("the SCO's Qingdao centre").
 NAMED_ACTORS = frozenset({"company", "person", "name"})
+SETTING = frozenset({"region", "organisation", "programme", "place", "city"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,31 +202,34 @@ def _decide_named(
     label: Callable[[str], str],
     known: Callable[[str], bool],
 ) -> Decision:
+    """A statement without a figure: supported by a close source statement that names the same
+    actors and says it the same way round; conflicting with one that says the opposite (negation,
+    an opposed word) or gives the same act to another actor of the same kind."""
     seen: set[str] = set()
     support: list[Candidate] = []
     conflict: list[tuple[Candidate, str]] = []
     for cand in candidates:
         src = cand.claim
-        if src.quote in seen:
+        if src.quote in seen or cand.similarity < config.named_conflict_similarity:
             continue
         seen.add(src.quote)
-        src_ents = set(src.names)
+        src_ents = set(src.names) | set(src.nearby)
         missing = [e for e in draft.names if e not in src_ents]
-        if cand.similarity < config.named_conflict_similarity:
-            continue
+        extra = [x for x in src.names if x not in draft.names]
+        pairs = [(m, next((x for x in extra if kind_of(x) == kind_of(m)), "")) for m in missing]
+        swaps = [(m, x) for m, x in pairs if x]
+        # Regions, organisations and programmes are often the unnamed setting of a source sentence.
+        loose = all(kind_of(m) in SETTING for m, x in pairs if not x) and not swaps
         pol = _opposed(draft.polarity, src.polarity)
-        if not missing and draft.negated == src.negated and not pol and cand.similarity >= config.named_similarity:
+        same_way = rules_flip(draft) == rules_flip(src) and not pol
+        if loose and same_way and cand.similarity >= config.named_similarity:
             support.append(cand)
-            continue
-        if not missing and draft.negated != src.negated:
-            conflict.append((cand, "the source says the opposite (negation)"))
-        elif not missing and pol:
-            conflict.append((cand, f"the source says the opposite ({pol})"))
-        elif len(missing) == 1 and known(missing[0]):
-            others = [e for e in src_ents - set(draft.names) if group(kind_of(e)) == group(kind_of(missing[0]))
-                      and kind_of(e) == kind_of(missing[0])]
-            if len(others) == 1:
-                conflict.append((cand, f"the source says {label(others[0])}, not {label(missing[0])}"))
+        elif loose and not same_way:
+            why = f"the source says the opposite ({pol})" if pol else "the source says the opposite"
+            conflict.append((cand, why))
+        elif swaps and len(swaps) == len(missing) and len(swaps) <= 2 and all(known(m) for m, _ in swaps):
+            m, x = next(((m, x) for m, x in swaps if group(kind_of(m)) == "actor"), swaps[0])
+            conflict.append((cand, f"the source says {label(x)}, not {label(m)}"))
     if support:
         best = max(support, key=lambda c: (c.similarity, c.claim.id))
         return Decision(Verdict.SUPPORTED, "the source says so", (best,), "same statement")
@@ -235,8 +239,16 @@ def _decide_named(
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 
 
+def rules_flip(c: Claim) -> bool:
+    """Whether a statement is, all told, negative: "only Turkmenistan stayed out" and "every state
+    except Turkmenistan joined" are the same statement."""
+    return c.negated != ("except" in c.polarity)
+
+
 def _opposed(a: tuple[str, ...], b: tuple[str, ...]) -> str:
     for p in a:
+        if ":" not in p:
+            continue
         name, sign = p.rsplit(":", 1)
         other = f"{name}:{'-' if sign == '+' else '+'}"
         if other in b and p not in b:

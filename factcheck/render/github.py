@@ -9,7 +9,7 @@ never is), then a summary line. Data and properties are escaped as the Actions t
 from __future__ import annotations
 
 from factcheck.model import Finding, Report, Verdict
-from factcheck.render import fails, figure, relative_path
+from . import fails, figure, relative_path
 
 COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNSUPPORTED: "warning", Verdict.SUPPORTED: "notice"}
 # Other characters that some readers of a log take for a line break; GitHub has no escape for them.
@@ -52,7 +52,7 @@ def annotation(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
 
 def render(report: Report, *, quiet: bool = False,
            failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object) -> str:
-    from factcheck.render.text import summary
+    from .text import summary
 
     out = [annotation(fr.path, f, failing)
            for fr in report.files for f in fr.findings if not quiet or fails(f, failing)]

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from factcheck.model import Finding, Report, Verdict
-from factcheck.render import fails, figure, relative_path
+from . import fails, figure, relative_path
 
 # Characters XML 1.0 cannot carry at all, escaped or not.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

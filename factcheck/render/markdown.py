@@ -11,7 +11,7 @@ import html
 import re
 
 from factcheck.model import Evidence, Finding, Report, Verdict
-from factcheck.render import fails, figure, relative_path
+from . import fails, figure, relative_path
 
 HEADER = ("| File | Line | Verdict | Claim | Source says | Citation |\n"
           "| --- | ---: | --- | --- | --- | --- |")

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck.model import Evidence, Finding, Report, Verdict
-from factcheck.render import fails, figure, relative_path
+from . import fails, figure, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/factcheck/factcheck"
@@ -125,7 +125,8 @@ def to_dict(report: Report, *, quiet: bool = False,
     results = []
     for fr in report.files:
         seen: Counter[str] = Counter()
-        results += [_result(fr.path, f, failing, seen) for f in fr.findings if not quiet or fails(f, failing)]
+        shown = [f for f in fr.findings if not quiet or fails(f, failing)]
+        results += [_result(fr.path, f, failing, seen) for f in shown]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
