@@ -139,8 +139,13 @@ _TEXT_NOISE = re.compile(
 )
 
 
+# ... and to a year in running text ("opened in Uzbekistan in 201665 and Kazakhstan").
+_GLUED_TO_YEAR = re.compile(r"\b(?:in|since|by|until|of) (?:19|20)\d\d(\d{1,3})(?=[\s,;])")
+
+
 def _mask_footnotes(text: str) -> str:
-    return _TEXT_NOISE.sub(lambda m: _blank(m.group()), text)
+    text = _TEXT_NOISE.sub(lambda m: _blank(m.group()), text)
+    return _GLUED_TO_YEAR.sub(lambda m: m.group()[: m.start(1) - m.start()] + _blank(m.group(1)), text)
 
 
 def _markdown_blocks(body: str) -> list[Block]:

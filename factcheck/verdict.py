@@ -66,7 +66,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
     nearby = src_names | set(source.nearby)
     absent = [e for e in draft.entities if e not in nearby and kind_of(e) in NAMED_ACTORS and _proper(e)]
-    for x in source.entities:
+    for x in source.entities if draft.quantity is not None else ():
         if x in draft_names:
             continue
         for e in draft.entities:
@@ -116,7 +116,8 @@ def decide(
         agrees = _compatible(draft, src, config)
         if relation == "same" and cand.similarity >= config.support_similarity:
             same.append((cand, agrees))
-        elif relation == "swapped" and agrees and missing and all(known(e) for e in missing) \
+        elif relation == "swapped" and agrees and _same_figure(draft, src) and missing \
+                and all(known(e) for e in missing) \
                 and _without(cand, missing, draft, idf) >= config.swap_similarity \
                 and cand.measure >= config.min_measure:
             swapped.append((cand, why))
@@ -144,6 +145,14 @@ def decide(
         best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _same_figure(draft: Claim, src: Claim) -> bool:
+    """The very figure, not merely one on the right side of a bound: only that can be misattributed."""
+    if draft.quantity is not None and src.quantity is not None:
+        return "min" not in (draft.quantity.bound, src.quantity.bound) \
+            and "max" not in (draft.quantity.bound, src.quantity.bound)
+    return True
 
 
 def _closeness(c: Candidate, draft: Claim | None = None) -> float:
@@ -213,7 +222,7 @@ def _decide_named(
         if src.quote in seen or cand.similarity < config.named_conflict_similarity:
             continue
         seen.add(src.quote)
-        src_ents = set(src.names) | set(src.nearby)
+        src_ents = set(src.names)
         missing = [e for e in draft.names if e not in src_ents]
         extra = [x for x in src.names if x not in draft.names]
         pairs = [(m, next((x for x in extra if kind_of(x) == kind_of(m)), "")) for m in missing]
