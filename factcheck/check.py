@@ -4,7 +4,7 @@ benchmarks all call this."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factcheck import entities, suppress
@@ -43,6 +43,7 @@ class Checker:
         self.config = config
         self.gaz = entities.load(store.gazetteer)
         self.index: Index | SqliteIndex
+        self._known: Callable[[str], bool]
         if isinstance(store, IndexedStore):
             self.index, self._known, self._count = store.index, store.index.known, store.claim_count
         else:

@@ -49,7 +49,8 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
         if prev is not None and prev[0] != sent.block:
             prev = None
         nearby = topic[1] if topic[0] == sent.block else ()
-        claims, last, named = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None, nearby)
+        heading = doc.blocks[sent.block].heading
+        claims, last, named = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None, nearby, heading)
         out.extend(claims)
         topic = (sent.block, named)
         if last is not None:
@@ -105,6 +106,7 @@ def _sentence_claims(
     lines: LineIndex,
     prev: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None,
     nearby: tuple[str, ...],
+    heading: bool,
 ) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None, tuple[str, ...]]:
     text = sent.text
     if rules.not_a_claim(text):
@@ -152,15 +154,22 @@ def _sentence_claims(
         local = _terms(text, piece[0], piece[1], mentions, values)
         if v.quantity is not None and v.quantity.dimension == "count":
             local = [t for t in local if t != v.quantity.unit]
+        k = _enclosing(clauses, v.start)
+        head = _parenthesised(text, k, mentions)
+        scope = "piece"
         if own[i]:
             subject = own[i]
+        elif head:
+            subject = head + [m for m in mentions if k[0] <= m.start < k[1]]
         elif v.date is not None:
             # "By 2018, ...": a date with no entity of its own or in its clause dates the sentence.
-            k = _enclosing(clauses, v.start)
             opening = v.start < pieces[0][1]  # "By 2018, ...", "In 2015 China proposed ..."
-            subject = list(mentions) if opening else [m for m in mentions if k[0] <= m.start < k[1]] or list(mentions)
+            subject = [] if opening else [m for m in mentions if k[0] <= m.start < k[1]]
+            scope = "clause"
+            if not subject:
+                subject, scope = list(mentions), "sentence"
         else:
-            subject = _clause_subject(v.start, clauses, mentions, solo)
+            subject, scope = _clause_subject(v.start, clauses, mentions, solo), "clause"
         entities = [m.entity for m in subject]
         if not local:
             if last_local:
@@ -174,13 +183,13 @@ def _sentence_claims(
             last_local = local
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity,
-                             nearby))
+                             nearby, scope))
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
-    if not values and mentions and rules.checkable_statement(text):
+    if not values and mentions and rules.checkable_statement(text) and not heading:
         claims.append(
             _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
-                   [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby)
+                   [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
         )
     return claims, last, tuple(dict.fromkeys(m.entity for m in mentions))
 
@@ -201,6 +210,14 @@ def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list
     for j, i in enumerate(figures):
         out[i] = [listed[j // per]]
     return out
+
+
+def _parenthesised(text: str, clause: tuple[int, int], mentions: list[Mention]) -> list[Mention]:
+    """"India (Jan. 2022, Virtual Summit)": a parenthesis qualifies the name just before it."""
+    lo = clause[0]
+    if lo == 0 or text[lo - 1] != "(":
+        return []
+    return [m for m in mentions if 0 <= (lo - 1) - m.end <= 2]
 
 
 def _clause_subject(pos: int, clauses: list[tuple[int, int]], mentions: list[Mention], solo: set[str]) -> list[Mention]:
@@ -231,7 +248,7 @@ def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list
 def _claim(
     sent: Sentence, lines: LineIndex, v: _Value, local: list[str], context: list[str],
     entities: list[str], ctx_entities: list[str], others: list[str], negated: bool, polarity: tuple[str, ...],
-    nearby: tuple[str, ...],
+    nearby: tuple[str, ...], scope: str,
 ) -> Claim:
     start, end = sent.start + v.start, sent.start + v.end
     line, col = lines.position(start)
@@ -242,7 +259,7 @@ def _claim(
         start=start, end=end, entities=tuple(dict.fromkeys(entities)), terms=tuple(dict.fromkeys(local)),
         context=tuple(dict.fromkeys(context)), quantity=v.quantity, date=v.date, negated=negated,
         polarity=polarity, names=tuple(dict.fromkeys(ctx_entities)), others=tuple(others),
-        nearby=tuple(e for e in nearby if e not in ctx_entities),
+        nearby=tuple(e for e in nearby if e not in ctx_entities), scope=scope,
     )
 
 

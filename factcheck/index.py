@@ -48,6 +48,7 @@ FORMAT = 1
 INDEX_NAME = "index.sqlite"
 _STRIDE = 1 << 40  # claim key = row + store number * _STRIDE when several stores are combined
 _CHUNK = 900  # bound parameters per statement
+_KEEP = 20_000  # decoded claims remembered between draft claims
 _SLACK = 1e-9  # relative margin on score bounds: floating-point sums in another order
 
 _SCHEMA = """
@@ -176,6 +177,7 @@ def build_index(store: Store, path: Path, folder: Path | None = None) -> None:
             con.close()
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; an index is as readable as its store
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -218,6 +220,8 @@ class SqliteIndex:
         self._n = n
         self._default_idf = math.log(1 + n)
         self._df: dict[str, int] = {}
+        self._idf: dict[str, float] = {}
+        self._decoded: dict[int, Claim] = {}  # claims decoded for earlier drafts, up to _KEEP
 
     def close(self) -> None:
         for con in self._cons:
@@ -242,8 +246,11 @@ class SqliteIndex:
         return self._df[token]
 
     def idf(self, token: str) -> float:
-        n = self.df(token)
-        return math.log(1 + self._n / n) if n else self._default_idf
+        w = self._idf.get(token)
+        if w is None:
+            n = self.df(token)
+            w = self._idf[token] = math.log(1 + self._n / n) if n else self._default_idf
+        return w
 
     def known(self, entity: str) -> bool:
         """Whether any claim of the store names this entity."""
@@ -285,15 +292,22 @@ class SqliteIndex:
         return out
 
     def _claims(self, keys: Sequence[int]) -> dict[int, Claim]:
+        """The claims of these keys, decoded from their JSON (or remembered from an earlier draft
+        claim: the claims of one draft's sentences overlap)."""
         from factcheck.store import _claim_from
 
-        out: dict[int, Claim] = {}
+        cache = self._decoded
+        out = {k: cache[k] for k in keys if k in cache}
+        todo = [k for k in keys if k not in out]
+        if len(cache) + len(todo) > _KEEP:
+            cache.clear()
         for k, con in enumerate(self._cons):
-            rows = sorted(key % _STRIDE for key in keys if key // _STRIDE == k)
+            rows = sorted(key % _STRIDE for key in todo if key // _STRIDE == k)
             for part in _chunks(rows):
                 sql = f"SELECT id, work, data FROM claims WHERE id IN ({_marks(len(part))})"
                 for r, work, data in con.execute(sql, part):
-                    out[r + k * _STRIDE] = _claim_from(json.loads(data), work, self.paths[k])
+                    key = r + k * _STRIDE
+                    out[key] = cache[key] = _claim_from(json.loads(data), work, self.paths[k])
         return out
 
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:

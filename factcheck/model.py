@@ -31,6 +31,7 @@ class Block:
 
     text: str
     offset: int
+    heading: bool = False  # a title states no named claim, though a figure in it is still checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class Claim:
     names: tuple[str, ...] = ()  # every entity of the sentence (and of the one it refers back to)
     others: tuple[str, ...] = ()  # entities that other values of the same sentence claim as theirs
     nearby: tuple[str, ...] = ()  # entities of the previous sentence of the paragraph: the topic
+    scope: str = "piece"  # where `entities` came from: the value's own piece, its clause, or the sentence
     source: str = ""  # work id (store claims only)
     file: str = ""
     id: str = ""

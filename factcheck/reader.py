@@ -128,7 +128,13 @@ def _text_blocks(text: str) -> list[Block]:
         start = end + 1
     if cur_start is not None:
         blocks.append(Block(text[cur_start:cur_end], cur_start))
-    return [Block(fold(_mask_footnotes(b.text)), b.offset) for b in blocks]
+    return [Block(fold(_mask_footnotes(b.text)), b.offset, heading=_looks_like_title(b.text)) for b in blocks]
+
+
+def _looks_like_title(text: str) -> bool:
+    """A short single line with no closing punctuation: a title or a caption label, not a sentence."""
+    t = text.strip()
+    return "\n" not in t and len(t.split()) <= 12 and not t.endswith((".", "!", "?", ":", '"', "\u201d", ")"))
 
 
 # Footnote markers: <sup>12</sup>, [12], and the bare kind a PDF or web copy glues to the end of a
@@ -158,7 +164,8 @@ def _markdown_blocks(body: str) -> list[Block]:
             starts.append(i + 1)
     seen: set[tuple[int, int]] = set()
     blocks: list[Block] = []
-    for tok in md.parse(body):
+    tokens = md.parse(body)
+    for n, tok in enumerate(tokens):
         if tok.type != "inline" or tok.map is None:
             continue
         a, b = tok.map
@@ -167,7 +174,8 @@ def _markdown_blocks(body: str) -> list[Block]:
         seen.add((a, b))
         lo = starts[a]
         hi = starts[b] - 1 if b < len(starts) else len(body)
-        blocks.append(Block(fold(_mask_inline(body[lo:hi])), lo))
+        heading = n > 0 and tokens[n - 1].type == "heading_open"
+        blocks.append(Block(fold(_mask_inline(body[lo:hi])), lo, heading=heading))
     return blocks
 
 

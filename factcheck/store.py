@@ -47,6 +47,9 @@ def atomic_write(path: Path, data: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a store is for sharing
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(data)
             f.flush()
@@ -192,7 +195,7 @@ def _work_dict(w: Work) -> dict[str, Any]:
 
 
 _CLAIM_KEYS = ("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote",
-               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby")
+               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby", "scope")
 
 
 def _claim_dict(c: Claim) -> dict[str, Any]:
@@ -296,7 +299,7 @@ def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
             date=DateValue(**{k: v for k, v in d.items() if k != "__line__"}, start=0, end=0) if d else None,
             negated=bool(raw.get("negated")), polarity=tuple(raw.get("polarity") or ()),
             names=tuple(raw.get("names") or ()), others=tuple(raw.get("others") or ()),
-            nearby=tuple(raw.get("nearby") or ()),
+            nearby=tuple(raw.get("nearby") or ()), scope=str(raw.get("scope") or "piece"),
             source=wid, file=str(raw.get("file") or ""), id=str(raw["id"]),
         )
     except (KeyError, TypeError, ValueError) as e:

@@ -66,7 +66,9 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
     nearby = src_names | set(source.nearby)
     absent = [e for e in draft.entities if e not in nearby and kind_of(e) in NAMED_ACTORS and _proper(e)]
-    for x in source.entities if draft.quantity is not None else ():
+    # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
+    own_level = draft.quantity is not None or source.scope == "piece"
+    for x in source.entities if own_level else ():
         if x in draft_names:
             continue
         for e in draft.entities:

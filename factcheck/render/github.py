@@ -3,12 +3,14 @@ pull request's files.
 
 One command a line: `::error` for a conflicting claim, `::warning` for an unsupported one, `::notice`
 for a supported one (a finding that fails the run under --fail-on is always `::error`; an accepted one
-never is), then a summary line. Data and properties are escaped as the Actions toolkit does, so a message may span lines.
+never is), then a summary line. Data and properties are escaped as the Actions toolkit does, so a
+message may span lines.
 """
 
 from __future__ import annotations
 
 from factcheck.model import Finding, Report, Verdict
+
 from . import fails, figure, relative_path
 
 COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNSUPPORTED: "warning", Verdict.SUPPORTED: "notice"}

@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from factcheck.model import Finding, Report, Verdict
+
 from . import fails, figure, relative_path
 
 # Characters XML 1.0 cannot carry at all, escaped or not.
@@ -40,10 +41,9 @@ def details(f: Finding) -> str:
 
 def _testcase(suite: ET.Element, path: str, f: Finding, failing: frozenset[Verdict]) -> bool:
     c = f.claim
-    name = f"{c.line}:{c.column} {' '.join(c.quote.split())}"
     what = figure(c)
-    if what:
-        name = f"{c.line}:{c.column} {what} \u2014 {' '.join(c.quote.split())}"
+    lead = f"{what} \u2014 " if what else ""
+    name = f"{c.line}:{c.column} {lead}{' '.join(c.quote.split())}"
     case = ET.SubElement(suite, "testcase", name=clean(name), classname=clean(path),
                          file=clean(path), line=str(c.line))
     if is_failure := failed(f, failing):

@@ -1,8 +1,9 @@
 """`--format markdown`: a report to post as a pull-request comment (GitHub-flavoured Markdown).
 
 A heading, a summary line with the counts, then one table of the claims that need attention (those that
-fail the run first, accepted ones last) and the supported claims folded into a <details> block. Cells are escaped so a
-claim or a source quote can hold pipes, newlines, HTML or dollar signs without breaking the table.
+fail the run first, accepted ones last) and the supported claims folded into a <details> block. Cells
+are escaped so a claim or a source quote can hold pipes, newlines, HTML or dollar signs without
+breaking the table.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import html
 import re
 
 from factcheck.model import Evidence, Finding, Report, Verdict
+
 from . import fails, figure, relative_path
 
 HEADER = ("| File | Line | Verdict | Claim | Source says | Citation |\n"

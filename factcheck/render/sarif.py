@@ -3,8 +3,9 @@ other SARIF viewers.
 
 One run; one rule per verdict; one result per finding, located at the claim's span in the draft, with
 the evidence as related locations in the sources. A finding that fails the run under --fail-on is
-level "error"; an accepted one (`<!-- factcheck: accept "reason" -->`) carries an in-source suppression. `partialFingerprints` hash the file and the claim's
-words (not its line), so an alert survives edits elsewhere in the draft.
+level "error"; an accepted one (`<!-- factcheck: accept "reason" -->`) carries an in-source
+suppression. `partialFingerprints` hash the file and the claim's words (not its line), so an alert
+survives edits elsewhere in the draft.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck.model import Evidence, Finding, Report, Verdict
+
 from . import fails, figure, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
