@@ -159,8 +159,11 @@ def _sentence_claims(
         scope = "piece"
         if own[i]:
             subject = own[i]
+            if len(text[piece[0] : piece[1]].split()) <= _LIST_ITEM_WORDS:
+                scope = "item"
         elif head:
             subject = head + [m for m in mentions if k[0] <= m.start < k[1]]
+            scope = "item"
         elif v.date is not None:
             # "By 2018, ...": a date with no entity of its own or in its clause dates the sentence.
             opening = v.start < pieces[0][1]  # "By 2018, ...", "In 2015 China proposed ..."

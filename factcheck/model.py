@@ -122,7 +122,9 @@ class Claim:
     names: tuple[str, ...] = ()  # every entity of the sentence (and of the one it refers back to)
     others: tuple[str, ...] = ()  # entities that other values of the same sentence claim as theirs
     nearby: tuple[str, ...] = ()  # entities of the previous sentence of the paragraph: the topic
-    scope: str = "piece"  # where `entities` came from: the value's own piece, its clause, or the sentence
+    # Where `entities` came from: a list item or parenthesis ("item"), the value's own piece of the
+    # sentence, its clause, or the whole sentence.
+    scope: str = "piece"
     source: str = ""  # work id (store claims only)
     file: str = ""
     id: str = ""

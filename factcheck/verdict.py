@@ -67,7 +67,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     nearby = src_names | set(source.nearby)
     absent = [e for e in draft.entities if e not in nearby and kind_of(e) in NAMED_ACTORS and _proper(e)]
     # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
-    own_level = draft.quantity is not None or source.scope == "piece"
+    own_level = draft.quantity is not None or source.scope == "item"
     for x in source.entities if own_level else ():
         if x in draft_names:
             continue
@@ -119,10 +119,13 @@ def decide(
         if relation == "same" and cand.similarity >= config.support_similarity:
             same.append((cand, agrees))
         elif relation == "swapped" and agrees and _same_figure(draft, src) and missing \
-                and all(known(e) for e in missing) \
+                and _anchored(draft, src) \
                 and _without(cand, missing, draft, idf) >= config.swap_similarity \
                 and cand.measure >= config.min_measure:
             swapped.append((cand, why))
+    span = _span_of_years(draft, candidates, config)
+    if span is not None:
+        return span
     # The statement that matches best decides; a figure that agrees with a statement almost as
     # close ("37 percent of all imports" beside "0.008 percent of trade") still counts as support.
     same.sort(key=lambda ca: (-_closeness(ca[0], draft), ca[0].claim.id))
@@ -147,6 +150,33 @@ def decide(
         best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) -> Decision | None:
+    """"13 years after it was first proposed": a number of years that the source gives as two dates
+    ("proposed in 1994 ... signed in April 2007") is supported by their difference."""
+    q = draft.quantity
+    if q is None or q.unit != "year" or q.bound != "exact" or q.high is not None:
+        return None
+    by_quote: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if c.claim.date is not None and c.claim.date.year and c.similarity >= config.strong_similarity:
+            by_quote.setdefault(c.claim.quote, []).append(c)
+    for group_ in by_quote.values():
+        years = sorted({c.claim.date.year for c in group_ if c.claim.date and c.claim.date.year})
+        for a in years:
+            for b in years:
+                if b - a == q.value:
+                    best = max(group_, key=lambda c: (c.similarity + c.measure, c.claim.id))
+                    return Decision(Verdict.SUPPORTED, f"source gives {a} and {b}: {b - a} years", (best,),
+                                    "difference of two dates")
+    return None
+
+
+def _anchored(draft: Claim, src: Claim) -> bool:
+    """A swap is only a contradiction when the rest of the statement is about the same thing: some
+    entity of the draft appears in the source too (the EAEU, whose partner is swapped)."""
+    return bool(set(draft.names) & set(src.names))
 
 
 def _same_figure(draft: Claim, src: Claim) -> bool:
@@ -238,7 +268,7 @@ def _decide_named(
         elif loose and not same_way:
             why = f"the source says the opposite ({pol})" if pol else "the source says the opposite"
             conflict.append((cand, why))
-        elif swaps and len(swaps) == len(missing) and len(swaps) <= 2 and all(known(m) for m, _ in swaps):
+        elif swaps and len(swaps) == len(missing) and len(swaps) <= 2 and _anchored(draft, src):
             m, x = next(((m, x) for m, x in swaps if group(kind_of(m)) == "actor"), swaps[0])
             conflict.append((cand, f"the source says {label(x)}, not {label(m)}"))
     if support:
