@@ -33,7 +33,7 @@ PATTERN = re.compile(
     + rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?![a-z])"
     + rf"|(?P<m5>{_MON})\s+(?P<d5>{_DAY})\b(?![,.]?\d)"
     + rf"|(?P<ya>{_YEAR})\s*(?:-|to|and)\s*(?P<yb>{_YEAR}|\d\d)\b(?!\s*(?:%|percent|per\s+cent))"
-    + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:%|percent|per\s+cent|thousand|million|billion|km|kilomet|square|miles|tonnes|tons|people|units)\b)"
+    + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:%|percent|per\s+cent|thousand|million|billion|km|kilomet\w*|metres|meters|square|miles|tonnes|tons|people|units)\b)"
     + r")",
     re.I,
 )

@@ -4,7 +4,8 @@ Folders are walked for the `include` globs minus the `exclude` globs, skipping w
 ignores: inside a git work tree git itself lists the files (`git ls-files --cached --others
 --exclude-standard`), elsewhere a small .gitignore reader does. `exclude` applies to every file,
 named or found; `include` only to what a folder or glob turns up, so a file named outright is
-checked whatever its suffix.
+checked whatever its suffix. Nothing left to check is an error, unless files were named and all
+excluded (as when a hook or CI passes changed files the config excludes).
 
 Glob semantics: a pattern without '/' matches a file's name or any folder on its path
 (`*.md`, `drafts`); one with '/' matches the whole path, relative to the config file's folder
@@ -35,6 +36,7 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
     matcher = Matcher(config.include, config.exclude, cwd)
     found: dict[Path, str] = {}
     stdin = False
+    named_excluded = False
     for arg in args:
         if arg == "-":
             stdin = True
@@ -44,7 +46,8 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
             for display in walk(arg, cwd):
                 _add(found, cwd / display, display, matcher, named=False)
         elif p.exists() or not _GLOB_CHARS.search(arg):
-            _add(found, p, arg, matcher, named=True)  # a missing file is reported by the reader
+            # a missing file is left for the reader to report
+            named_excluded |= not _add(found, p, arg, matcher, named=True)
         else:
             hits = sorted(glob.glob(arg, root_dir=cwd, recursive=True))
             if not hits:
@@ -58,18 +61,20 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
     paths = sorted(found.values(), key=lambda s: Path(s).parts)
     if stdin:
         paths.insert(0, "-")
-    if not paths:
+    if not paths and not named_excluded:  # files named outright but excluded: nothing to do, no error
         raise FactcheckError(f"no files to check (include: {', '.join(config.include) or 'none'}; "
                              f"exclude: {', '.join(config.exclude) or 'none'})", ", ".join(args))
     return paths
 
 
-def _add(found: dict[Path, str], path: Path, display: str, matcher: Matcher, *, named: bool) -> None:
+def _add(found: dict[Path, str], path: Path, display: str, matcher: Matcher, *, named: bool) -> bool:
     key = Path(os.path.abspath(path))
-    if key in found or matcher.excluded(key):
-        return
-    if named or matcher.included(key):
-        found[key] = display
+    if key in found:
+        return True
+    if matcher.excluded(key) or not (named or matcher.included(key)):
+        return False
+    found[key] = display
+    return True
 
 
 def walk(folder: str, cwd: Path) -> Iterable[str]:

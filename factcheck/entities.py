@@ -16,11 +16,13 @@ from pathlib import Path
 import yaml
 
 from factcheck.errors import FactcheckError
-from factcheck.model import Mention
+from factcheck.model import Document, Mention
 from factcheck.text import STOPWORDS
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.yaml"
-KINDS = frozenset({"country", "region", "city", "organisation", "company", "person", "programme", "place"})
+KINDS = frozenset(
+    {"country", "region", "city", "organisation", "company", "person", "programme", "place", "name"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +70,42 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
             kinds[eid] = kind
             for key in ("names", "demonyms", "capitals"):
                 for n in e.get(key) or []:  # type: ignore[attr-defined]
-                    names[str(n)] = (eid, kind)
+                    if kind != "name" or str(n) not in names:  # found names never shadow listed ones
+                        names[str(n)] = (eid, kind)
+    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names))
+
+
+def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     # A space in a name also matches a hyphen: "Rosa-Luxemburg-Stiftung", "Russia-China".
     alternation = "|".join(
         re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(names, key=len, reverse=True)
     )
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|'[a-rt-z])")
-    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=pattern)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w|'[a-rt-z])")
 
 
-# Capitalised words that begin sentences or name months and days, not entities.
-_COMMON_CAPS = frozenset(
+def extend(gaz: Gazetteer, found: list[str]) -> Gazetteer:
+    """The gazetteer with names found in sources added as entities of kind "name"."""
+    names = dict(gaz.names)
+    for n in found:
+        names.setdefault(n, (f"name:{n}", "name"))
+    return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names))
+
+
+def discover_names(docs: list[Document], gaz: Gazetteer) -> list[str]:
+    """Unknown proper names the documents use: runs of capitalised words found in mid-sentence."""
+    from factcheck.segment import sentences
+
+    found: set[str] = set()
+    for doc in docs:
+        for sent in sentences(doc.blocks):
+            found.update(m.text for m in find(sent.text, gaz)
+                         if m.kind == "name" and len(m.text) > 2 and m.text not in gaz.names)
+    return sorted(found)
+
+
+# Capitalised words that begin sentences or name months and days, not entities; and the acronyms of
+# measures and trades that are not actors (GDP, LNG).
+COMMON_CAPS = frozenset(
     """
     The A An In On At By For From With As Of To And But Or Yet So If When While Although Though Since
     After Before During Despite However Moreover Furthermore Meanwhile Indeed Instead Still Also Even
@@ -87,7 +114,9 @@ _COMMON_CAPS = frozenset(
     January February March April May June July August September October November December Jan Feb Mar
     Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Mr Mrs Ms Dr President Prime Minister Premier Chairman Secretary General Vice Foreign Deputy Director
-    Chinese Russian Photo Source Note Read More See Figure Table Chapter Section Part Article
+    Chinese Russian Photo Source Note Read More See Figure Table Chapter Section Part Article Annex
+    GDP GNP GNI FDI ODA ICT IT AI LNG LPG CEO CFO IPO VAT PPP NGO NGOs SME SMEs GW MW TWh GWh bcm
+    Today Yesterday Tomorrow Everyone Nobody
     """.split()
 )
 _CAPWORD = re.compile(r"[A-Z][\w'.-]*[\w]|[A-Z]")
@@ -101,13 +130,47 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     for m in gaz.pattern.finditer(text):
         eid, kind = gaz.names.get(m.group()) or gaz.names[re.sub(r"[\s-]+", " ", m.group())]
+        if kind == "name" and m.group() in COMMON_CAPS:
+            continue
         out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
-    for m in _NAME_RUN.finditer(text):
-        for lo, hi in _outside(m.start(), m.end(), taken):
+    for lo, hi in _runs(text):
+        parts = _outside(lo, hi, taken)
+        rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in COMMON_CAPS]
+        if parts != [(lo, hi)] and rest and rest[-1].rstrip("'s") in HEAD_NOUNS and text[hi - 1].isalnum():
+            # "Arctic Railway", "SCO Business Council": a known name inside a longer one names
+            # something else; the whole run is the entity, not its leftover words.
             out.extend(_name(text, lo, hi))
+        else:
+            for a, b in parts:
+                out.extend(_name(text, a, b))
     out.sort(key=lambda x: x.start)
     return out
+
+
+# Words that end the names of institutions, projects and places: "Arctic Railway", "SCO Business
+# Council", "Qingdao Development Center". A known name followed by one of these names something else.
+HEAD_NOUNS = frozenset(
+    """
+    Railway Railways Railroad Council Centre Center Corridor Bank Fund Forum Index Initiative Strategy
+    Programme Program Project Pipeline Port Summit Days Agreement Union Organisation Organization
+    Association Institute Ministry Commission Committee Authority Agency Company Corporation Group Zone
+    Park Exhibition Expo Conference Road Route Highway Line Network Plan Treaty University Academy
+    Foundation Party Parliament Congress Assembly Court Office Service Airlines Airways Telecom Holdings
+    Exchange Partnership Dialogue Declaration Accord Canal Dam Bridge Airport Station Terminal
+    """.split()
+)
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words; "Ministry of Transport and Communications" stays one run."""
+    runs: list[tuple[int, int]] = []
+    for m in _NAME_RUN.finditer(text):
+        if runs and text[runs[-1][1] : m.start()] == " and " and " of " in text[runs[-1][0] : runs[-1][1]]:
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    return runs
 
 
 def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -130,9 +193,9 @@ def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, 
 def _name(text: str, lo: int, hi: int) -> list[Mention]:
     chunk = text[lo:hi]
     words = chunk.split()
-    while words and (words[0] in _COMMON_CAPS or words[0].lower() in STOPWORDS or not words[0][0].isupper()):
+    while words and (words[0] in COMMON_CAPS or words[0].lower() in STOPWORDS or not words[0][0].isupper()):
         words.pop(0)
-    while words and (words[-1] in _COMMON_CAPS or not words[-1][0].isupper()):
+    while words and (words[-1] in COMMON_CAPS or not words[-1][0].isupper()):
         words.pop()
     if not words:
         return []

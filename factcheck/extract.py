@@ -186,7 +186,7 @@ def _sentence_claims(
             last_local = local
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity,
-                             nearby, scope))
+                             nearby, scope, _period(v, values, k)))
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
     if not values and mentions and rules.checkable_statement(text) and not heading:
@@ -213,6 +213,18 @@ def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list
     for j, i in enumerate(figures):
         out[i] = [listed[j // per]]
     return out
+
+
+def _period(v: _Value, values: list[_Value], clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The years a figure is for: the date in its clause nearest to it, else the sentence's first."""
+    if v.quantity is None:
+        return None
+    dated = [d for d in values if d.date is not None and d.date.year]
+    near = [d for d in dated if clause[0] <= d.start < clause[1]]
+    pick = min(near, key=lambda d: abs(d.start - v.start)) if near else dated[0] if dated else None
+    if pick is None or pick.date is None or pick.date.year is None:
+        return None
+    return pick.date.year, pick.date.end_year or pick.date.year
 
 
 def _parenthesised(text: str, clause: tuple[int, int], mentions: list[Mention]) -> list[Mention]:
@@ -251,7 +263,7 @@ def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list
 def _claim(
     sent: Sentence, lines: LineIndex, v: _Value, local: list[str], context: list[str],
     entities: list[str], ctx_entities: list[str], others: list[str], negated: bool, polarity: tuple[str, ...],
-    nearby: tuple[str, ...], scope: str,
+    nearby: tuple[str, ...], scope: str, period: tuple[int, int] | None = None,
 ) -> Claim:
     start, end = sent.start + v.start, sent.start + v.end
     line, col = lines.position(start)
@@ -262,7 +274,7 @@ def _claim(
         start=start, end=end, entities=tuple(dict.fromkeys(entities)), terms=tuple(dict.fromkeys(local)),
         context=tuple(dict.fromkeys(context)), quantity=v.quantity, date=v.date, negated=negated,
         polarity=polarity, names=tuple(dict.fromkeys(ctx_entities)), others=tuple(others),
-        nearby=tuple(e for e in nearby if e not in ctx_entities), scope=scope,
+        nearby=tuple(e for e in nearby if e not in ctx_entities), scope=scope, period=period,
     )
 
 

@@ -291,7 +291,7 @@ class SqliteIndex:
                     out[r + k * _STRIDE] = cid
         return out
 
-    def _claims(self, keys: Sequence[int]) -> dict[int, Claim]:
+    def fetch(self, keys: Sequence[int]) -> dict[int, Claim]:
         """The claims of these keys, decoded from their JSON (or remembered from an earlier draft
         claim: the claims of one draft's sentences overlap)."""
         from factcheck.store import _claim_from
@@ -310,6 +310,14 @@ class SqliteIndex:
                     out[key] = cache[key] = _claim_from(json.loads(data), work, self.paths[k])
         return out
 
+    def _having(self, token: str, keys: list[int]) -> list[int]:
+        """Those of `keys` whose claims have `token`: by lookups when they are few beside the token's
+        postings, else by reading the postings."""
+        if len(keys) * 4 < self._df[token]:
+            return [key for t, key in self._probe((token,), keys)]
+        wanted = set(keys)
+        return [key for (key,) in self._postings(token) if key in wanted]
+
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         order = list(tokens(draft))  # the order match.Index adds weights in: same floats
         self._load_df(order)
@@ -321,46 +329,46 @@ class SqliteIndex:
         rest = [0.0] * (len(present) + 1)  # rest[i]: the most that tokens i.. can add
         for i in range(len(present) - 1, -1, -1):
             rest[i] = rest[i + 1] + weight[present[i]]
-        mask_weight: dict[int, float] = {}
+        sums: dict[int, float] = {}
 
-        def lower(mask: int) -> float:  # weight of the tokens read so far that a claim has
-            w = mask_weight.get(mask)
+        def lower(mask: int) -> float:  # the weight of the tokens looked up so far that a claim has
+            w = sums.get(mask)
             if w is None:
-                w = mask_weight[mask] = sum(weight[t] for t in present if mask & bit[t])
+                w = sums[mask] = sum(weight[t] for t in present if mask & bit[t])
             return w
 
-        def kth(masks: Counter[int]) -> float:  # the limit-th best lower bound among claims seen
+        def kth(masks: Iterable[int]) -> float:  # the limit-th best of those lower bounds
             seen = 0
-            for w, n in sorted(((lower(m), n) for m, n in masks.items()), reverse=True):
+            for w, n in sorted(((lower(m), n) for m, n in Counter(masks).items()), reverse=True):
                 seen += n
                 if seen >= limit:
                     return w
             return 0.0
 
-        # Read postings rarest first until unseen claims cannot reach the top `limit`.
+        # 1. Read postings, rarest token first, until a claim not yet seen cannot make the top `limit`:
+        #    its score is at most the weight of the tokens not read.
         masks: dict[int, int] = {}
         read = 0
         while read < len(present):
-            t = present[read]
-            b = bit[t]
+            b = bit[present[read]]
             get = masks.get
-            for (key,) in self._postings(t):
+            for (key,) in self._postings(present[read]):
                 masks[key] = get(key, 0) | b
             read += 1
             if read < len(present) and len(masks) >= limit \
-                    and kth(Counter(masks.values())) > rest[read] * (1 + _SLACK):
+                    and kth(masks.values()) > rest[read] * (1 + _SLACK):
                 break
-        remaining = present[read:]
-        # Claims seen whose best case cannot reach the limit-th lower bound are out.
-        if remaining:
-            floor = kth(Counter(masks.values()))
-            reach = rest[read] * (1 + _SLACK)
-            keep = [k for k, m in masks.items() if lower(m) + reach >= floor * (1 - _SLACK)]
-            for t, key in self._probe(remaining, keep):
-                masks[key] |= bit[t]
-        else:
-            keep = list(masks)
-        # Exact scores, summed in match.Index's order.
+        # 2. Look the other tokens up for the claims seen, dropping as we go those whose best case
+        #    falls below the limit-th lower bound.
+        keep = list(masks)
+        for j in range(read, len(present)):
+            floor = kth(masks[k] for k in keep) * (1 - _SLACK)
+            reach = rest[j] * (1 + _SLACK)
+            keep = [k for k in keep if lower(masks[k]) + reach >= floor]
+            b = bit[present[j]]
+            for key in self._having(present[j], keep):
+                masks[key] |= b
+        # 3. Exact scores, summed in match.Index's order, and the top claims decoded.
         exact: dict[int, float] = {}
         score: dict[int, float] = {}
         for key in keep:
@@ -374,7 +382,7 @@ class SqliteIndex:
                 exact[m] = s
             score[key] = s
         top = self._top(score, limit)
-        decoded = self._claims(top)
+        decoded = self.fetch(top)
         return rank(draft, ((decoded[k], score[k]) for k in top), self.idf, limit)
 
     def _top(self, score: dict[int, float], limit: int) -> list[int]:
@@ -485,9 +493,8 @@ def load_store(folder: Path) -> Store:
     except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError,
             FactcheckError):
         return store_mod.load(folder)
-    gaz = folder / "gazetteer.yaml"
     return store_mod.Store(path=str(folder), works=works, claims=tuple(claims),
-                           gazetteer=(str(gaz),) if gaz.is_file() else ())
+                           gazetteer=store_mod.gazetteer_files(folder))
 
 
 def _work_from(w: dict[str, Any]) -> Work:
@@ -535,6 +542,8 @@ def ensure_index(folder: Path, *, rebuild: bool = True,
 def open_indexed(folders: Sequence[Path], *, rebuild: bool = True) -> IndexedStore | None:
     """Open one store, or several side by side, through their indexes (built if needed). None when
     an index cannot be had for every store: the caller then loads the YAML."""
+    from factcheck import store as store_mod
+
     paths = []
     for folder in folders:
         p = ensure_index(folder, rebuild=rebuild)
@@ -547,7 +556,7 @@ def open_indexed(folders: Sequence[Path], *, rebuild: bool = True) -> IndexedSto
         for _, data in con.execute("SELECT id, data FROM works"):
             w = _work_from(json.loads(data))
             works[w.id] = w
-    gaz = tuple(str(f / "gazetteer.yaml") for f in folders if (f / "gazetteer.yaml").is_file())
+    gaz = tuple(g for f in folders for g in store_mod.gazetteer_files(f))
     return IndexedStore(path=", ".join(str(f) for f in folders), works=works, index=index,
                         claim_count=index.count, gazetteer=gaz)
 

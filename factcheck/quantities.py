@@ -26,10 +26,20 @@ CURRENCY_WORDS = {
     "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "som": "KGS", "soms": "KGS",
     "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "sum": "UZS", "uzs": "UZS", "manat": "TMT", "tmt": "TMT",
     "won": "KRW", "krw": "KRW", "yen": "JPY", "jpy": "JPY", "rupees": "INR", "inr": "INR",
+    "kroner": "NOK", "krone": "NOK", "nok": "NOK", "kronor": "SEK", "krona": "SEK", "sek": "SEK", "dkk": "DKK",
+    "francs": "CHF", "chf": "CHF", "rand": "ZAR", "zar": "ZAR", "reais": "BRL", "brl": "BRL", "pesos": "MXN",
+    "mxn": "MXN", "clp": "CLP", "ars": "ARS", "soles": "PEN", "pen": "PEN", "bolivianos": "BOB", "bob": "BOB",
+    "birr": "ETB", "etb": "ETB", "shillings": "KES", "kes": "KES", "tzs": "TZS", "lira": "TRY", "try": "TRY",
+    "canadian dollars": "CAD", "cad": "CAD", "australian dollars": "AUD", "aud": "AUD", "norwegian kroner": "NOK",
+    "swedish kronor": "SEK", "danish kroner": "DKK", "kenyan shillings": "KES", "tanzanian shillings": "TZS",
 }
 CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "CNY", "\u20bd": "RUB",
-                  "usd": "USD", "rmb": "CNY", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "rub": "RUB",
-                  "kzt": "KZT", "uzs": "UZS"}
+                  "\u20b9": "INR", "\u20a9": "KRW", "ksh": "KES", "tsh": "TZS", "c$": "CAD", "a$": "AUD", "r$": "BRL"}
+# ISO 4217 codes written before a figure ("NOK 2.4 billion", "USD 5m").
+CURRENCY_CODES = frozenset(
+    "USD EUR GBP CNY RMB JPY KRW INR RUB KZT UZS KGS TJS TMT NOK SEK DKK CHF ZAR BRL MXN CLP ARS PEN BOB ETB KES "
+    "TZS UGX NGN EGP TRY AUD CAD NZD SGD HKD TWD PLN CZK HUF RON UAH AED SAR QAR PKR BDT IDR MYR THB VND PHP".split()
+)
 # Units of measure: written form -> (canonical unit, dimension, factor to the canonical unit).
 MEASURES: dict[str, tuple[str, str, float]] = {
     "square kilometres": ("km2", "area", 1), "square kilometers": ("km2", "area", 1), "sq km": ("km2", "area", 1),
@@ -70,15 +80,19 @@ NUMBER = re.compile(
     rf"|\b(?P<words>{_WORDNUM})\b",
     re.I,
 )
-_SCALE_RE = re.compile(r"\s*-?\s*(thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|m|b|k)\b\.?", re.I)
+_SCALE_RE = re.compile(r"\s*-?\s*(?:(thousand|million|billion|trillion)\b|(mln|bln|mn|bn|tn|trn|m|b|k)\b\.?)", re.I)
 _PERCENT_RE = re.compile(r"\s*(%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.I)
 _CUR_AFTER = re.compile(
     r"\s*(?:of\s+)?(us\s+dollars|u\.s\.\s+dollars|dollars?|usd|euros?|eur|pounds|gbp|sterling|yuan|rmb"
     r"|renminbi|cny|roubles?|rubles?|rub|tenge|kzt|soms?|kgs|somoni|tjs|sum|uzs|manat|tmt|won|krw|yen|jpy"
-    r"|rupees|inr)\b(?:\s*\((?:rmb|cny|usd)\))?",
+    r"|rupees|inr|(?:norwegian\s+|danish\s+)?kroner|krone|nok|(?:swedish\s+)?kronor|krona|sek|dkk|francs|chf"
+    r"|rand|zar|reais|brl|pesos|mxn|clp|ars|soles|pen|bolivianos|bob|birr|etb|(?:kenyan\s+|tanzanian\s+)?shillings"
+    r"|kes|tzs|lira|(?:canadian|australian)\s+dollars|cad|aud)\b(?:\s*\((?:rmb|cny|usd)\))?",
     re.I,
 )
-_CUR_BEFORE = re.compile(r"(us\$|\$|\u20ac|\u00a3|\u00a5|\u20bd|\b(?:usd|rmb|cny|eur|gbp|rub|kzt|uzs))\s?$", re.I)
+_CUR_BEFORE = re.compile(
+    r"([Uu][Ss]\$|[CA]\$|R\$|\$|\u20ac|\u00a3|\u00a5|\u20bd|\u20b9|\u20a9|\b(?:KSh|TSh)\.?|\b[A-Z]{3})\s?$"
+)
 _MEASURE_RE = re.compile(
     r"[\s-]*(" + "|".join(sorted((re.escape(k) for k in MEASURES), key=len, reverse=True)) + r")\b",
     re.I,
@@ -193,7 +207,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
         q = _parse_one(text, m)
         if q is not None:
             raw.append(q)
-    return _merge_ranges(text, sorted(raw, key=lambda q: q.start))
+    return _share_units(text, _merge_ranges(text, sorted(raw, key=lambda q: q.start)))
 
 
 def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
@@ -206,9 +220,9 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
         return None
     if m.group("frac"):
-        words = m.group("frac").lower().split()
+        words = re.split(r"[\s-]+", m.group("frac").lower())
         count = 1.0 if words[0] in ("a", "one") else float(_word_value(words[0]) or 1)
-        value = count * FRACTIONS[words[-1].split("-")[-1]]
+        value = count * FRACTIONS[words[-1]]
         prec = 5.0
         unit, dim = "percent", "percent"
         scale = 1.0
@@ -237,8 +251,9 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         hedge_at = start - (len(before) - hb.start("w"))
     cur_b = _CUR_BEFORE.search(before)
     currency = ""
-    if cur_b:
-        currency = CURRENCY_SIGNS[cur_b.group(1).lower()]
+    if cur_b and (cur_b.group(1).lower().rstrip(".") in CURRENCY_SIGNS or cur_b.group(1) in CURRENCY_CODES):
+        sign = cur_b.group(1)
+        currency = CURRENCY_SIGNS.get(sign.lower().rstrip("."), "CNY" if sign == "RMB" else sign)
         qstart = start - (len(before) - cur_b.start())
     if hb:
         qstart = min(qstart, hedge_at)  # the hedge is part of the figure as written: "about $80 billion"
@@ -248,8 +263,9 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
             currency = CURRENCY_SIGNS[shared.group(1).lower()]
     if dim != "percent":
         sm = _SCALE_RE.match(text, qend)
-        if sm and not (sm.group(1).lower() in ("m", "b", "k") and not currency):
-            scale = SCALES[sm.group(1).lower()]
+        word = (sm.group(1) or sm.group(2)).lower() if sm else ""
+        if sm and not (word in ("m", "b", "k") and not currency):
+            scale = SCALES[word]
             qend = sm.end()
         pm = _PERCENT_RE.match(text, qend)
         cm = _CUR_AFTER.match(text, qend)
@@ -340,6 +356,33 @@ def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
     return ""
 
 
+def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A bare number takes the unit of the figure it is coordinated with ("1.8 million and 4.6
+    million tonnes"), or, when it has a scale word, of the figure it echoes ("4.6 million tonnes,
+    against Hammerfest's 1.8 million")."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.dimension != "number" or q.high is not None:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.dimension != "number" and _COORDINATED.fullmatch(text[q.end : nxt.start]):
+            out[i] = _unit_from(q, nxt)
+        elif _SCALE_WORD.search(q.text):
+            prev = next((p for p in reversed(out[:i]) if p.dimension in _MEASURED), None)
+            if prev is not None:
+                out[i] = _unit_from(q, prev)
+    return out
+
+
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.I)
+_MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power"})
+
+
+def _unit_from(q: Quantity, other: Quantity) -> Quantity:
+    return Quantity(value=q.value, high=q.high, unit=other.unit, dimension=other.dimension, bound=q.bound,
+                    precision=q.precision, role=q.role, text=q.text, start=q.start, end=q.end)
+
+
 def _with_role(q: Quantity, role: str) -> Quantity:
     return Quantity(value=q.value, high=q.high, unit=q.unit, dimension=q.dimension, bound=q.bound,
                     precision=q.precision, role=role, text=q.text, start=q.start, end=q.end)
@@ -414,16 +457,22 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+UNIT_NAMES = {"percent": "%", "pp": " percentage points", "t": " tonnes", "km2": " km\u00b2", "km": " km",
+              "m": " m", "m3": " m\u00b3", "year": " years", "day": " days", "times": " times", "MW": " MW"}
+
+
 def describe(q: Quantity) -> str:
+    """A figure as the tool understood it: "USD 19.8 billion", "about 45%", "1,000 km²"."""
+
     def fmt(v: float) -> str:
         for div, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-            if abs(v) >= div and q.dimension == "money":
+            if abs(v) >= div:
                 return f"{v / div:g}{word}"
-        return f"{v:,.6g}" if abs(v) >= 1e6 else f"{v:g}"
+        return f"{v:,.10g}"
 
     val = fmt(q.value) + (f"-{fmt(q.high)}" if q.high is not None else "")
-    unit = {"percent": "%", "pp": " percentage points"}.get(q.unit, f" {q.unit}" if q.unit else "")
-    if q.dimension == "money":
-        return f"{q.unit} {val}"
     hedge = {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
+    if q.dimension == "money":
+        return f"{hedge}{q.unit} {val}"
+    unit = UNIT_NAMES.get(q.unit, f" {q.unit}" if q.unit else "")
     return f"{hedge}{val}{unit}"

@@ -174,7 +174,7 @@ def _markdown_blocks(body: str) -> list[Block]:
         seen.add((a, b))
         lo = starts[a]
         hi = starts[b] - 1 if b < len(starts) else len(body)
-        heading = n > 0 and tokens[n - 1].type == "heading_open"
+        heading = n > 0 and tokens[n - 1].type in ("heading_open", "th_open")  # titles, column heads
         blocks.append(Block(fold(_mask_inline(body[lo:hi])), lo, heading=heading))
     return blocks
 

@@ -151,7 +151,13 @@ def anaphoric(text: str) -> bool:
 
 
 def negated(text: str) -> bool:
-    return NEGATION.search(text)
+    """Negated, unless the only negation is "not ... until", which dates the act rather than denies it
+    ("did not sign up until April 2007")."""
+    return any(not (m.group().lower() in ("not", "n't") and NOT_UNTIL.match(text, m.end()))
+               for m in NEGATION.pattern.finditer(text))
+
+
+NOT_UNTIL = re.compile(r"[^.;]{0,80}?\b(?:until|till|before)\b", re.I)
 
 
 def bibliographic_date(text: str, start: int) -> bool:

@@ -4,6 +4,8 @@ A store is a folder:
   store.yaml            format version and the works (citation metadata), sorted by id
   claims/<work>.yaml    the claims taken from each work, in document order, with stable ids
   gazetteer.yaml        optional: entities that extend the bundled gazetteer
+  names.yaml            proper names found in the sources, so a draft that opens a sentence with
+                        one ("Kirkenes handled ...") still recognises it
 Rebuilding from the same sources writes byte-identical files; every file is written atomically.
 """
 
@@ -27,6 +29,7 @@ from factcheck.model import Claim, DateValue, Document, Quantity, Work
 from factcheck.reader import read_path
 
 FORMAT = 1
+NAMES = "names.yaml"
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_STORE = Path(__file__).parent / "data" / "claims"
 
@@ -37,6 +40,7 @@ class Store:
     works: dict[str, Work]
     claims: tuple[Claim, ...]
     gazetteer: tuple[str, ...]  # extra gazetteer files
+    names: tuple[str, ...] = ()  # proper names found in the sources (written to names.yaml)
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -123,15 +127,18 @@ def _work_of(works: list[Work], line: int) -> Work | None:
 
 
 def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
-    gaz = entities.load(gazetteer)
+    """Extract every claim of the sources. A first pass collects the proper names the gazetteer does
+    not know, so the second recognises them everywhere, even at the start of a sentence."""
+    docs = [(path, read_path(path)) for path in source_files(sources)]
+    found = entities.discover_names([d for _, d in docs], entities.load(gazetteer))
+    gaz = entities.extend(entities.load(gazetteer), found)
     works: dict[str, Work] = {}
     claims: list[Claim] = []
     meta_cache: dict[Path, dict[str, list[dict[str, Any]]]] = {}
-    for path in source_files(sources):
+    for path, doc in docs:
         folder = path.parent
         if folder not in meta_cache:
             meta_cache[folder] = _metadata_file(folder)
-        doc = read_path(path)
         file_works = _works_for(doc, path, meta_cache[folder].get(path.name, []))
         for w in file_works:
             works[w.id] = w
@@ -145,7 +152,7 @@ def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
                 continue  # a pull quote repeats a sentence of its work: one claim
             seen.add(key)
             claims.append(_with_ids(c, work, _display(path)))
-    return Store(path="", works=works, claims=tuple(claims), gazetteer=gazetteer)
+    return Store(path="", works=works, claims=tuple(claims), gazetteer=gazetteer, names=tuple(found))
 
 
 def _display(path: Path) -> str:
@@ -171,6 +178,9 @@ def write(store: Store, out: Path) -> None:
     by_work: dict[str, list[Claim]] = {}
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
+    names = [{"id": f"name:{n}", "type": "name", "names": [n]} for n in sorted(store.names)]
+    atomic_write(out / NAMES, "# Proper names found in the sources, written by `factcheck build`.\n"
+                 + _dump({"entities": names}))
     (out / "claims").mkdir(exist_ok=True)
     wanted = set()
     for wid, cs in sorted(by_work.items()):
@@ -195,13 +205,14 @@ def _work_dict(w: Work) -> dict[str, Any]:
 
 
 _CLAIM_KEYS = ("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote",
-               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby", "scope")
+               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby", "scope", "period")
 
 
 def _claim_dict(c: Claim) -> dict[str, Any]:
     d: dict[str, Any] = {k: getattr(c, k) for k in _CLAIM_KEYS}
     for k in ("entities", "terms", "context", "polarity", "names", "others", "nearby"):
         d[k] = list(d[k])
+    d["period"] = list(c.period) if c.period else None
     if c.quantity is not None:
         d["quantity"] = {f.name: getattr(c.quantity, f.name) for f in fields(Quantity) if f.name not in ("start", "end")}
     if c.date is not None:
@@ -255,14 +266,16 @@ def load(path: Path) -> Store:
         raise FactcheckError(f"unsupported store format (expected version {FORMAT}); rebuild the store",
                              str(meta), _line(data))
     works: dict[str, Work] = {}
-    for w in data.get("sources") or []:
+    sources = data.get("sources") or []
+    if not isinstance(sources, list):
+        raise FactcheckError("expected a list under 'sources'", str(meta), _line(data))
+    for w in sources:
         if not isinstance(w, dict) or not w.get("id"):
             raise FactcheckError("each source needs an id", str(meta), _line(w))
-        lines = w.get("lines")
         works[str(w["id"])] = Work(id=str(w["id"]), file=str(w.get("file") or ""), title=_opt(w.get("title")),
                                    author=_opt(w.get("author")), publisher=_opt(w.get("publisher")),
                                    date=_opt(w.get("date")), url=_opt(w.get("url")),
-                                   lines=(int(lines[0]), int(lines[1])) if lines else None)
+                                   lines=_lines(w.get("lines"), meta, w))
     claims: list[Claim] = []
     ids: set[str] = set()
     folder = path / "claims"
@@ -279,9 +292,22 @@ def load(path: Path) -> Store:
                 raise FactcheckError(f"duplicate claim id {c.id!r}", str(f), _line(raw))
             ids.add(c.id)
             claims.append(c)
-    gaz = path / "gazetteer.yaml"
-    return Store(path=str(path), works=works, claims=tuple(claims),
-                 gazetteer=(str(gaz),) if gaz.is_file() else ())
+    return Store(path=str(path), works=works, claims=tuple(claims), gazetteer=gazetteer_files(path))
+
+
+def gazetteer_files(folder: Path) -> tuple[str, ...]:
+    """The store's extensions of the bundled gazetteer: its own, and the names found in its sources."""
+    return tuple(str(folder / n) for n in ("gazetteer.yaml", NAMES) if (folder / n).is_file())
+
+
+def _lines(lines: Any, meta: Path, w: dict[str, Any]) -> tuple[int, int] | None:
+    if not lines:
+        return None
+    try:
+        lo, hi = lines
+        return int(lo), int(hi)
+    except (TypeError, ValueError):
+        raise FactcheckError("a source's 'lines' must be two line numbers", str(meta), _line(w)) from None
 
 
 def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
@@ -300,7 +326,8 @@ def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
             negated=bool(raw.get("negated")), polarity=tuple(raw.get("polarity") or ()),
             names=tuple(raw.get("names") or ()), others=tuple(raw.get("others") or ()),
             nearby=tuple(raw.get("nearby") or ()), scope=str(raw.get("scope") or "piece"),
+            period=(int(raw["period"][0]), int(raw["period"][1])) if raw.get("period") else None,
             source=wid, file=str(raw.get("file") or ""), id=str(raw["id"]),
         )
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise FactcheckError(f"malformed claim ({type(e).__name__}: {e})", str(f), _line(raw)) from None

@@ -61,6 +61,9 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     for e in draft.entities:
         if e in source.others and e not in source.entities:
             return "other", (), f"the source gives {_label(e)} a figure of its own"
+        if draft.quantity is not None and source.entities and e not in source.entities \
+                and e in source.names and kind_of(e) in NAMED_ACTORS | {"city"}:
+            return "other", (), f"the source's figure is not {_label(e)}'s"
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
@@ -75,6 +78,8 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
             if e not in source.entities and _same_kind(e, x, kind_of):
                 return "swapped", missing, f"the source gives this for {_label(x)}, not {_label(e)}"
     for e in missing:
+        if e in source.nearby:
+            continue  # the paragraph's topic, named in the sentence before
         for x in sorted(src_names - draft_names):
             if _same_kind(e, x, kind_of):
                 return "swapped", missing, f"the source says {_label(x)}, not {_label(e)}"
@@ -112,7 +117,7 @@ def decide(
     swapped: list[tuple[Candidate, str]] = []
     for cand in candidates:
         src = cand.claim
-        if src.kind != draft.kind or not _comparable(draft, src):
+        if src.kind != draft.kind or not _comparable(draft, src) or not _same_period(draft, src):
             continue
         relation, missing, why = subject_relation(draft, src, kind_of)
         agrees = _compatible(draft, src, config)
@@ -137,6 +142,10 @@ def decide(
             and best.measure >= config.min_measure
         if best_agrees and _measured(draft, best, config):
             near.insert(0, best)
+        turned = _turned(draft, best.claim)
+        if near and turned and near[0] is best and best.similarity >= config.conflict_similarity \
+                and best.measure >= config.min_measure:
+            return Decision(Verdict.CONFLICTING, f"the source says the opposite ({turned})", (best,), turned)
         if near:
             return Decision(Verdict.SUPPORTED, f"source says {_value(near[0].claim)}", (near[0],), "value agrees")
         if conflicting:
@@ -177,6 +186,22 @@ def _anchored(draft: Claim, src: Claim) -> bool:
     """A swap is only a contradiction when the rest of the statement is about the same thing: some
     entity of the draft appears in the source too (the EAEU, whose partner is swapped)."""
     return bool(set(draft.names) & set(src.names))
+
+
+def _same_period(draft: Claim, src: Claim) -> bool:
+    """Figures for different years measure different things: 2,400 ships in 2022 does not contradict
+    3,000 ships in 2011, it is simply not in the source."""
+    if draft.period is None or src.period is None:
+        return True
+    return draft.period[0] <= src.period[1] and src.period[0] <= draft.period[1]
+
+
+def _turned(draft: Claim, src: Claim) -> str:
+    """Why two statements with the same figure still disagree: one negates or reverses the other."""
+    pol = _opposed(draft.polarity, src.polarity)
+    if pol:
+        return pol
+    return "negation" if rules_flip(draft) != rules_flip(src) else ""
 
 
 def _same_figure(draft: Claim, src: Claim) -> bool:

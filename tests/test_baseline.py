@@ -21,7 +21,8 @@ def run(*args: str) -> Result:
 
 
 def verdicts(result: Result) -> list[tuple[str, int, str]]:
-    return [(fr["path"], f["line"], f["verdict"]) for fr in json.loads(result.stdout)["files"] for f in fr["findings"]]
+    files = json.loads(result.stdout)["files"]
+    return [(fr["path"], f["line"], f["verdict"]) for fr in files for f in fr["findings"]]
 
 
 @pytest.fixture

@@ -83,7 +83,9 @@ def test_report_is_sorted_with_one_summary_and_exit_code(tree: Path) -> None:
 
 def test_globs_and_duplicates(tree: Path) -> None:
     plain(tree)
-    assert expand(["briefs/*.md", "briefs/a.md"], Config()) == ["briefs/a.md", "briefs/b.md", "briefs/scratch.tmp.md"]
+    # a glob is expanded like the shell would, .gitignore or not
+    want = ["briefs/a.md", "briefs/b.md", "briefs/scratch.tmp.md"]
+    assert expand(["briefs/*.md", "briefs/a.md"], Config()) == want
     assert expand(["briefs/**/*.markdown"], Config()) == ["briefs/old/x.markdown"]
     with pytest.raises(FactcheckError, match="no files match"):
         expand(["nothing/*.md"], Config())
@@ -114,6 +116,13 @@ def test_nothing_to_check_is_exit_2(tree: Path) -> None:
     r = run("--include", "*.rst", "briefs")
     assert r.exit_code == 2
     assert "no files to check" in r.stderr
+
+
+def test_named_files_all_excluded_is_an_empty_run(tree: Path) -> None:
+    plain(tree)
+    r = run("--exclude", "*.md", "briefs/a.md", "briefs/b.md")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["files"] == []
 
 
 def test_missing_file_is_still_exit_2(tree: Path) -> None:

@@ -34,7 +34,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A work tree (its .git bounds the search) with a brief in a subfolder; cwd is the project."""
     (tmp_path / ".git").mkdir()
     (tmp_path / "briefs").mkdir()
-    (tmp_path / "briefs" / "draft.md").write_text(f"# Draft\n\n{UNSUPPORTED}\n\n{SUPPORT}\n", encoding="utf-8")
+    (tmp_path / "briefs" / "draft.md").write_text(f"# Draft\n\n{UNSUPPORTED}\n\n{SUPPORT}\n",
+                                                  encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -59,8 +60,8 @@ def test_yaml_config_is_found_upward_and_flags_win(project: Path) -> None:
 def test_pyproject_table_and_relative_store(project: Path) -> None:
     shutil.copytree(DEFAULT_STORE, project / "stores" / "main")
     (project / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[tool.factcheck]\nstore = "stores/main"\nreport = ["conflicting", "unsupported"]\n',
-        encoding="utf-8")
+        '[project]\nname = "x"\n\n[tool.factcheck]\nstore = "stores/main"\n'
+        'report = ["conflicting", "unsupported"]\n', encoding="utf-8")
     (project / "briefs" / "deep").mkdir()
     (project / "briefs" / "deep" / "d.md").write_text(f"{SUPPORT}\n\n{CONFLICT}\n", encoding="utf-8")
     r = run("--format", "json", "briefs/deep/d.md")

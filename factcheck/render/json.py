@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from factcheck.model import Evidence, Finding, Report, Verdict
+from factcheck.render import figure
 
 SCHEMA_VERSION = 1
 
@@ -22,7 +23,7 @@ def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
     c = f.claim
     d: dict[str, Any] = {
         "line": c.line, "column": c.column, "end_line": c.end_line, "end_column": c.end_column,
-        "text": c.quote if c.kind == "named" else _span_text(f), "kind": c.kind,
+        "text": " ".join(c.quote.split()), "figure": figure(c) or None, "kind": c.kind,
         "verdict": f.verdict.value, "message": f.message,
         "evidence": [evidence_dict(e) for e in f.evidence],
     }
@@ -33,17 +34,13 @@ def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
     return d
 
 
-def _span_text(f: Finding) -> str:
-    c = f.claim
-    v = c.quantity.text if c.quantity else c.date.text if c.date else ""
-    return f"{v} \u2014 {c.quote}" if v else c.quote
-
-
 def to_dict(report: Report, verbose: bool = False) -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
         "store": {"path": report.store.path, "sources": report.store.sources, "claims": report.store.claims},
-        "files": [{"path": fr.path, "findings": [finding_dict(f, verbose) for f in fr.findings]} for fr in report.files],
+        "files": [
+            {"path": fr.path, "findings": [finding_dict(f, verbose) for f in fr.findings]} for fr in report.files
+        ],
         "summary": {"claims": report.claims, **{v.value: report.count(v) for v in Verdict}},
     }
 

@@ -10,23 +10,26 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from rich.markup import escape as esc
+from rich.text import Text
 
 from factcheck.model import Finding, Report, Verdict
+from factcheck.render import figure
 
 STYLE = {Verdict.SUPPORTED: "green", Verdict.CONFLICTING: "bold red", Verdict.UNSUPPORTED: "yellow"}
 
 
-def render(report: Report, *, color: bool = False, quiet: bool = False, verbose: bool = False,
-           failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), width: int = 100, **_: object) -> str:
+def render(
+    report: Report, *, color: bool = False, quiet: bool = False, verbose: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), width: int = 100, **_: object,
+) -> str:
     buf = io.StringIO()
     con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False,
-                  soft_wrap=False, emoji=False)
+                  soft_wrap=True, emoji=False, markup=False)
     for fr in report.files:
         shown = [f for f in fr.findings if not quiet or (f.verdict in failing and not f.accepted)]
         if not shown:
             continue
-        con.print(f"[bold]{esc(fr.path)}[/bold]")
+        con.print(Text(fr.path, style="bold"))
         for f in shown:
             _finding(con, fr.path, f, verbose)
         con.print()
@@ -34,28 +37,38 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, verbose:
     return buf.getvalue()
 
 
+def _figure(text: str, figure: str, style: str) -> Text:
+    """The text with the figure that decides highlighted (Text objects: no markup to escape)."""
+    out = Text(text)
+    i = text.find(figure) if figure else -1
+    if i >= 0:
+        out.stylize(style, i, i + len(figure))
+    return out
+
+
 def _finding(con: Console, path: str, f: Finding, verbose: bool) -> None:
     c = f.claim
     style = STYLE[f.verdict]
-    what = c.quantity.text if c.quantity else c.date.text if c.date else _short(c.quote)
-    con.print(f"  {esc(path)}:{c.line}:{c.column}  [{style}]{f.verdict.value}[/{style}]  {esc(what)}")
-    con.print(f"      {esc(f.message)}")
+    line = Text(f"  {path}:{c.line}:{c.column}  ")
+    line.append(f.verdict.value, style=style)
+    line.append("  ")
+    line.append_text(_figure(_short(" ".join(c.quote.split()), 160), figure(c), "bold"))
+    con.print(line)
+    con.print(Text(f"      {f.message}"))
     if f.accepted:
-        con.print(f"      accepted: {esc(f.accepted)}")
+        con.print(Text(f"      accepted: {f.accepted}"))
     for e in f.evidence:
-        con.print(f"      source: {esc(e.work.citation())}, {esc(e.claim.file)}:{e.claim.line}")
-        quote = esc(e.claim.quote)
-        figure = e.claim.quantity.text if e.claim.quantity else e.claim.date.text if e.claim.date else ""
-        if figure:
-            quote = quote.replace(esc(figure), f"[reverse]{esc(figure)}[/reverse]", 1)
-        con.print(f"      \u201c{quote}\u201d")
+        con.print(Text(f"      source: {e.work.citation()} \u2014 {e.claim.file}:{e.claim.line}"))
+        quote = Text("      \u201c")
+        quote.append_text(_figure(e.claim.quote, figure(e.claim), "reverse"))
+        quote.append("\u201d")
+        con.print(quote)
         if verbose:
-            con.print(f"      score {e.score:.2f}: {esc(e.why)}")
+            con.print(Text(f"      score {e.score:.2f}: {e.why}"))
     if verbose:
-        con.print(f"      claim: {esc(_short(c.quote, 200))}")
         for cand in f.considered:
-            con.print(f"      considered {cand.score:.2f} {esc(cand.why)}: "
-                      f"{esc(cand.claim.file)}:{cand.claim.line} {esc(_short(cand.claim.quote))}")
+            con.print(Text(f"      considered {cand.score:.2f} ({cand.why}): "
+                           f"{cand.claim.file}:{cand.claim.line} {_short(cand.claim.quote)}"))
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -1,0 +1,48 @@
+"""Dates: written forms, and when two dates agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.dates import compatible, find_dates
+from factcheck.text import fold
+
+CASES = [
+    ("on 17 July 2020", (2020, 7, 17, None, ""), "day month year"),
+    ("on May 9, 2023", (2023, 5, 9, None, ""), "month day, year"),
+    ("on Oct. 14", (None, 10, 14, None, ""), "abbreviated month, no year"),
+    ("in June 2023", (2023, 6, None, None, ""), "month and year"),
+    ("in 2016–17", (2016, None, None, 2017, ""), "a span of years, short form"),
+    ("between 2001 and 2011", (2001, None, None, 2011, "between"), "between two years"),
+    ("since 2018", (2018, None, None, None, "since"), "since"),
+    ("By 2018, trade grew", (2018, None, None, None, "by"), "by"),
+]
+REJECTS = [
+    ("prices may rise", "the modal verb 'may'"),
+    ("2,000 people", "a count, not a year"),
+    ("the 1990s", "a decade is not a year"),
+    ("2015 kilometres", "a distance"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_parses(text: str, expected: tuple[object, ...], why: str) -> None:
+    (d,) = find_dates(fold(text))
+    assert (d.year, d.month, d.day, d.end_year, d.relation) == expected, why
+
+
+@pytest.mark.parametrize(("text", "why"), REJECTS, ids=[r[1] for r in REJECTS])
+def test_not_a_date(text: str, why: str) -> None:
+    assert find_dates(fold(text)) == [], why
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "ok"),
+    [("14 October", "Oct. 14", True), ("June 2023", "12 June 2023", True), ("2016", "2016-2017", True),
+     ("2016-17", "2016-2017", True), ("9 May 2022", "May 9, 2023", False), ("since 2020", "since 2018", False),
+     ("2016-18", "2016-2017", False)],
+)
+def test_compatible(draft: str, source: str, ok: bool) -> None:
+    (d,) = find_dates(draft)
+    (s,) = find_dates(source)
+    assert compatible(d, s) is ok
