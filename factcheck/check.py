@@ -15,7 +15,7 @@ from factcheck.index import IndexedStore, SqliteIndex, open_indexed
 from factcheck.match import Index
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
 from factcheck.reader import decode, parse, read_path
-from factcheck.verdict import decide
+from factcheck.verdict import decide, reconcile
 
 
 def open_stores(paths: Sequence[str]) -> store_mod.Store | IndexedStore:
@@ -56,10 +56,15 @@ class Checker:
 
     def check_document(self, doc: Document) -> FileReport:
         findings = []
+        decided = []
+        candidates = {}
         for claim in extract(doc, self.gaz):
             cands = self.index.candidates(claim)
-            d = decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known,
-                       self.index.idf)
+            candidates[id(claim)] = cands
+            decided.append((claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known,
+                                          self.index.idf)))
+        for claim, d in reconcile(decided):
+            cands = candidates[id(claim)]
             if d.verdict not in self.config.report:
                 continue
             evidence = tuple(

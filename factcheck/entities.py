@@ -96,11 +96,14 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[str]:
     from factcheck.segment import sentences
 
     found: set[str] = set()
+    lowercase: set[str] = set()
     for doc in docs:
         for sent in sentences(doc.blocks):
+            lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             found.update(m.text for m in find(sent.text, gaz)
                          if m.kind == "name" and len(m.text) > 2 and m.text not in gaz.names)
-    return sorted(found)
+    # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
+    return sorted(n for n in found if " " in n or n.lower() not in lowercase)
 
 
 # Capitalised words that begin sentences or name months and days, not entities; and the acronyms of

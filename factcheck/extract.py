@@ -88,12 +88,16 @@ def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
-def _terms(text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value]) -> list[str]:
-    """Content words of text[lo:hi], leaving out gazetteer entities and the values themselves.
-    Unknown names keep their words: one writer's "Global Cybersecurity Index" is another's
-    "global cybersecurity index"."""
+def _terms(text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value], *, names: bool = False) -> list[str]:
+    """Content words of text[lo:hi], leaving out entities and the values themselves. With `names`,
+    unknown names keep their words, so the sentence's words still meet when one writer's "Global
+    Cybersecurity Index" is another's "global cybersecurity index"."""
     chars = list(text[lo:hi])
-    spans = [(m.start, m.end) for m in mentions if m.kind != "name"] + [(v.start, v.end) for v in values]
+    # A name of several words describes ("Victory Day Parade", "Global Cybersecurity Index"): its
+    # words can say what a figure or date is about. A one-word name only identifies.
+    spans = [(m.start, m.end) for m in mentions
+             if not (m.kind == "name" and (names or " " in m.text))]
+    spans += [(v.start, v.end) for v in values]
     for span in spans:
         for i in range(max(span[0], lo), min(span[1], hi)):
             chars[i - lo] = " "
@@ -124,7 +128,7 @@ def _sentence_claims(
         [_Value(q, None, q.start, q.end) for q in quantities] + [_Value(None, d, d.start, d.end) for d in found_dates],
         key=lambda v: v.start,
     )
-    context = _terms(text, 0, len(text), mentions, values)
+    context = _terms(text, 0, len(text), mentions, values, names=True)
     ctx_entities = [m.entity for m in mentions]
     if prev is not None and (rules.anaphoric(text) or (values and len(context) < 2)):
         context = list(prev[1]) + context
@@ -201,12 +205,16 @@ def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list
     """"Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
     entity of a list owns the n-th value (or the n-th pair of a change's two ends)."""
     figures = [i for i, v in enumerate(values) if v.quantity is not None]
+    if not figures:
+        return own
     kinds: dict[str, list[Mention]] = {}
     for m in mentions:
+        if m.start >= values[figures[0]].start:
+            break  # the list being paired comes before the figures
         if all(m.entity != k.entity for k in kinds.get(m.kind, [])):
             kinds.setdefault(m.kind, []).append(m)
     listed = max(kinds.values(), key=len, default=[])
-    if len(listed) < 2 or not figures or len(figures) % len(listed):
+    if len(listed) < 2 or len(figures) % len(listed):
         return own
     per = len(figures) // len(listed)
     out = [list(x) for x in own]

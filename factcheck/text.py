@@ -49,7 +49,8 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "ers", "er", "es", "ed", "s", "ly")
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ances", "ance", "ences", "ence", "ies", "ied", "ers",
+             "er", "es", "ed", "s", "ly")
 
 # Words writers use interchangeably for the same measure or act. Each group is mapped to its first
 # member, so "firm" and "company", "established" and "founded" meet in the index.

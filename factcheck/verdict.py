@@ -143,8 +143,8 @@ def decide(
         if best_agrees and _measured(draft, best, config):
             near.insert(0, best)
         turned = _turned(draft, best.claim)
-        if near and turned and near[0] is best and best.similarity >= config.conflict_similarity \
-                and best.measure >= config.min_measure:
+        if near and turned and near[0] is best and best.similarity >= config.strong_similarity \
+                and best.measure >= config.strong_similarity:
             return Decision(Verdict.CONFLICTING, f"the source says the opposite ({turned})", (best,), turned)
         if near:
             return Decision(Verdict.SUPPORTED, f"source says {_value(near[0].claim)}", (near[0],), "value agrees")
@@ -159,6 +159,27 @@ def decide(
         best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decision]]:
+    """A date that qualifies a figure of the same sentence ("2,400 ships in 2022") contradicts a
+    source only if the source's statement holds that figure too; otherwise the draft is about
+    another period the source does not cover, and the date is unsupported."""
+    out = []
+    for claim, d in decided:
+        if claim.kind == "date" and d.verdict is Verdict.CONFLICTING and d.evidence:
+            quote = d.evidence[0].claim.quote
+            figures = [(c, e) for c, e in decided if c.kind == "numeric" and _same_sentence(c, claim)]
+            if figures and not any(e.verdict is Verdict.SUPPORTED and e.evidence
+                                   and e.evidence[0].claim.quote == quote for _, e in figures):
+                d = Decision(Verdict.UNSUPPORTED, "no source gives this figure for this date", (),
+                             "the source's date belongs to another figure")
+        out.append((claim, d))
+    return out
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.quote == b.quote and abs(a.start - b.start) <= len(a.quote)
 
 
 def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) -> Decision | None:
