@@ -26,8 +26,11 @@ from factcheck.segment import sentences
 from factcheck.text import content_terms
 
 # Pieces of a sentence: split at punctuation and at the words that join parallel statements.
+# "X noted that ..." also breaks: the figure belongs to what was said, not to whoever said it.
 _PIECE_BREAK = re.compile(
-    r"[;,()\[\]:/]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
+    r"\b(?:said|says|noted|notes|wrote|writes|argued|argues|claimed|claims|stated|states|reported|reports"
+    r"|estimated|estimates|believes?|believed|told\s+\w+)\s+that\b"
+    r"|[;,()\[\]:/]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
 )
 _CLAUSE_BREAK = re.compile(r";|\s-\s|[()/]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
 

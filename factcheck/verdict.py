@@ -62,7 +62,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
         if e in source.others and e not in source.entities:
             return "other", (), f"the source gives {_label(e)} a figure of its own"
         if draft.quantity is not None and source.entities and e not in source.entities \
-                and e in source.names and kind_of(e) in NAMED_ACTORS | {"city"}:
+                and e in source.names and _identifier(e, kind_of):
             return "other", (), f"the source's figure is not {_label(e)}'s"
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
@@ -87,6 +87,14 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
         # The figure is about someone the source sentence never names: it speaks of something else.
         return "unrelated", missing, f"the source does not mention {_label(absent[0])}"
     return "same", missing, ""
+
+
+def _identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
+    """A company, person, city or one-word name: something a figure can belong to. A descriptive
+    name of several words ("Global Cybersecurity Index") is what is measured, not whose it is."""
+    if entity.startswith("name:"):
+        return " " not in entity
+    return kind_of(entity) in NAMED_ACTORS | {"city"}
 
 
 def _proper(entity: str) -> bool:
