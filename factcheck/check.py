@@ -52,7 +52,9 @@ class Checker:
             self._count = len(store.claims)
 
     def kind_of(self, entity: str) -> str:
-        return "name" if entity.startswith("name:") else self.gaz.kinds.get(entity, "name")
+        if entity.startswith("name:"):
+            return entities.name_kind(entity[5:])
+        return self.gaz.kinds.get(entity, "name")
 
     def check_document(self, doc: Document) -> FileReport:
         findings = []

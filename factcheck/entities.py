@@ -124,7 +124,9 @@ COMMON_CAPS = frozenset(
 )
 _CAPWORD = re.compile(r"[A-Z][\w'.-]*[\w]|[A-Z]")
 _NAME_WORD = r"[A-Z][\w.-]*\w(?:'(?!s\b)\w+)?"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+|de\s+|al-)?{_NAME_WORD})*|[A-Z]{{2,}}")
+# Lower-case particles inside names: "Dar es Salaam", "Salar de Atacama", "Ministry of Transport".
+_PARTICLE = r"(?:of|de|del|la|le|es|el|van|von|der|da|do|dos|du|di|bin|al-)"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
 
 
 def find(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -163,6 +165,35 @@ HEAD_NOUNS = frozenset(
     Exchange Partnership Dialogue Declaration Accord Canal Dam Bridge Airport Station Terminal
     """.split()
 )
+
+
+_HEAD_KINDS = {
+    "organisation": frozenset(
+        "Council Bank Fund Union Organisation Organization Association Institute Ministry Commission Committee "
+        "Authority Agency Company Corporation Group Party Parliament Congress Assembly Court Office Service "
+        "Foundation University Academy Airlines Airways Telecom Holdings Exchange Government Administration "
+        "Department Board Trust Federation Alliance League".split()
+    ),
+    "place": frozenset(
+        "Railway Railways Railroad Corridor Pipeline Port Road Route Highway Line Network Canal Dam Bridge "
+        "Airport Station Terminal Zone Park Valley Mountains River Lake Sea Island Province Region City".split()
+    ),
+    "programme": frozenset(
+        "Agreement Treaty Declaration Accord Plan Strategy Programme Program Initiative Index Project Dialogue "
+        "Partnership Summit Conference Forum Exhibition Expo Days Act Law Policy Framework".split()
+    ),
+}
+
+
+def name_kind(name: str) -> str:
+    """The kind of an unknown name, read from its head noun: "Ministry of Transport" is an
+    organisation, "Arctic Railway" a place, "National Lithium Strategy" a programme."""
+    words = name.split()
+    for word in (words[-1], words[0]) if words else ():
+        for kind, heads in _HEAD_KINDS.items():
+            if word in heads:
+                return kind
+    return "name"
 
 
 def _runs(text: str) -> list[tuple[int, int]]:

@@ -12,9 +12,12 @@ tables in `rules.py`, each with examples.
 
 from __future__ import annotations
 
+import bisect
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from factcheck import dates as dates_mod
 from factcheck import entities as ent_mod
@@ -85,9 +88,11 @@ _OPEN_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$", re.I)
 
 
 def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in spans:
-        if a <= pos < b:
-            return a, b
+    # Perf (issue 6): spans are sorted and disjoint, so the one that can hold `pos` is found by
+    # bisection, not by a scan per value (quadratic on "1,1,1,..."). Same result as the scan.
+    i = bisect.bisect_right(spans, pos, key=lambda s: s[0]) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return spans[-1]
 
 
@@ -95,16 +100,36 @@ def _terms(text: str, lo: int, hi: int, mentions: list[Mention], values: list[_V
     """Content words of text[lo:hi], leaving out entities and the values themselves. With `names`,
     unknown names keep their words, so the sentence's words still meet when one writer's "Global
     Cybersecurity Index" is another's "global cybersecurity index"."""
-    chars = list(text[lo:hi])
+    # Perf (issue 6): every call for one sentence passes the same text, mentions and values
+    # objects (never changed in place), so blank the sentence once and remember each span's terms;
+    # blanking per call was quadratic in a sentence of thousands of values. Same result.
+    memo = getattr(_TERMS_MEMO, "last", None)
+    if memo is None or memo[0] is not text or memo[1] is not mentions or memo[2] is not values:
+        memo = (text, mentions, values, {})
+        _TERMS_MEMO.last = memo
+    cache: dict[object, Any] = memo[3]
+    if (lo, hi, names) not in cache:
+        if names not in cache:
+            cache[names] = _blanked(text, mentions, values, names)
+        cache[(lo, hi, names)] = content_terms(cache[names][lo:hi])
+    return list(cache[(lo, hi, names)])
+
+
+_TERMS_MEMO = threading.local()  # the last sentence's blanked text and terms, per thread
+
+
+def _blanked(text: str, mentions: list[Mention], values: list[_Value], names: bool) -> str:
+    chars = list(text)
     # A name of several words describes ("Victory Day Parade", "Global Cybersecurity Index"): its
     # words can say what a figure or date is about. A one-word name only identifies.
     spans = [(m.start, m.end) for m in mentions
              if not (m.kind == "name" and (names or " " in m.text))]
     spans += [(v.start, v.end) for v in values]
-    for span in spans:
-        for i in range(max(span[0], lo), min(span[1], hi)):
-            chars[i - lo] = " "
-    return content_terms("".join(chars))
+    for a, b in spans:
+        a, b = max(a, 0), min(b, len(chars))
+        if a < b:
+            chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _sentence_claims(
@@ -230,8 +255,17 @@ def _period(v: _Value, values: list[_Value], clause: tuple[int, int]) -> tuple[i
     """The years a figure is for: the date in its clause nearest to it, else the sentence's first."""
     if v.quantity is None:
         return None
-    dated = [d for d in values if d.date is not None and d.date.year]
-    near = [d for d in dated if clause[0] <= d.start < clause[1]]
+    # Perf (issue 6): the dated values of a sentence are listed once, not once per value, and the
+    # clause's are found by bisection (values are sorted by start). Same pick as before.
+    memo = getattr(_TERMS_MEMO, "dated", None)
+    if memo is None or memo[0] is not values:
+        memo = (values, [d for d in values if d.date is not None and d.date.year])
+        _TERMS_MEMO.dated = memo
+    dated: list[_Value] = memo[1]
+    lo = bisect.bisect_left(dated, clause[0], key=lambda d: d.start)
+    hi = bisect.bisect_left(dated, clause[1], key=lambda d: d.start)
+    j = bisect.bisect_left(dated, v.start, lo, hi, key=lambda d: d.start)
+    near = dated[max(lo, j - 1) : min(hi, j + 1)]  # the nearest is just before or just after it
     pick = min(near, key=lambda d: abs(d.start - v.start)) if near else dated[0] if dated else None
     if pick is None or pick.date is None or pick.date.year is None:
         return None

@@ -150,6 +150,7 @@ def _precision(digits: str) -> float:
 
 
 _DEFINITE = re.compile(r"\b(?:the|all|these|those|both|its|their|his|her|our)\s+$", re.I)
+_DESCRIBING = frozenset("new old more other additional further extra major key main large small big".split())
 _VERBISH = frozenset("grew rose fell took made came went saw won lost got gave left held met ran set".split())
 
 
@@ -160,6 +161,8 @@ def _unit_noun(after: str) -> str:
     for n, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after[:60])):
         w = m.group()
         lw = w.lower()
+        if lw in _DESCRIBING:
+            continue  # "two new icebreakers": the adjective describes, the noun counts
         if n >= 4 or not w[0].isalpha() or lw in _NOT_UNIT or lw in STOPWORDS or lw in _VERBISH:
             break
         if lw.endswith("ly") or (lw.endswith("ed") and head):

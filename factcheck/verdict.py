@@ -78,8 +78,10 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
             if e not in source.entities and _same_kind(e, x, kind_of):
                 return "swapped", missing, f"the source gives this for {_label(x)}, not {_label(e)}"
     for e in missing:
-        if e in source.nearby:
-            continue  # the paragraph's topic, named in the sentence before
+        if e in source.nearby or kind_of(e) == "country":
+            # The paragraph's topic, named in the sentence before; or a country the source need not
+            # repeat ("Tanzania's Dar es Salaam-Mwanza railway" against "the line from Dar es Salaam").
+            continue
         for x in sorted(src_names - draft_names):
             if _same_kind(e, x, kind_of):
                 return "swapped", missing, f"the source says {_label(x)}, not {_label(e)}"
@@ -147,7 +149,7 @@ def decide(
         near = [c for c, ok in same if ok and _closeness(c, draft) >= config.margin * _closeness(best, draft)
                 and _measured(draft, c, config)]
         conflicting = not best_agrees and best.similarity >= config.conflict_similarity \
-            and best.measure >= config.min_measure
+            and best.measure >= config.min_measure and _all_actors_named(draft, best.claim, kind_of)
         if best_agrees and _measured(draft, best, config):
             near.insert(0, best)
         turned = _turned(draft, best.claim)
@@ -215,6 +217,14 @@ def _anchored(draft: Claim, src: Claim) -> bool:
     """A swap is only a contradiction when the rest of the statement is about the same thing: some
     entity of the draft appears in the source too (the EAEU, whose partner is swapped)."""
     return bool(set(draft.names) & set(src.names))
+
+
+def _all_actors_named(draft: Claim, src: Claim, kind_of: Callable[[str], str]) -> bool:
+    """A contradiction needs the source to speak of every actor the draft names (in the sentence or
+    the one before it): "the EU's second summit ... June 2023" is not contradicted by a sentence
+    about China's summits, however alike the words. Support may leave the setting unnamed."""
+    named = set(src.names) | set(src.entities) | set(src.nearby)
+    return all(e in named for e in draft.names if group(kind_of(e)) == "actor")
 
 
 def _same_period(draft: Claim, src: Claim) -> bool:
