@@ -180,6 +180,7 @@ def _sentence_claims(
     }
     claims: list[Claim] = []
     last_local: list[str] = []
+    last_subject: list[Mention] = []
     last: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
     for i, v in enumerate(values):
         piece = _enclosing(pieces, v.start)
@@ -208,14 +209,20 @@ def _sentence_claims(
         entities = [m.entity for m in subject]
         if not local:
             if last_local:
+                # A list item ("for Sweden, 20.6 percent") repeats the measure of the item before it
+                # and keeps what that item named besides the entity it replaces.
                 local = last_local
+                kinds = {m.kind for m in subject}
+                subject = subject + [m for m in last_subject if m.kind not in kinds and m not in subject]
+                entities = [m.entity for m in subject]
             elif prev is not None and (rules.anaphoric(text) or not subject or len(context) < 2):
                 local = list(prev[0])
-                entities = [m.entity for m in _replace_same_kind(list(prev[2]), subject)]
+                subject = _replace_same_kind(list(prev[2]), subject)
+                entities = [m.entity for m in subject]
             else:
                 local = _terms(text, *_enclosing(clauses, v.start), mentions, values)
         if v.quantity is not None:
-            last_local = local
+            last_local, last_subject = local, subject
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity,
                              nearby, scope, _period(v, values, k)))

@@ -71,12 +71,13 @@ ANAPHORA = "a pronoun subject ({}) is not resolved to the entity of the sentence
 
 SPOT_CHECKS = [
     # The four shares of foreign debt owed to China (000, one sentence pair, each to its own country).
-    row("debt to China constitutes 43 percent", "numeric", (43.0, "percent"), "KG", "Kyrgyzstan's debt share"),
+    row("debt to China constitutes 43 percent", "numeric", (43.0, "percent"), "KG", "Kyrgyzstan's share"),
     row("this figure is 38 percent", "numeric", (38.0, "percent"), "TJ", "'In the case of Tajikistan'"),
     row("for Uzbekistan, 20.6 percent", "numeric", (20.6, "percent"), "UZ", "list item of its own"),
     row("and for Kazakhstan, 14 percent", "numeric", (14.0, "percent"), "KZ", "last list item"),
     # The five 2018 trade figures (002).
-    row("regional trade was largest between China and Kazakhstan", "numeric", (19.8e9, "USD"), "KZ", "China-Kazakhstan trade"),
+    row("regional trade was largest between China and Kazakhstan", "numeric", (19.8e9, "USD"), "KZ",
+        "China-Kazakhstan trade, '$19.8 billion'"),
     row("8.4 billion with Turkmenistan", "numeric", (8.4e9, "USD"), "TM", "'followed by ... with'"),
     row("6.2 billion with Uzbekistan", "numeric", (6.2e9, "USD"), "UZ", "list item"),
     row("5.6 billion with Kyrgyzstan", "numeric", (5.6e9, "USD"), "KG", "list item"),
@@ -93,7 +94,7 @@ SPOT_CHECKS = [
     row("34 million price tag", "numeric", (34e6, "USD"), "vega", "Vega's offer"),
     row("38 million deal with Shenzhen-based", "numeric", (38e6, "USD"), "KG",
         "'It' is the Kyrgyz government of the sentence before",
-        bug=ANAPHORA.format("'It closed a $38 million deal'") + " but Shenzhen and Sunwin, which take it"),
+        bug=ANAPHORA.format("'It closed a $38 million deal'") + " but Sunwin, which takes it alone"),
     # Other percentages.
     row("37 percent of all imports", "numeric", (37.0, "percent"), "CN", "share of trade with China"),
     row("only 0.008 percent of China", "numeric", (0.008, "percent"), "CN", "tiny share, 3 decimals"),
@@ -171,7 +172,7 @@ SPOT_CHECKS = [
     row("program since 2018", "date", (2018, None, None), "KZ", "'since 2018'"),
     row("held in May 2018", "date", (2018, 5, None), "xian", "'May 2018' (photo caption)"),
     row("on 19 November 2020", "date", (2020, 11, 19), "rosa-luxemburg-stiftung", "hyphenated name"),
-    row("Victory Day Parade on May 9, 2023", "date", (2023, 5, 9), "RU", "Moscow parade"),
+    row("Victory Day Parade on May 9, 2023", "date", (2023, 5, 9), "central-asia", "the five heads of state"),
     row("On May 18, 2023, China hosted", "date", (2023, 5, 18), "CN", "opening date"),
     row("In 2011, Dushanbe ceded", "date", (2011, None, None), "TJ", "capital as metonym"),
     row("In May 2015, Russia compromised", "date", (2015, 5, None), "RU", "month year"),
@@ -205,7 +206,8 @@ def _matches(c: Claim, kind: str, expected: Expected) -> bool:
     q = c.quantity
     if isinstance(value, tuple):
         low, high = value
-        return q.unit == unit and math.isclose(q.value, low) and q.high is not None and math.isclose(q.high, high)
+        return (q.unit == unit and math.isclose(q.value, low) and q.high is not None
+                and math.isclose(q.high, high))
     return q.unit == unit and math.isclose(q.value, value) and q.high is None
 
 
@@ -258,21 +260,27 @@ def test_no_date_from_an_access_date(seed_store: store.Store) -> None:
     assert not bad, _describe(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="a numbered note's label ('12.' at the start of a note line in the "
-                   "RUSI notes of 004) is read as a figure: 89 numeric claims with value = note number, no unit")
+@pytest.mark.xfail(strict=True, reason="a numbered note's label ('12.' at the start of a note line in "
+                   "the RUSI notes of 004) is read as a figure: 89 numeric claims, value = note number")
 def test_no_claim_from_a_note_number(seed_store: store.Store) -> None:
     bad = [c for c in seed_store.claims
            if c.kind == "numeric" and c.column == 1 and re.fullmatch(r"\d{1,3}\.", c.quote.strip())]
     assert not bad, _describe(bad[:5])
 
 
-@pytest.mark.xfail(strict=True, reason="only a note with 'accessed <date>' is recognised as a citation: "
-                   "notes without one (004 notes 20, 21, 78-84, 89; 002 notes 1, 2, 6, 8, 13-18) give date "
-                   "claims for their publication dates")
-def test_no_date_from_the_rusi_notes(seed_store: store.Store) -> None:
-    notes = range(346, 525)  # 004: the 'Notes' list of the RUSI article
-    bad = [c for c in seed_store.claims if c.kind == "date" and c.file.startswith("seeds/004")
-           and c.line in notes]
+# Citations with no access date: the bibliographic notes of 002 and of the RUSI article in 004.
+CITATION_LINES = {
+    "002_073af1e154546058.txt": {86, 88, 98, 114, 126, 142, 144, 159, 161, 181, 183, 185, 199, 213, 215},
+    "004_b1cf9653562b7715.txt": {386, 388, 432, 434, 502, 504, 506, 508, 510, 514, 524},
+}
+
+
+@pytest.mark.xfail(strict=True, reason="only a citation with 'accessed <date>' is recognised as one: "
+                   "notes without an access date (002 notes 1-9, 13-18; 004 notes 20, 21, 43, 44, 78-82, 84, "
+                   "89) give date claims for their publication dates ('Reuters, 30 April 2007')")
+def test_no_date_from_a_citation_without_access_date(seed_store: store.Store) -> None:
+    bad = [c for c in seed_store.claims
+           if c.kind == "date" and c.line in CITATION_LINES.get(Path(c.file).name, set())]
     assert not bad, _describe(bad[:5])
 
 
@@ -343,8 +351,10 @@ def test_claims_come_only_from_inside_a_work(seed_store: store.Store) -> None:
 
 
 def _store_yaml(folder: Path) -> dict[str, bytes]:
-    files = [folder / "store.yaml", *sorted((folder / "claims").glob("*.yaml"))]
-    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in files if f.is_file()}
+    """The YAML files `store.write` makes: store.yaml, claims/*.yaml and the names found (not the index,
+    nor a hand-written gazetteer.yaml)."""
+    files = sorted(f for f in folder.rglob("*.yaml") if f.relative_to(folder).as_posix() != "gazetteer.yaml")
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in files}
 
 
 def _first_difference(a: bytes, b: bytes) -> str:
@@ -359,10 +369,9 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     store.write(_build([Path("seeds")]), one)
     store.write(_build([Path("seeds")]), two)
-    a = {p.relative_to(one).as_posix(): p.read_bytes() for p in sorted(one.rglob("*.yaml"))}
-    b = {p.relative_to(two).as_posix(): p.read_bytes() for p in sorted(two.rglob("*.yaml"))}
+    a, b = _store_yaml(one), _store_yaml(two)
     works = yaml.safe_load((SEEDS / "sources.yaml").read_text(encoding="utf-8"))["works"]
-    assert len(a) == len(works) + 1  # store.yaml and a claims file per work
+    assert "store.yaml" in a and len([n for n in a if n.startswith("claims/")]) == len(works)
     assert a.keys() == b.keys()
     for name in a:
         assert a[name] == b[name], f"{name} differs between two builds: {_first_difference(a[name], b[name])}"
@@ -391,7 +400,7 @@ OWN_CHECKS = [
     row("Germany 8.1 GW", "numeric", (8100.0, "MW"), "DE", "list item without 'for'"),
     row("for the Netherlands, 2.5 GW", "numeric", (2500.0, "MW"), "NL", "list item"),
     row("and for Belgium, 2.2 GW", "numeric", (2200.0, "MW"), "BE", "last list item"),
-    row("on 12 March 2019", "date", (2019, 3, 12), "DK", "'Danish' is a demonym"),
+    row("on 12 March 2019", "date", (2019, 3, 12), "name:Danish Energy Agency", "unknown agency, one name"),
     row("700 MW", "numeric", (700.0, "MW"), "LT", "Markdown bullet with bold label"),
     row("1,000 MW", "numeric", (1000.0, "MW"), "EE", "Markdown bullet with a link label"),
     row("expected to take six years", "numeric", (6.0, "year"), "name:Bornholm", "emphasis around a figure"),
@@ -409,7 +418,7 @@ def own_store(tmp_path_factory: pytest.TempPathFactory) -> store.Store:
 @pytest.mark.parametrize(("fragment", "kind", "expected", "entity", "why"), OWN_CHECKS)
 def test_own_topic_claims(own_store: store.Store, fragment: str, kind: str, expected: Expected,
                           entity: str | None, why: str) -> None:
-    assert _norm(fragment) in _norm(OWN.read_text(encoding="utf-8"))
+    assert _norm(fragment) in _norm(OWN.read_text(encoding="utf-8").replace("*", ""))
     _spot_check(own_store, fragment, kind, expected, entity, why)
 
 
@@ -452,8 +461,8 @@ def test_metadata_from_sources_yaml_beside_the_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "text", "title"), [
-    ("estonia_outlook.md", "# Estonian Offshore Outlook\n\nEstonia plans 1 gigawatt of offshore wind by 2030.\n",
-     "Estonian Offshore Outlook"),
+    ("estonia_outlook.md", "# Estonian Offshore Outlook\n\nEstonia plans 1 gigawatt of offshore wind by "
+     "2030.\n", "Estonian Offshore Outlook"),
     ("finland_notes.txt", "Finnish Wind Notes\n\nFinland's capacity reached 3.3 gigawatts in 2021.\n",
      "Finnish Wind Notes"),
 ])
@@ -493,7 +502,7 @@ def _truncated_in_flow_mapping(folder: Path) -> tuple[Path, range]:
     f = folder / CLAIMS_FILE
     lines = _lines(f)
     i = _nth(lines, "  quantity: {", 2)
-    f.write_text("\n".join(lines[:i] + [lines[i][: len(lines[i]) // 2]]), encoding="utf-8")
+    f.write_text("\n".join([*lines[:i], lines[i][: len(lines[i]) // 2]]), encoding="utf-8")
     return f, range(i + 1, i + 3)
 
 
@@ -502,7 +511,7 @@ def _truncated_mid_quote(folder: Path) -> tuple[Path, range]:
     lines = _lines(f)
     i = _nth(lines, "  quote: ", 3)
     start = max(j for j in range(i) if lines[j].startswith("- id: "))
-    f.write_text("\n".join(lines[:i] + [lines[i][: len(lines[i]) // 2]]), encoding="utf-8")
+    f.write_text("\n".join([*lines[:i], lines[i][: len(lines[i]) // 2]]), encoding="utf-8")
     return f, range(start + 1, i + 2)  # the claim that lost its keys, or the cut itself
 
 
