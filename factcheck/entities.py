@@ -123,7 +123,8 @@ COMMON_CAPS = frozenset(
     """.split()
 )
 _CAPWORD = re.compile(r"[A-Z][\w'.-]*[\w]|[A-Z]")
-_NAME_WORD = r"[A-Z][\w.-]*\w(?:'(?!s\b)\w+)?"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
+_NAME_WORD = rf"[{_UPPER}][\w.-]*\w(?:'(?!s\b)\w+)?"
 # Lower-case particles inside names: "Dar es Salaam", "Salar de Atacama", "Ministry of Transport".
 _PARTICLE = r"(?:of|de|del|la|le|es|el|van|von|der|da|do|dos|du|di|bin|al-)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")

@@ -55,8 +55,11 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
         if prev is not None and prev[0] != sent.block:
             prev = None
         nearby = topic[1] if topic[0] == sent.block else ()
-        heading = doc.blocks[sent.block].heading
-        claims, last, named = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None, nearby, heading)
+        block = doc.blocks[sent.block]
+        if block.note and rules.CITATION.search(sent.text):
+            continue  # a reference in a footnote: its title and dates are not claims
+        claims, last, named = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None, nearby,
+                                               block.heading)
         out.extend(claims)
         topic = (sent.block, named)
         if last is not None:

@@ -32,6 +32,7 @@ class Block:
     text: str
     offset: int
     heading: bool = False  # a title states no named claim, though a figure in it is still checked
+    note: bool = False  # a footnote or endnote: its citations are not claims
 
 
 @dataclass(frozen=True, slots=True)

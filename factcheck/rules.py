@@ -121,7 +121,19 @@ BIBLIOGRAPHIC = Rule(
     (("The memorandum was signed in ", "an event"),),
 )
 
-RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, RESPECTIVELY, EXCEPTION, BIBLIOGRAPHIC)
+CITATION = Rule(
+    "citation",
+    re.compile(
+        r"[\"'\u201c\u2018][^\"\u201d\u2019]{8,200}?[.,]?[\"'\u201d\u2019][.,]?\s+\*?[A-Z]"
+        r"|\bhttps?://|\bwww\.|\bibid\b|\bop\.\s*cit\b"
+    ),
+    "In a footnote, a quoted title followed by its outlet, or a link, is a reference to a source, and its dates are not claims.",
+    (("Shamil Baigin, 'Uzbekistan, China Sign Major Gas Pipeline Deal', Reuters, 30 April 2007.", "title, outlet"),
+     ('Xu, Hongzhi. "China and Turkmenistan signed several documents." *People\'s Daily*, April 22, 1994.',
+      "title, italic outlet")),
+    (("The deal was signed in 2007 after years of talks.", "a statement, no quoted title"),),
+)
+RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, RESPECTIVELY, EXCEPTION, BIBLIOGRAPHIC, CITATION)
 
 # Words whose meanings oppose: a named claim that uses one where its source uses the other disagrees
 # with it. Each pair is (positive, negative) sets of stems.

@@ -147,12 +147,17 @@ def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
             work = _work_of(file_works, c.line)
             if work is None:
                 continue  # page furniture between the works of a collection
-            key = (work.id, c.kind, " ".join(c.quote.split()), doc.text[c.start : c.end])
+            key = (work.id, c.kind, _norm(c.quote), doc.text[c.start : c.end].lower())
             if key in seen:
                 continue  # a pull quote repeats a sentence of its work: one claim
             seen.add(key)
             claims.append(_with_ids(c, work, _display(path)))
     return Store(path="", works=works, claims=tuple(claims), gazetteer=gazetteer, names=tuple(found))
+
+
+def _norm(sentence: str) -> str:
+    """A repeated sentence is the same claim whatever its case or bullet ("OVER 2,000 YEARS", "▶ ...")."""
+    return " ".join(re.sub(r"^\W+", "", sentence).lower().split())
 
 
 def _display(path: Path) -> str:

@@ -185,13 +185,10 @@ SPOT_CHECKS = [
     row("until April 2007 to sign up", "date", (2007, 4, None), "UZ", "'until'"),
     row("as of December 1, zero tariffs", "date", (None, 12, 1), "AF", "no year written"),
     row("Central Asian countries in 2020", "date", (2020, None, None), "CN", "'2020-21', a span"),
-    row("opened in Tajikistan in 2016", "date", (2016, None, None), "TJ", "Seeds for the Future",
-        bug="the footnote marker glued after the comma ('in 2016,68 Turkmenistan') is not masked, so "
-            "'2016' is read as a plain number (numeric 2016, no unit) instead of a year"),
+    row("opened in Tajikistan in 2016", "date", (2016, None, None), "TJ",
+        "Seeds for the Future; a footnote number glued after the comma ('2016,68') is masked"),
     row("since taking office in spring 2019", "date", (2019, None, None), "kassym-jomart-tokayev",
-        "Tokayev took office",
-        bug="the footnote marker glued after the comma ('spring 2019,78') is not masked, so '2019' "
-            "becomes numeric 2019 instead of a date"),
+        "Tokayev took office; the glued footnote number ('2019,78') is masked"),
 ]
 
 
@@ -260,8 +257,6 @@ def test_no_date_from_an_access_date(seed_store: store.Store) -> None:
     assert not bad, _describe(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="a numbered note's label ('12.' at the start of a note line in "
-                   "the RUSI notes of 004) is read as a figure: 89 numeric claims, value = note number")
 def test_no_claim_from_a_note_number(seed_store: store.Store) -> None:
     bad = [c for c in seed_store.claims
            if c.kind == "numeric" and c.column == 1 and re.fullmatch(r"\d{1,3}\.", c.quote.strip())]
@@ -298,13 +293,9 @@ PULL_QUOTES = [
     pytest.param("russia-china-digital-silk-road-2020", "beats in the heart of a considerable number", 2,
                  id="003-eurasia"),
     pytest.param("yau-2020-russia-china-quiet-rivalry", "over 2,000 years of on-and-off conflict", 2,
-                 id="002-pull-quote-in-capitals",
-                 marks=_xfail("the pull quote is set in capitals ('OVER 2,000 YEARS OF ...'); the repeat "
-                              "check compares quotes case-sensitively, so the figure is stored twice")),
+                 id="002-pull-quote-in-capitals"),
     pytest.param("korea-on-point-2023-ukraine-war-digital-transformation",
-                 "smart cities are utilizing Chinese and Russian technologies", 2, id="001-summary-bullet",
-                 marks=_xfail("the summary bullet keeps its '▶' in the quote, so the repeat in the body "
-                              "(line 71) is not recognised and the named claim is stored twice")),
+                 "smart cities are utilizing Chinese and Russian technologies", 2, id="001-summary-bullet"),
 ]
 
 
