@@ -238,6 +238,8 @@ def _name(text: str, lo: int, hi: int) -> list[Mention]:
     start = lo + chunk.index(words[0])
     if start == _sentence_start(text, start) and len(words) == 1:
         return []  # a lone capitalised first word is just the start of a sentence
+    if len(words) == 1 and any(words[0] in heads for heads in _HEAD_KINDS.values()):
+        return []  # "the Commission", "the Ministry": a description, not a name
     if name.endswith("'s"):
         name = name[:-2]
     return [Mention(entity=f"name:{name}", kind="name", text=name, start=start, end=start + len(name))]

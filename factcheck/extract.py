@@ -50,7 +50,7 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     lines = LineIndex(doc.text)
     out: list[Claim] = []
     prev: tuple[int, tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
-    topic: tuple[int, tuple[str, ...]] = (-1, ())
+    topic: tuple[int, tuple[Mention, ...]] = (-1, ())
     for sent in sentences(doc.blocks):
         if prev is not None and prev[0] != sent.block:
             prev = None
@@ -140,9 +140,9 @@ def _sentence_claims(
     gaz: ent_mod.Gazetteer,
     lines: LineIndex,
     prev: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None,
-    nearby: tuple[str, ...],
+    before: tuple[Mention, ...],
     heading: bool,
-) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None, tuple[str, ...]]:
+) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None, tuple[Mention, ...]]:
     text = sent.text
     if rules.not_a_claim(text):
         return [], None, ()
@@ -161,6 +161,11 @@ def _sentence_claims(
     )
     context = _terms(text, 0, len(text), mentions, values, names=True)
     ctx_entities = [m.entity for m in mentions]
+    nearby = tuple(dict.fromkeys(m.entity for m in before))
+    # "It also adjusted ...", "The company operates ...": the subject is the sentence before's.
+    referred = [m for m in before if m.kind not in ("country",)] if rules.REFERS_BACK.search(text) else []
+    if referred:
+        ctx_entities += [m.entity for m in referred if m.entity not in ctx_entities]
     if prev is not None and (rules.anaphoric(text) or (values and len(context) < 2)):
         context = list(prev[1]) + context
         ctx_entities = [m.entity for m in _replace_same_kind(list(prev[2]), mentions)]
@@ -184,6 +189,7 @@ def _sentence_claims(
     claims: list[Claim] = []
     last_local: list[str] = []
     last_subject: list[Mention] = []
+    appositive: tuple[int, list[Mention]] | None = None  # where the last figure's piece ended, and its subject
     last: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
     for i, v in enumerate(values):
         piece = _enclosing(pieces, v.start)
@@ -200,6 +206,10 @@ def _sentence_claims(
         elif head:
             subject = head + [m for m in mentions if k[0] <= m.start < k[1]]
             scope = "item"
+        elif appositive is not None and text[appositive[0] : piece[0]].strip() in (",", ""):
+            subject = appositive[1]  # "5.3 million tonnes, about 24 percent of world output"
+        elif referred and not [m for m in mentions if k[0] <= m.start < k[1]]:
+            subject = list(referred)
         elif v.date is not None:
             # "By 2018, ...": a date with no entity of its own or in its clause dates the sentence.
             opening = v.start < pieces[0][1]  # "By 2018, ...", "In 2015 China proposed ..."
@@ -226,6 +236,7 @@ def _sentence_claims(
                 local = _terms(text, *_enclosing(clauses, v.start), mentions, values)
         if v.quantity is not None:
             last_local, last_subject = local, subject
+            appositive = (piece[1], subject)
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity,
                              nearby, scope, _period(v, values, k)))
@@ -236,7 +247,7 @@ def _sentence_claims(
             _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
                    [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
         )
-    return claims, last, tuple(dict.fromkeys(m.entity for m in mentions))
+    return claims, last, tuple(mentions)
 
 
 def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list[Mention]) -> list[list[Mention]]:

@@ -182,9 +182,14 @@ _ANNIVERSARY = re.compile(
 )
 
 
+_ANNIVERSARY_WORD = re.compile(r"anniversary\b", re.I)  # what every _ANNIVERSARY match ends with
+
+
 def _anniversaries(text: str) -> list[Quantity]:
     """"the one hundredth anniversary" is a span of 100 years."""
     out = []
+    if not _ANNIVERSARY_WORD.search(text):
+        return out  # perf (issue 6): the pattern retries at every word of a run of number words
     for m in _ANNIVERSARY.finditer(text):
         n = m.group("n").lower()
         if n[0].isdigit():

@@ -98,6 +98,21 @@ NEGATION = Rule(
     ),
     (("Kyrgyzstan accepted Huawei's offer.", "affirmative"), ("Notably, Uzbekistan joined.", "'Notably' is not 'not'")),
 )
+REFERS_BACK = Rule(
+    "refers back",
+    re.compile(
+        r"^\W*(?:It|They|He|She|Its|Their|His|Her|This|These|That|Those|The\s+(?:company|firm|line|project|bank"
+        r"|government|group|country|organisation|organization|initiative|plan|programme|program|deal|agreement"
+        r"|railway|port|fund|ministry|president|minister|institute|body|bloc|alliance|state|region|city|council"
+        r"|commission|latter|former|corporation|operator|lender|borrower|regime|authorities|summit|venture))\b"
+    ),
+    "A sentence whose subject is a pronoun or a bare description ('The company ...') is about what the "
+    "sentence before it named.",
+    (("It also adjusted its 2023 outlook to 4.9% from 4.7%.", "pronoun subject"),
+     ("The company operates in 16 countries.", "a description of the previous subject")),
+    (("Italy's company law changed in 2004.", "names its own subject"),
+     ("The Italian company grew.", "'Italian' names the subject")),
+)
 RESPECTIVELY = Rule(
     "respectively",
     re.compile(r"\brespectively\b", re.I),
@@ -133,7 +148,7 @@ CITATION = Rule(
       "title, italic outlet")),
     (("The deal was signed in 2007 after years of talks.", "a statement, no quoted title"),),
 )
-RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, NEGATION, RESPECTIVELY, EXCEPTION, BIBLIOGRAPHIC, CITATION)
+RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, REFERS_BACK, NEGATION, RESPECTIVELY, EXCEPTION, BIBLIOGRAPHIC, CITATION)
 
 # Words whose meanings oppose: a named claim that uses one where its source uses the other disagrees
 # with it. Each pair is (positive, negative) sets of stems.

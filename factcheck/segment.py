@@ -21,16 +21,25 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042f])")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+# A boundary starts only at the first stop of a run ("...", "?!"), and the run and its closing
+# quotes are taken whole: retrying inside a run of 10,000 dots was quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042f])")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
-def _is_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
-    if not m:
+def _is_abbreviation(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] (ending in its stop) ends in an abbreviation or an initial. The last word
+    is read backwards from `hi`, so the cost is the word's length, not the sentence's."""
+    i = hi
+    while i > lo and text[i - 1] in _WORD_CHARS:
+        i -= 1
+    while i < hi and text[i] == ".":  # a word starts with a letter
+        i += 1
+    if i == hi:
         return False
-    word = m.group(1).lower().rstrip(".")
-    return word in ABBREVIATIONS or (len(word) == 1 and m.group(1).isupper())
+    last = text[i:hi]
+    word = last.lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and last.isupper())
 
 
 def sentences(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Sentence]:
@@ -38,7 +47,7 @@ def sentences(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Sentence]:
         text = block.text
         start = 0
         for m in _BOUNDARY.finditer(text):
-            if m.group()[0] == "." and _is_abbreviation(text[start : m.start() + 1]):
+            if m.group()[0] == "." and _is_abbreviation(text, start, m.start() + 1):
                 continue
             yield from _emit(text, start, m.end(), block.offset, bi)
             start = m.end()
