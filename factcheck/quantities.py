@@ -248,8 +248,8 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         if wv is None:
             return None
         value, prec, unit, dim, scale, qend = wv, 1.0, "", "number", 1.0, end
-    if _FORWARD.search(before) and dim == "number":
-        return None  # "the next five years": a plan or a reading aid, not a figure to check
+    if _FORWARD.search(before) and not re.match(r"[\s-]*(?:%|percent|per\s+cent|million|billion)", text[end:], re.I):
+        return None  # "over the next five years": a plan or a reading aid, not a figure to check
     bound = "exact"
     qstart = start
     hb = _HEDGE_BEFORE.search(before)

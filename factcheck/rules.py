@@ -36,7 +36,8 @@ SELF_REFERENCE = Rule(
     re.compile(
         r"\b(?:this|the\s+present|our|the\s+next|the\s+following|the\s+previous|the\s+last|the\s+first)\s+"
         r"(?:brief|paper|report|section|chapter|pages?|part|half\s+of\s+this|study|essay|article)\b"
-        r"|(?-i:\b(?:[Ww]e|us|[Oo]ur)\b)|^\s*what\s+follows\b|\bthe\s+remainder\s+of\b|\bin\s+this\s+(?:brief|paper)\b",
+        r"|(?-i:\b(?:[Ww]e|us|[Oo]ur)\b)|^\s*what\s+follows\b|\bthe\s+remainder\s+of\b|\bin\s+this\s+(?:brief|paper)\b"
+        r"|\b(?:table|section|chapter|annex|appendix|figure|box|chart)\s+\d{1,2}\b|\breaders?\b",
         re.I,
     ),
     "A sentence about the document itself or its authors' plans is not a claim about the world.",
@@ -46,6 +47,8 @@ SELF_REFERENCE = Rule(
         ("We now turn to the Russian side of the ledger.", "first person"),
         ("What follows is necessarily a partial picture.", "a signpost"),
         ("The following pages sketch three scenarios for the region.", "the document's pages"),
+        ("Table 2 summarises the figures discussed in section 3.", "the document's parts"),
+        ("Readers interested in methodology should consult Annex 1.", "addresses the reader"),
     ),
     (
         ("The report by the World Bank found 43 percent.", "a report in the world, not this one"),
@@ -57,7 +60,8 @@ OPINION = Rule(
     "opinion",
     re.compile(
         r"\b(?:whether|too\s+early\s+to|remains?\s+to\s+be\s+seen|open\s+question|deserves?|should|ought\s+to"
-        r"|arguably|perhaps|in\s+short|much\s+depends|it\s+is\s+(?:hard|difficult|unclear)\s+to)\b",
+        r"|arguably|perhaps|in\s+short|much\s+depends|it\s+is\s+(?:hard|difficult|unclear)\s+to"
+        r"|will\s+(?:face|need|have\s+to|struggle|likely)|is\s+likely\s+to|are\s+likely\s+to)\b",
         re.I,
     ),
     "Speculation, advice and judgement have no fact to check; named claims in them are not claims.",
@@ -65,6 +69,7 @@ OPINION = Rule(
         ("It is too early to say whether the balance will tip towards Beijing.", "speculation"),
         ("The Digital Silk Road deserves more attention from European policymakers.", "a judgement"),
         ("Whether Moscow can keep pace with Beijing remains an open question.", "an open question"),
+        ("East African governments will face difficult choices about refinancing.", "a prediction"),
     ),
     (("Kyrgyzstan turned down Huawei's deal.", "a reported act"),),
 )
