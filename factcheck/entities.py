@@ -140,6 +140,13 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
+        if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
+            for inner in gaz.pattern.finditer(text[: m.end()], m.start()):
+                if inner.span() != m.span():
+                    ie, ik = gaz.names.get(inner.group()) or gaz.names[re.sub(r"[\s-]+", " ", inner.group())]
+                    if ik != "name":
+                        out.append(Mention(entity=ie, kind=ik, text=inner.group(), start=inner.start(),
+                                           end=inner.end()))
     for lo, hi in _runs(text):
         parts = _outside(lo, hi, taken)
         rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in COMMON_CAPS]

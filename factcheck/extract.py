@@ -238,7 +238,10 @@ def _sentence_claims(
             last_local, last_subject = local, subject
             appositive = (piece[1], subject)
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
-        claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, polarity,
+        # The direction of a figure's own piece: "ore grades are falling, and in May 2023 Congress
+        # raised royalties" raises, whatever else falls in the sentence.
+        own_polarity = rules.polarity(text[piece[0] : piece[1]]) or rules.polarity(text[k[0] : k[1]])
+        claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, own_polarity,
                              nearby, scope, _period(v, values, k)))
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))

@@ -161,11 +161,18 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (frozenset({"support", "supporter", "backer", "champion", "proponent", "advocate", "favour", "favor"}),
      frozenset({"oppose", "opponent", "critic", "against", "resist"}), "support/oppose"),
     (frozenset({"accept", "agree", "approve", "embrace"}),
-     frozenset({"reject", "refuse", "decline", "turn down", "veto"}), "accept/reject"),
+     frozenset({"reject", "refuse", "turn down", "veto"}), "accept/reject"),
     (frozenset({"increase", "raise", "lift", "upgrade"}), frozenset({"decrease", "lower", "downgrade"}),
      "raise/cut"),
     (frozenset({"win", "gain"}), frozenset({"lose", "loss"}), "win/lose"),
     (frozenset({"ally", "friend"}), frozenset({"rival", "enemy", "adversary"}), "ally/rival"),
+)
+
+
+# The same pairs as the words' stems, so "raised" meets "raise" and "opponents" meets "opponent".
+_OPPOSED_STEMS = tuple(
+    (frozenset(stem(w) for w in pos), frozenset(stem(w) if " " not in w else w for w in neg), name)
+    for pos, neg, name in OPPOSITES
 )
 
 
@@ -204,7 +211,7 @@ def polarity(text: str) -> tuple[str, ...]:
         found.add("except")
     lowered = text.lower()
     stems = {stem(w) for w in re.findall(r"[a-z]+", lowered)}
-    for pos, neg, name in OPPOSITES:
+    for pos, neg, name in _OPPOSED_STEMS:
         if stems & pos:
             found.add(f"{name}:+")
         if stems & neg or any(" " in n and n in lowered for n in neg):

@@ -82,7 +82,9 @@ SYNONYMS = (
     ("people", "person", "employee", "staff", "worker", "employ"),
     ("tour", "visit", "trip", "travel"),
     ("attend", "participate", "join"),
-    ("sign", "signed", "ink", "conclude"),
+    ("sign", "signed", "ink"),
+    ("conclude", "finish", "complete", "wrap", "close", "end", "finalise", "finalize"),
+    ("scrap", "reverse", "cancel", "revoke", "abolish", "repeal", "overturn", "annul", "rescind"),
     ("student", "trainee", "learner"),
 )
 _SYN = {w: group[0] for group in SYNONYMS for w in group}
@@ -101,6 +103,8 @@ def stem(word: str) -> str:
             if suf == "s" and w[-2] in "usi":
                 continue  # focus, process, analysis
             w = w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
+            if suf in ("ed", "ing", "er", "ers") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # "wrapped", "planned": the doubled consonant is spelling
             break
     w = re.sub(r"is(e|at|ed|ing)?$", r"iz\1", w) if len(w) > 6 else w  # -ise/-ize spellings meet
     if len(w) > 4 and w.endswith("e"):

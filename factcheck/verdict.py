@@ -26,6 +26,7 @@ GEO = frozenset({"country", "region", "city", "place"})
 # Kinds of entity a figure can be about only if the source names them; organisations and programmes
 # are often the unnamed setting of a statement ("the SCO's Qingdao centre").
 NAMED_ACTORS = frozenset({"company", "person", "name"})
+PLACES = frozenset({"city", "place", "name"})
 SETTING = frozenset({"region", "organisation", "programme", "place", "city"})
 
 
@@ -131,7 +132,8 @@ def decide(
             continue
         relation, missing, why = subject_relation(draft, src, kind_of)
         agrees = _compatible(draft, src, config)
-        if relation == "same" and cand.similarity >= config.support_similarity:
+        if relation == "same" and cand.similarity >= config.support_similarity \
+                and _subjects_named(draft, src, kind_of):
             same.append((cand, agrees))
         elif relation == "swapped" and agrees and _same_figure(draft, src) and missing \
                 and _anchored(draft, src) \
@@ -217,6 +219,17 @@ def _anchored(draft: Claim, src: Claim) -> bool:
     """A swap is only a contradiction when the rest of the statement is about the same thing: some
     entity of the draft appears in the source too (the EAEU, whose partner is swapped)."""
     return bool(set(draft.names) & set(src.names))
+
+
+def _subjects_named(draft: Claim, src: Claim, kind_of: Callable[[str], str]) -> bool:
+    """The figure's own subjects are named by the source sentence or the one before it: "Bolivia
+    signed in June 2023" is not borne out by "the EU signed with Argentina in June 2023". Regions,
+    organisations and programmes may be the unnamed setting."""
+    named = set(src.names) | set(src.entities) | set(src.nearby)
+    missing = [e for e in draft.entities if kind_of(e) not in SETTING and e not in named]
+    # "Kenya's Lamu port" against "the port at Lamu": the country of a place the source names is implied.
+    placed = any(e in named and kind_of(e) in PLACES for e in draft.entities)
+    return all(kind_of(e) == "country" and placed for e in missing)
 
 
 def _all_actors_named(draft: Claim, src: Claim, kind_of: Callable[[str], str]) -> bool:
