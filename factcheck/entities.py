@@ -31,6 +31,7 @@ class Gazetteer:
     labels: dict[str, str]  # entity id -> canonical name
     kinds: dict[str, str]  # entity id -> kind
     pattern: re.Pattern[str]
+    listed: re.Pattern[str]  # the listed entities only, without names found in sources
 
     def label(self, entity: str) -> str:
         if entity.startswith("name:"):
@@ -72,7 +73,11 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
                 for n in e.get(key) or []:  # type: ignore[attr-defined]
                     if kind != "name" or str(n) not in names:  # found names never shadow listed ones
                         names[str(n)] = (eid, kind)
-    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names))
+    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names), listed=_listed(names))
+
+
+def _listed(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
+    return _pattern({n: v for n, v in names.items() if v[1] != "name"})
 
 
 def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
@@ -88,7 +93,7 @@ def extend(gaz: Gazetteer, found: list[str]) -> Gazetteer:
     names = dict(gaz.names)
     for n in found:
         names.setdefault(n, (f"name:{n}", "name"))
-    return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names))
+    return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), listed=gaz.listed)
 
 
 def discover_names(docs: list[Document], gaz: Gazetteer) -> list[str]:
@@ -141,7 +146,7 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
         if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
-            for inner in gaz.pattern.finditer(text[: m.end()], m.start()):
+            for inner in gaz.listed.finditer(text, m.start(), m.end()):
                 if inner.span() != m.span():
                     ie, ik = gaz.names.get(inner.group()) or gaz.names[re.sub(r"[\s-]+", " ", inner.group())]
                     if ik != "name":
