@@ -24,12 +24,14 @@ Every index file is written whole under a temporary name and renamed into place.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
 import os
+import re
 import tempfile
-from collections import Counter
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,12 +46,13 @@ if TYPE_CHECKING:
 
     from factcheck.store import Store
 
-FORMAT = 1
+FORMAT = 2
 INDEX_NAME = "index.sqlite"
-_STRIDE = 1 << 40  # claim key = row + store number * _STRIDE when several stores are combined
 _CHUNK = 900  # bound parameters per statement
 _KEEP = 20_000  # decoded claims remembered between draft claims
-_SLACK = 1e-9  # relative margin on score bounds: floating-point sums in another order
+_SCALE = 1 << 10  # shared weights are summed in units of 1/_SCALE, then checked exactly
+_BITMAP_SHARE = 256  # a token in more than 1/_BITMAP_SHARE of the claims has its bitmap stored
+_BITMAP_CACHE = 64 << 20  # bytes of bitmaps kept between draft claims
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -57,6 +60,7 @@ CREATE TABLE works(id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE claims(id INTEGER PRIMARY KEY, cid TEXT NOT NULL, work TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE postings(token TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY(token, claim)) WITHOUT ROWID;
 CREATE TABLE df(token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE bitmaps(token TEXT PRIMARY KEY, bits BLOB NOT NULL);
 """
 
 # A claim whose tokens sign the token scheme: if `match.tokens` changes, indexes built under the old
@@ -167,6 +171,9 @@ def build_index(store: Store, path: Path, folder: Path | None = None) -> None:
             keys = sorted(postings)
             con.executemany("INSERT INTO df VALUES (?, ?)", ((t, len(postings[t])) for t in keys))
             con.executemany("INSERT INTO postings VALUES (?, ?)", ((t, r) for t in keys for r in postings[t]))
+            common = max(_BITMAP_SHARE, len(store.claims) // _BITMAP_SHARE)
+            con.executemany("INSERT INTO bitmaps VALUES (?, ?)",
+                            ((t, _to_blob(postings[t])) for t in keys if len(postings[t]) > common))
             del postings
             meta = {"format": str(FORMAT), "scheme": _scheme(), "factcheck": _version(),
                     "claims": str(len(store.claims)), "stat": stat_fingerprint(folder),
@@ -216,11 +223,15 @@ class SqliteIndex:
         self._cons = [_connect(p) for p in self.paths]
         counts = [int(_meta(con)["claims"]) for con in self._cons]
         self.count = sum(counts)
-        n = max(1, self.count)
-        self._n = n
-        self._default_idf = math.log(1 + n)
+        self._n = max(1, self.count)
+        self._default_idf = math.log(1 + self._n)
+        # A claim's position in the bitmaps: its row, after the rows of the stores before its own.
+        self._offsets = [sum(c + 1 for c in counts[:k]) for k in range(len(counts))]
+        self._by_id = len(self._cons) == 1  # positions follow claim ids, so ties break by position
         self._df: dict[str, int] = {}
         self._idf: dict[str, float] = {}
+        self._bitmaps: OrderedDict[str, int] = OrderedDict()  # least recently used first
+        self._bitmap_bytes = 0
         self._decoded: dict[int, Claim] = {}  # claims decoded for earlier drafts, up to _KEEP
 
     def close(self) -> None:
@@ -256,44 +267,31 @@ class SqliteIndex:
         """Whether any claim of the store names this entity."""
         return self.df(f"@{entity}") > 0
 
-    # -- retrieval
+    # -- claims by position
 
-    def _postings(self, token: str) -> list[tuple[int]]:
-        """[(claim,)...] for one token: rows as SQLite returns them, the cheapest to iterate."""
-        rows: list[tuple[int]] = []
-        for k, con in enumerate(self._cons):
-            part = con.execute("SELECT claim FROM postings WHERE token = ?", (token,)).fetchall()
-            rows += [(r + k * _STRIDE,) for (r,) in part] if k else part
-        return rows
+    def _split(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self._offsets, pos) - 1
+        return k, pos - self._offsets[k]
 
-    def _probe(self, toks: Sequence[str], keys: Sequence[int]) -> Iterator[tuple[str, int]]:
-        """(token, claim) for the given tokens among the given claims."""
+    def _rows(self, keys: Iterable[int]) -> dict[int, list[int]]:
         by_store: dict[int, list[int]] = {}
         for key in keys:
-            by_store.setdefault(key // _STRIDE, []).append(key % _STRIDE)
-        for k, rows in by_store.items():
-            base = k * _STRIDE
-            con = self._cons[k]
-            rows.sort()
-            for part in _chunks(rows, _CHUNK - len(toks)):
-                sql = (f"SELECT token, claim FROM postings WHERE token IN ({_marks(len(toks))}) "
-                       f"AND claim IN ({_marks(len(part))})")
-                for t, r in con.execute(sql, (*toks, *part)):
-                    yield t, r + base
+            k, row = self._split(key)
+            by_store.setdefault(k, []).append(row)
+        return by_store
 
-    def _cids(self, keys: Sequence[int]) -> dict[int, str]:
+    def _cids(self, keys: Iterable[int]) -> dict[int, str]:
         out: dict[int, str] = {}
-        for k, con in enumerate(self._cons):
-            rows = sorted(key % _STRIDE for key in keys if key // _STRIDE == k)
-            for part in _chunks(rows):
+        for k, rows in self._rows(keys).items():
+            for part in _chunks(sorted(rows)):
                 sql = f"SELECT id, cid FROM claims WHERE id IN ({_marks(len(part))})"
-                for r, cid in con.execute(sql, part):
-                    out[r + k * _STRIDE] = cid
+                for r, cid in self._cons[k].execute(sql, part):
+                    out[r + self._offsets[k]] = cid
         return out
 
     def fetch(self, keys: Sequence[int]) -> dict[int, Claim]:
-        """The claims of these keys, decoded from their JSON (or remembered from an earlier draft
-        claim: the claims of one draft's sentences overlap)."""
+        """The claims at these positions, decoded from their JSON (or remembered from an earlier
+        draft claim: the candidates of one draft's sentences overlap)."""
         from factcheck.store import _claim_from
 
         cache = self._decoded
@@ -301,104 +299,233 @@ class SqliteIndex:
         todo = [k for k in keys if k not in out]
         if len(cache) + len(todo) > _KEEP:
             cache.clear()
-        for k, con in enumerate(self._cons):
-            rows = sorted(key % _STRIDE for key in todo if key // _STRIDE == k)
-            for part in _chunks(rows):
+        for k, rows in self._rows(todo).items():
+            for part in _chunks(sorted(rows)):
                 sql = f"SELECT id, work, data FROM claims WHERE id IN ({_marks(len(part))})"
-                for r, work, data in con.execute(sql, part):
-                    key = r + k * _STRIDE
+                for r, work, data in self._cons[k].execute(sql, part):
+                    key = r + self._offsets[k]
                     out[key] = cache[key] = _claim_from(json.loads(data), work, self.paths[k])
         return out
 
-    def _having(self, token: str, keys: list[int]) -> list[int]:
-        """Those of `keys` whose claims have `token`: by lookups when they are few beside the token's
-        postings, else by reading the postings."""
-        if len(keys) * 4 < self._df[token]:
-            return [key for t, key in self._probe((token,), keys)]
-        wanted = set(keys)
-        return [key for (key,) in self._postings(token) if key in wanted]
+    def claims(self) -> Iterator[Claim]:
+        """Every claim of the store, decoded (for tools; checking never needs them all)."""
+        from factcheck.store import _claim_from
+
+        for k, con in enumerate(self._cons):
+            for _, work, data in con.execute("SELECT id, work, data FROM claims ORDER BY id"):
+                yield _claim_from(json.loads(data), work, self.paths[k])
+
+    # -- postings as bitmaps
+
+    def _bitmap(self, token: str) -> int:
+        """The claims that have `token`, as an integer with one bit per position: stored for common
+        tokens, made from the postings rows for the others; the most recently used kept."""
+        bits = self._bitmaps.get(token)
+        if bits is not None:
+            self._bitmaps.move_to_end(token)
+            return bits
+        bits = 0
+        for k, con in enumerate(self._cons):
+            row = con.execute("SELECT bits FROM bitmaps WHERE token = ?", (token,)).fetchone()
+            if row is not None:
+                part = int.from_bytes(row[0], "little")
+            else:
+                rows = con.execute("SELECT claim FROM postings WHERE token = ?", (token,)).fetchall()
+                part = _from_rows(rows)
+            bits |= part << self._offsets[k]
+        self._bitmaps[token] = bits
+        self._bitmap_bytes += bits.bit_length() // 8
+        while self._bitmap_bytes > _BITMAP_CACHE and len(self._bitmaps) > 1:
+            _, old = self._bitmaps.popitem(last=False)
+            self._bitmap_bytes -= old.bit_length() // 8
+        return bits
 
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
+        """The `limit` claims sharing the most token weight with `draft`, as `match.Index` gives them.
+
+        Each token's postings are a bitmap; the claims' shared weights, in whole units of
+        1/_SCALE, are summed for every claim at once in bit slices (a binary adder over bitmaps).
+        The limit-th best sum gives a threshold that every claim of the true top `limit` reaches
+        within a known rounding margin; only those claims get exact scores, summed as
+        `match.Index` sums them, and only the final `limit` are decoded."""
         order = list(tokens(draft))  # the order match.Index adds weights in: same floats
         self._load_df(order)
         weight = {t: self.idf(t) for t in order}
         present = sorted((t for t in order if self._df[t]), key=lambda t: (-weight[t], t))
         if not present or limit <= 0:
             return rank(draft, (), self.idf, limit)
-        bit = {t: 1 << i for i, t in enumerate(present)}
-        rest = [0.0] * (len(present) + 1)  # rest[i]: the most that tokens i.. can add
-        for i in range(len(present) - 1, -1, -1):
-            rest[i] = rest[i + 1] + weight[present[i]]
-        sums: dict[int, float] = {}
-
-        def lower(mask: int) -> float:  # the weight of the tokens looked up so far that a claim has
-            w = sums.get(mask)
-            if w is None:
-                w = sums[mask] = sum(weight[t] for t in present if mask & bit[t])
-            return w
-
-        def kth(masks: Iterable[int]) -> float:  # the limit-th best of those lower bounds
-            seen = 0
-            for w, n in sorted(((lower(m), n) for m, n in Counter(masks).items()), reverse=True):
-                seen += n
-                if seen >= limit:
-                    return w
-            return 0.0
-
-        # 1. Read postings, rarest token first, until a claim not yet seen cannot make the top `limit`:
-        #    its score is at most the weight of the tokens not read.
-        masks: dict[int, int] = {}
-        read = 0
-        while read < len(present):
-            b = bit[present[read]]
-            get = masks.get
-            for (key,) in self._postings(present[read]):
-                masks[key] = get(key, 0) | b
-            read += 1
-            if read < len(present) and len(masks) >= limit \
-                    and kth(masks.values()) > rest[read] * (1 + _SLACK):
-                break
-        # 2. Look the other tokens up for the claims seen, dropping as we go those whose best case
-        #    falls below the limit-th lower bound.
-        keep = list(masks)
-        for j in range(read, len(present)):
-            floor = kth(masks[k] for k in keep) * (1 - _SLACK)
-            reach = rest[j] * (1 + _SLACK)
-            keep = [k for k in keep if lower(masks[k]) + reach >= floor]
-            b = bit[present[j]]
-            for key in self._having(present[j], keep):
-                masks[key] |= b
-        # 3. Exact scores, summed in match.Index's order, and the top claims decoded.
+        maps = [self._bitmap(t) for t in present]
+        anyone = 0
+        for b in maps:
+            anyone |= b
+        near = anyone
+        if anyone.bit_count() > limit:
+            slices = _add(maps, [int(weight[t] * _SCALE) for t in present])
+            kth = _kth_largest(slices, anyone, limit)
+            near = _at_least(slices, anyone, kth - len(present) - 1)  # rounding: < 1 per token
         exact: dict[int, float] = {}
-        score: dict[int, float] = {}
-        for key in keep:
-            m = masks[key]
-            s = exact.get(m)
+
+        def score(mask: int) -> float:  # summed in match.Index's order: the same floats
+            s = exact.get(mask)
             if s is None:
                 s = 0.0
                 for t in order:
-                    if t in bit and m & bit[t]:
+                    j = bit.get(t)
+                    if j is not None and mask >> j & 1:
                         s += weight[t]
-                exact[m] = s
-            score[key] = s
-        top = self._top(score, limit)
-        decoded = self.fetch(top)
-        return rank(draft, ((decoded[k], score[k]) for k in top), self.idf, limit)
+                exact[mask] = s
+            return s
 
-    def _top(self, score: dict[int, float], limit: int) -> list[int]:
-        """The `limit` best claims by (score, id), as match.rank orders them."""
-        if len(score) <= limit:
-            return list(score)
-        cut = sorted(score.values(), reverse=True)[limit - 1]
-        above = [k for k, s in score.items() if s > cut]
-        tied = [k for k, s in score.items() if s == cut]
-        need = limit - len(above)
-        if len(self._cons) == 1:  # rows are numbered in id order
-            tied.sort(reverse=True)
+        bit = {t: j for j, t in enumerate(present)}
+        groups: dict[float, list[int]] = {}  # exact score -> bitmaps of the claims that have it
+        for mask, members in _masks(near, maps):
+            groups.setdefault(score(mask), []).append(members)
+        chosen: list[int] = []
+        for s in sorted(groups, reverse=True):
+            members = 0
+            for b in groups[s]:
+                members |= b
+            need = limit - len(chosen)
+            if members.bit_count() <= need:
+                chosen += _positions(members)
+            elif self._by_id:
+                chosen += _highest(members, need)  # ties go to the larger id, as in match.rank
+            else:
+                cids = self._cids(_positions(members))
+                chosen += sorted(cids, key=cids.__getitem__, reverse=True)[:need]
+            if len(chosen) >= limit:
+                break
+        scores = {p: score(m) for m, ps in _masks_of(chosen, maps) for p in ps}
+        decoded = self.fetch(chosen)
+        return rank(draft, ((decoded[p], scores[p]) for p in chosen), self.idf, limit)
+
+
+# --- bitmap arithmetic --------------------------------------------------------------------------
+# Python integers as bitmaps: bit p is set when the claim at position p is in the set. And, or and
+# xor run over machine words in C, so one operation costs a few microseconds at a million claims.
+
+_BITS = [tuple(i for i in range(8) if b >> i & 1) for b in range(256)]
+_NONZERO = re.compile(rb"[^\x00]")
+
+
+def _from_rows(rows: Sequence[tuple[int]]) -> int:
+    if not rows:
+        return 0
+    buf = bytearray(max(r for (r,) in rows) // 8 + 1)
+    for (r,) in rows:
+        buf[r >> 3] |= 1 << (r & 7)
+    return int.from_bytes(buf, "little")
+
+
+def _to_blob(rows: Sequence[int]) -> bytes:
+    buf = bytearray(rows[-1] // 8 + 1)
+    for r in rows:
+        buf[r >> 3] |= 1 << (r & 7)
+    return bytes(buf)
+
+
+def _positions(bits: int) -> list[int]:
+    """The set bits, lowest first."""
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    out: list[int] = []
+    for m in _NONZERO.finditer(data):
+        base = m.start() * 8
+        out += [base + i for i in _BITS[data[m.start()]]]
+    return out
+
+
+def _highest(bits: int, n: int) -> list[int]:
+    """The `n` highest set bits."""
+    size = (bits.bit_length() + 7) // 8
+    data = bits.to_bytes(size, "big")
+    out: list[int] = []
+    for m in _NONZERO.finditer(data):
+        base = (size - 1 - m.start()) * 8
+        for i in reversed(_BITS[data[m.start()]]):
+            out.append(base + i)
+            if len(out) == n:
+                return out
+    return out
+
+
+def _add(maps: Sequence[int], amounts: Sequence[int]) -> list[int]:
+    """Bit slices of the sum, for each position, of the amounts of the bitmaps that have it:
+    slice i holds bit i of every position's sum (ripple-carry addition, a bitmap at a time)."""
+    slices = [0] * (sum(amounts).bit_length() + 1)
+    for bits, amount in zip(maps, amounts, strict=True):
+        for j in range(amount.bit_length()):
+            if amount >> j & 1:
+                carry, i = bits, j
+                while carry:
+                    s = slices[i]
+                    slices[i] = s ^ carry
+                    carry &= s
+                    i += 1
+    return slices
+
+
+def _kth_largest(slices: Sequence[int], among: int, k: int) -> int:
+    """The k-th largest sum among the positions in `among` (which holds at least k)."""
+    value, above = 0, 0
+    for i in range(len(slices) - 1, -1, -1):
+        ones = among & slices[i]
+        n = ones.bit_count()
+        if above + n >= k:
+            among, value = ones, value | 1 << i
         else:
-            cids = self._cids(tied)
-            tied.sort(key=lambda k: cids[k], reverse=True)
-        return above + tied[:need]
+            above += n
+            among ^= ones
+    return value
+
+
+def _at_least(slices: Sequence[int], among: int, floor: int) -> int:
+    """The positions in `among` whose sum is at least `floor`."""
+    if floor <= 0:
+        return among
+    above, equal = 0, among
+    for i in range(len(slices) - 1, -1, -1):
+        ones = equal & slices[i]
+        if floor >> i & 1:
+            equal = ones
+        else:
+            above |= ones
+            equal ^= ones
+        if not equal:
+            break
+    return above | equal
+
+
+def _masks(bits: int, maps: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(mask, positions) for each set of tokens that positions in `bits` have: bit j of the mask
+    for maps[j]. Splits by one bitmap at a time, skipping empty branches."""
+    stack = [(bits, 0, 0)]
+    while stack:
+        b, j, mask = stack.pop()
+        if j == len(maps):
+            yield mask, b
+            continue
+        with_ = b & maps[j]
+        if with_:
+            stack.append((with_, j + 1, mask | 1 << j))
+        if with_ != b:
+            stack.append((b ^ with_, j + 1, mask))
+
+
+def _masks_of(positions: Sequence[int], maps: Sequence[int]) -> Iterator[tuple[int, list[int]]]:
+    """(mask, positions) for a few positions."""
+    masks = dict.fromkeys(positions, 0)
+    if not masks:
+        return
+    chosen = 0
+    for p in masks:
+        chosen |= 1 << p
+    for j, bits in enumerate(maps):
+        for p in _positions(chosen & bits):
+            masks[p] |= 1 << j
+    by_mask: dict[int, list[int]] = {}
+    for p, m in masks.items():
+        by_mask.setdefault(m, []).append(p)
+    yield from by_mask.items()
 
 
 # --- opening a store ----------------------------------------------------------------------------
