@@ -8,6 +8,7 @@ substituted company or province is noticed even when nobody listed it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -221,19 +222,20 @@ def _runs(text: str) -> list[tuple[int, int]]:
 
 
 def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of [lo, hi) that no gazetteer name covers: "SCO Business Council" leaves "Business Council"."""
-    parts = [(lo, hi)]
-    for a, b in taken:
-        nxt = []
-        for x, y in parts:
-            if b <= x or a >= y:
-                nxt.append((x, y))
-                continue
-            if x < a:
-                nxt.append((x, a))
-            if b < y:
-                nxt.append((b, y))
-        parts = nxt
+    """The parts of [lo, hi) that no gazetteer name covers: "SCO Business Council" leaves "Business Council".
+    `taken` is in order and its spans do not overlap (they are one `finditer`'s matches), so only the
+    ones inside [lo, hi) are looked at: a long run of names stays linear (issue 6)."""
+    parts = []
+    i = bisect.bisect_right(taken, lo, key=lambda t: t[1])  # the first that ends after lo
+    cur = lo
+    while i < len(taken) and taken[i][0] < hi:
+        a, b = taken[i]
+        if a > cur:
+            parts.append((cur, a))
+        cur = max(cur, b)
+        i += 1
+    if cur < hi:
+        parts.append((cur, hi))
     return parts
 
 

@@ -16,7 +16,7 @@ import bisect
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factcheck import dates as dates_mod
@@ -246,11 +246,31 @@ def _sentence_claims(
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
     if not values and mentions and rules.checkable_statement(text) and not heading:
-        claims.append(
-            _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
-                   [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
-        )
+        named = _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
+                       [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
+        claims.append(replace(named, pairs=_pairs(text, pieces, mentions)))
     return claims, last, tuple(mentions)
+
+
+def _pairs(text: str, pieces: list[tuple[int, int]], mentions: list[Mention]) -> tuple[str, ...]:
+    """What a named statement says of which entity. Words go with an entity when the language ties
+    them: the entity modifies them ("Kazakh vodka", "Kyrgyz dark chocolate") or they come from, of or
+    in it ("vodka from Kyrgyzstan"); entities of one piece go with each other ("the Mes Aynak copper
+    mine in Logar")."""
+    out: list[str] = []
+    for lo, hi in pieces:
+        inside = [m for m in mentions if lo <= m.start < hi]
+        for m in inside:
+            after = _MODIFIES.match(text, m.end, hi)
+            before = _BELONGS.search(text, lo, m.start)
+            for phrase in (after.group(1) if after else "", before.group(1) if before else ""):
+                out += [f"{m.entity}>{t}" for t in content_terms(phrase)]
+        out += [f"{a.entity}>@{b.entity}" for a in inside for b in inside if a.entity != b.entity]
+    return tuple(dict.fromkeys(out))
+
+
+_MODIFIES = re.compile(r"(?:'s)?\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
+_BELONGS = re.compile(r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:from|of|in|made\s+in)\s+(?:the\s+)?$")
 
 
 def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list[Mention]) -> list[list[Mention]]:

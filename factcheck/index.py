@@ -53,6 +53,7 @@ _KEEP = 20_000  # decoded claims remembered between draft claims
 _SCALE = 1 << 10  # shared weights are summed in units of 1/_SCALE, then checked exactly
 _BITMAP_SHARE = 256  # a token in more than 1/_BITMAP_SHARE of the claims has its bitmap stored
 _BITMAP_CACHE = 64 << 20  # bytes of bitmaps kept between draft claims
+_EXTRACT = 4096  # claims near the threshold beyond which they are grouped by bitmap first
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -317,28 +318,30 @@ class SqliteIndex:
 
     # -- postings as bitmaps
 
-    def _bitmap(self, token: str) -> int:
-        """The claims that have `token`, as an integer with one bit per position: stored for common
-        tokens, made from the postings rows for the others; the most recently used kept."""
-        bits = self._bitmaps.get(token)
-        if bits is not None:
+    def _bitmap(self, token: str) -> tuple[int, bytes]:
+        """The claims that have `token`, as an integer with one bit per position (for arithmetic)
+        and as its little-endian bytes (to test single positions): stored for common tokens, made
+        from the postings rows for the others; the most recently used are kept."""
+        got = self._bitmaps.get(token)
+        if got is not None:
             self._bitmaps.move_to_end(token)
-            return bits
+            return got
         bits = 0
         for k, con in enumerate(self._cons):
             row = con.execute("SELECT bits FROM bitmaps WHERE token = ?", (token,)).fetchone()
             if row is not None:
-                part = int.from_bytes(row[0], "little")
+                blob = bytes(row[0])
             else:
-                rows = con.execute("SELECT claim FROM postings WHERE token = ?", (token,)).fetchall()
-                part = _from_rows(rows)
-            bits |= part << self._offsets[k]
-        self._bitmaps[token] = bits
-        self._bitmap_bytes += bits.bit_length() // 8
+                blob = _to_blob([r for (r,) in con.execute("SELECT claim FROM postings WHERE token = ?", (token,))])
+            bits |= int.from_bytes(blob, "little") << self._offsets[k]
+        if len(self._cons) > 1 or not blob:
+            blob = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+        got = self._bitmaps[token] = (bits, blob)
+        self._bitmap_bytes += 2 * len(blob)
         while self._bitmap_bytes > _BITMAP_CACHE and len(self._bitmaps) > 1:
-            _, old = self._bitmaps.popitem(last=False)
-            self._bitmap_bytes -= old.bit_length() // 8
-        return bits
+            _, (_, old) = self._bitmaps.popitem(last=False)
+            self._bitmap_bytes -= 2 * len(old)
+        return got
 
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """The `limit` claims sharing the most token weight with `draft`, as `match.Index` gives them.
@@ -354,7 +357,9 @@ class SqliteIndex:
         present = sorted((t for t in order if self._df[t]), key=lambda t: (-weight[t], t))
         if not present or limit <= 0:
             return rank(draft, (), self.idf, limit)
-        maps = [self._bitmap(t) for t in present]
+        loaded = [self._bitmap(t) for t in present]
+        maps = [bits for bits, _ in loaded]
+        blobs = [blob for _, blob in loaded]
         anyone = 0
         for b in maps:
             anyone |= b
@@ -364,6 +369,7 @@ class SqliteIndex:
             kth = _kth_largest(slices, anyone, limit)
             near = _at_least(slices, anyone, kth - len(present) - 1)  # rounding: < 1 per token
         exact: dict[int, float] = {}
+        bit = {t: j for j, t in enumerate(present)}
 
         def score(mask: int) -> float:  # summed in match.Index's order: the same floats
             s = exact.get(mask)
@@ -376,28 +382,45 @@ class SqliteIndex:
                 exact[mask] = s
             return s
 
-        bit = {t: j for j, t in enumerate(present)}
-        groups: dict[float, list[int]] = {}  # exact score -> bitmaps of the claims that have it
-        for mask, members in _masks(near, maps):
-            groups.setdefault(score(mask), []).append(members)
-        chosen: list[int] = []
-        for s in sorted(groups, reverse=True):
-            members = 0
-            for b in groups[s]:
-                members |= b
-            need = limit - len(chosen)
-            if members.bit_count() <= need:
-                chosen += _positions(members)
-            elif self._by_id:
-                chosen += _highest(members, need)  # ties go to the larger id, as in match.rank
-            else:
-                cids = self._cids(_positions(members))
-                chosen += sorted(cids, key=cids.__getitem__, reverse=True)[:need]
-            if len(chosen) >= limit:
-                break
-        scores = {p: score(m) for m, ps in _masks_of(chosen, maps) for p in ps}
-        decoded = self.fetch(chosen)
-        return rank(draft, ((decoded[p], scores[p]) for p in chosen), self.idf, limit)
+        if near.bit_count() <= _EXTRACT:
+            scores = {p: score(m) for p, m in _masks_at(near, blobs).items()}
+        else:  # many claims tie near the threshold: group them by their tokens first
+            groups: dict[float, int] = {}
+            for mask, members in _masks(near, maps):
+                s = score(mask)
+                groups[s] = groups.get(s, 0) | members
+            scores, taken = {}, 0
+            for s in sorted(groups, reverse=True):
+                n = groups[s].bit_count()
+                if taken + n > limit:  # the boundary: its ties are settled below, by id
+                    scores.update(dict.fromkeys(self._best_ids(groups[s], limit - taken), s))
+                    break
+                scores.update(dict.fromkeys(_positions(groups[s]), s))
+                taken += n
+        top = self._top(scores, limit)
+        decoded = self.fetch(top)
+        return rank(draft, ((decoded[p], scores[p]) for p in top), self.idf, limit)
+
+    def _best_ids(self, members: int, n: int) -> list[int]:
+        """The `n` positions in `members` with the largest claim ids."""
+        if self._by_id:
+            return _highest(members, n)
+        cids = self._cids(_positions(members))
+        return sorted(cids, key=cids.__getitem__, reverse=True)[:n]
+
+    def _top(self, scores: dict[int, float], limit: int) -> list[int]:
+        """The `limit` best positions by (score, claim id), as match.rank orders them."""
+        if len(scores) <= limit:
+            return list(scores)
+        cut = sorted(scores.values(), reverse=True)[limit - 1]
+        above = [p for p, s in scores.items() if s > cut]
+        tied = [p for p, s in scores.items() if s == cut]
+        if self._by_id:
+            tied.sort(reverse=True)
+        else:
+            cids = self._cids(tied)
+            tied.sort(key=cids.__getitem__, reverse=True)
+        return above + tied[: limit - len(above)]
 
 
 # --- bitmap arithmetic --------------------------------------------------------------------------
@@ -408,17 +431,10 @@ _BITS = [tuple(i for i in range(8) if b >> i & 1) for b in range(256)]
 _NONZERO = re.compile(rb"[^\x00]")
 
 
-def _from_rows(rows: Sequence[tuple[int]]) -> int:
-    if not rows:
-        return 0
-    buf = bytearray(max(r for (r,) in rows) // 8 + 1)
-    for (r,) in rows:
-        buf[r >> 3] |= 1 << (r & 7)
-    return int.from_bytes(buf, "little")
-
-
 def _to_blob(rows: Sequence[int]) -> bytes:
-    buf = bytearray(rows[-1] // 8 + 1)
+    if not rows:
+        return b""
+    buf = bytearray(max(rows) // 8 + 1)
     for r in rows:
         buf[r >> 3] |= 1 << (r & 7)
     return bytes(buf)
@@ -511,21 +527,17 @@ def _masks(bits: int, maps: Sequence[int]) -> Iterator[tuple[int, int]]:
             stack.append((b ^ with_, j + 1, mask))
 
 
-def _masks_of(positions: Sequence[int], maps: Sequence[int]) -> Iterator[tuple[int, list[int]]]:
-    """(mask, positions) for a few positions."""
-    masks = dict.fromkeys(positions, 0)
-    if not masks:
-        return
-    chosen = 0
-    for p in masks:
-        chosen |= 1 << p
-    for j, bits in enumerate(maps):
-        for p in _positions(chosen & bits):
-            masks[p] |= 1 << j
-    by_mask: dict[int, list[int]] = {}
-    for p, m in masks.items():
-        by_mask.setdefault(m, []).append(p)
-    yield from by_mask.items()
+def _masks_at(bits: int, blobs: Sequence[bytes]) -> dict[int, int]:
+    """position -> mask for the (few) positions in `bits`: bit j of the mask set when the bitmap
+    whose bytes are blobs[j] has the position."""
+    masks = {}
+    for p in _positions(bits):
+        i, flag, m = p >> 3, 1 << (p & 7), 0
+        for j, blob in enumerate(blobs):
+            if i < len(blob) and blob[i] & flag:
+                m |= 1 << j
+        masks[p] = m
+    return masks
 
 
 # --- opening a store ----------------------------------------------------------------------------

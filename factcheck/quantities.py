@@ -8,6 +8,7 @@ The text given is folded (see `text.fold`): every dash is "-" and every quote st
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable
@@ -205,12 +206,33 @@ def _anniversaries(text: str) -> list[Quantity]:
     return out
 
 
+class _Spans:
+    """Spans (a, b), answering "is there one with a <= x < b" and "one with a < x <= b" by bisection
+    over the spans sorted by start, with the running maximum of their ends."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def holds(self, x: int) -> bool:  # a <= x < b
+        i = bisect.bisect_right(self.starts, x)
+        return i > 0 and self.reach[i - 1] > x
+
+    def holds_end(self, x: int) -> bool:  # a < x <= b
+        i = bisect.bisect_left(self.starts, x)
+        return i > 0 and self.reach[i - 1] >= x
+
+
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in `text`, leaving out numbers inside the `skip` spans (dates, names)."""
     raw: list[Quantity] = _anniversaries(text)
     skips = list(skip) + [(q.start, q.end) for q in raw]
+    skipped = _Spans(skips)  # perf (issue 6): was a scan of every skip span for every number
     for m in NUMBER.finditer(text):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in skips):
+        if skipped.holds(m.start()) or skipped.holds_end(m.end()):
             continue
         q = _parse_one(text, m)
         if q is not None:

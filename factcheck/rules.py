@@ -6,6 +6,7 @@ Each rule is a pattern with examples that must match and must not match, each wi
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -203,6 +204,7 @@ def bibliographic_date(text: str, start: int) -> bool:
     return BIBLIOGRAPHIC.search(text[max(0, start - 30) : start])
 
 
+@functools.lru_cache(maxsize=256)  # perf (issue 6): extract asks again for each value of a clause
 def polarity(text: str) -> tuple[str, ...]:
     """The opposition pairs the sentence takes a side in, as 'pair:+' or 'pair:-', and "except"
     when it states a rule by its exception ("every state except Turkmenistan joined")."""

@@ -340,7 +340,10 @@ def _decide_named(
         loose = all(kind_of(m) in SETTING for m, x in pairs if not x) and not swaps
         pol = _opposed(draft.polarity, src.polarity)
         same_way = rules_flip(draft) == rules_flip(src) and not pol
-        if loose and same_way and cand.similarity >= config.named_similarity:
+        mispaired = _mispaired(draft, src, kind_of, label) if loose and same_way else ""
+        if mispaired and cand.similarity >= config.named_similarity:
+            conflict.append((cand, mispaired))
+        elif loose and same_way and cand.similarity >= config.named_similarity:
             support.append(cand)
         elif loose and not same_way:
             why = f"the source says the opposite ({pol})" if pol else "the source says the opposite"
@@ -355,6 +358,44 @@ def _decide_named(
         best, msg = max(conflict, key=lambda cm: (cm[0].similarity, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), msg)
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def _mispaired(draft: Claim, src: Claim, kind_of: Callable[[str], str], label: Callable[[str], str]) -> str:
+    """The same entities and words, paired the other way: "Kazakh vodka" where the source has
+    "vodka from Kyrgyzstan"; the mine "in the Amu Darya region" where the source puts it in Logar."""
+    theirs: dict[str, list[str]] = {}
+    for p in src.pairs:
+        e, _, t = p.partition(">")
+        theirs.setdefault(t, []).append(e)
+    for p in draft.pairs:
+        e, _, t = p.partition(">")
+        if p in src.pairs or e not in src.names:
+            continue
+        if t.startswith("@"):
+            # Entities paired with each other: a place for a place, not a country for a city in it.
+            y = t[1:]
+            if y not in src.names:
+                continue
+            rivals = [z[1:] for z in (f"@{x}" for x in _partners(src.pairs, e)) if z[1:] != y]
+            rivals = [z for z in rivals if _rival_places(y, z, kind_of)]
+            if len(rivals) == 1:
+                return f"the source puts {label(e)} with {label(rivals[0])}, not {label(y)}"
+            continue
+        others = [x for x in theirs.get(t, ()) if x != e and kind_of(x) == kind_of(e)]
+        if len(others) == 1 and len(set(theirs.get(t, ()))) <= 2:
+            return f"the source says {t!r} of {label(others[0])}, not of {label(e)}"
+    return ""
+
+
+def _partners(pairs: tuple[str, ...], entity: str) -> list[str]:
+    return [t[1:] for p in pairs for e, _, t in [p.partition(">")] if e == entity and t.startswith("@")]
+
+
+def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
+    """Two places that cannot both hold the same thing: regions, provinces, cities, sites; not a
+    country and a place that may lie in it."""
+    local = {"region", "place", "city"}
+    return kind_of(a) in local and kind_of(b) in local
 
 
 def rules_flip(c: Claim) -> bool:

@@ -51,6 +51,9 @@ to it in April 2007.
 Every Nordic state except Iceland joined the new maritime alliance.
 
 The port handles 33 shipping companies from 21 countries.
+
+According to market data, handmade dolls from Latvia, dark chocolate from Estonia and vodka from
+Lithuania are among Norwegian shoppers' favourite imports.
 """
 
 # (draft sentence, verdict, reason)
@@ -85,6 +88,10 @@ CASES = [
      "an exception is the same statement negated"),
     ("The port handles 33 shipping firms from 21 countries.", "supported", "counts of the same nouns"),
     ("The port handles 21 shipping firms from 33 countries.", "conflicting", "swapped counts"),
+    ("Market data show Estonian dark chocolate and Lithuanian vodka are Norwegian favourites.", "supported",
+     "the same pairing, other words"),
+    ("Market data show Estonian vodka and Lithuanian dark chocolate are Norwegian favourites.", "conflicting",
+     "words paired with the other entity"),
     ("Huawei employs more than 2,000 people in Kenya.", "unsupported", "no source gives it"),
     ("The Baltic pipeline cost 4 billion euros.", "unsupported", "a subject the store knows nothing about"),
 ]
