@@ -231,7 +231,7 @@ class SqliteIndex:
         self._by_id = len(self._cons) == 1  # positions follow claim ids, so ties break by position
         self._df: dict[str, int] = {}
         self._idf: dict[str, float] = {}
-        self._bitmaps: OrderedDict[str, int] = OrderedDict()  # least recently used first
+        self._bitmaps: OrderedDict[str, tuple[int, bytes]] = OrderedDict()  # least recently used first
         self._bitmap_bytes = 0
         self._decoded: dict[int, Claim] = {}  # claims decoded for earlier drafts, up to _KEEP
 
@@ -332,7 +332,8 @@ class SqliteIndex:
             if row is not None:
                 blob = bytes(row[0])
             else:
-                blob = _to_blob([r for (r,) in con.execute("SELECT claim FROM postings WHERE token = ?", (token,))])
+                rows = con.execute("SELECT claim FROM postings WHERE token = ?", (token,))
+                blob = _to_blob([r for (r,) in rows])
             bits |= int.from_bytes(blob, "little") << self._offsets[k]
         if len(self._cons) > 1 or not blob:
             blob = bits.to_bytes((bits.bit_length() + 7) // 8, "little")

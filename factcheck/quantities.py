@@ -188,7 +188,7 @@ _ANNIVERSARY_WORD = re.compile(r"anniversary\b", re.I)  # what every _ANNIVERSAR
 
 def _anniversaries(text: str) -> list[Quantity]:
     """"the one hundredth anniversary" is a span of 100 years."""
-    out = []
+    out: list[Quantity] = []
     if not _ANNIVERSARY_WORD.search(text):
         return out  # perf (issue 6): the pattern retries at every word of a run of number words
     for m in _ANNIVERSARY.finditer(text):
@@ -250,9 +250,9 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
         return None
     if m.group("frac"):
-        words = re.split(r"[\s-]+", m.group("frac").lower())
-        count = 1.0 if words[0] in ("a", "one") else float(_word_value(words[0]) or 1)
-        value = count * FRACTIONS[words[-1]]
+        parts = re.split(r"[\s-]+", m.group("frac").lower())
+        count = 1.0 if parts[0] in ("a", "one") else float(_word_value(parts[0]) or 1)
+        value = count * FRACTIONS[parts[-1]]
         prec = 5.0
         unit, dim = "percent", "percent"
         scale = 1.0
