@@ -32,7 +32,7 @@ PATTERN = re.compile(
     + rf"|(?P<m3>{_MON}),?\s+(?P<y3>{_YEAR})\b"
     + rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?![a-z])"
     + rf"|(?P<m5>{_MON})\s+(?P<d5>{_DAY})\b(?![,.]?\d)"
-    + rf"|(?P<ya>{_YEAR})\s*(?:-|to|and)\s*(?P<yb>{_YEAR}|\d\d)\b(?!\s*(?:%|percent|per\s+cent))"
+    + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent))"
     + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:%|percent|per\s+cent|thousand|million|billion|km|kilomet\w*|metres|meters|square|miles|tonnes|tons|people|units)\b)"
     + r")",
     re.I,
@@ -51,7 +51,7 @@ def find_dates(text: str) -> list[DateValue]:
         end_year = None
         if g["ya"]:
             year = int(g["ya"])
-            yb = g["yb"]
+            yb = g["yb"] or g["yc"]
             end_year = int(yb) if len(yb) == 4 else (year // 100) * 100 + int(yb)
             if end_year <= year:
                 if len(yb) == 2:  # "2015-12" is not a span of years

@@ -67,19 +67,26 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     return out
 
 
-def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+def _spans(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """Cut text at the pattern's matches, except inside the `keep` spans."""
     cuts = [0]
+    k = 0
     for m in pattern.finditer(text):
+        while k < len(keep) and keep[k][1] <= m.start():
+            k += 1
+        if k < len(keep) and keep[k][0] <= m.start() < keep[k][1]:
+            continue
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """Pieces, but "between X and Y" stays whole: its "and" joins the two ends of one relation."""
+def _pieces(text: str, keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces, but "between X and Y" stays whole: its "and" joins the two ends of one relation; and
+    so does an enumeration ("Singapore, Malaysia, Indonesia and Vietnam"), given in `keep`."""
     out: list[tuple[int, int]] = []
-    for a, b in _spans(text, _PIECE_BREAK):
-        if out and _OPEN_BETWEEN.search(text[out[-1][0] : out[-1][1]]) and text[out[-1][1] : a].strip() == "and":
+    for a, b in _spans(text, _PIECE_BREAK, keep):
+        if out and _open_between(text, *out[-1]) and text[out[-1][1] : a].strip() == "and":
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -88,6 +95,18 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 _LIST_ITEM_WORDS = 6
 _OPEN_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$", re.I)
+
+
+def _open_between(text: str, lo: int, hi: int) -> bool:
+    """_OPEN_BETWEEN in text[lo:hi]. Perf (issue 6): a match lies in the last three words, so only
+    they are searched; searching the whole piece as it grew was quadratic on "between 1 and ..."."""
+    i = hi
+    for _ in range(3):
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+    return _OPEN_BETWEEN.search(text[i:hi]) is not None
 
 
 def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -154,7 +173,8 @@ def _sentence_claims(
     skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
     quantities = qty_mod.find_quantities(text, skip)
     # "US$19.8bn", "79 billion US dollars": a currency's country is not what the figure is about.
-    mentions = [m for m in mentions if not any(q.start <= m.start and m.end <= q.end for q in quantities)]
+    covered = qty_mod._Spans((q.start, q.end) for q in quantities)  # perf (issue 6): not a scan per mention
+    mentions = [m for m in mentions if not covered.covers(m.start, m.end)]
     values = sorted(
         [_Value(q, None, q.start, q.end) for q in quantities] + [_Value(None, d, d.start, d.end) for d in found_dates],
         key=lambda v: v.start,
@@ -163,7 +183,8 @@ def _sentence_claims(
     ctx_entities = [m.entity for m in mentions]
     nearby = tuple(dict.fromkeys(m.entity for m in before))
     # "It also adjusted ...", "The company operates ...": the subject is the sentence before's.
-    referred = [m for m in before if m.kind not in ("country",)] if rules.REFERS_BACK.search(text) else []
+    # The antecedent of "It" or "The company" is the subject of the sentence before: its first entity.
+    referred = list(before[:1]) if rules.REFERS_BACK.search(text) else []
     if referred:
         ctx_entities += [m.entity for m in referred if m.entity not in ctx_entities]
     if prev is not None and (rules.anaphoric(text) or (values and len(context) < 2)):
@@ -171,11 +192,14 @@ def _sentence_claims(
         ctx_entities = [m.entity for m in _replace_same_kind(list(prev[2]), mentions)]
     negated = rules.negated(text)
     polarity = rules.polarity(text)
-    pieces = _pieces(text)
+    enumerations = _enumerations(text, mentions)
+    pieces = _pieces(text, enumerations)
     clauses = _spans(text, _CLAUSE_BREAK)
 
     def in_span(span: tuple[int, int]) -> list[Mention]:
-        return [m for m in mentions if span[0] <= m.start < span[1]]
+        # Perf (issue 6): mentions are sorted by start, so a span's are a slice found by bisection.
+        return mentions[bisect.bisect_left(mentions, span[0], key=lambda m: m.start) :
+                        bisect.bisect_left(mentions, span[1], key=lambda m: m.start)]
 
     own: list[list[Mention]] = [in_span(_enclosing(pieces, v.start)) for v in values]
     if rules.RESPECTIVELY.search(text):
@@ -187,6 +211,8 @@ def _sentence_claims(
         if len({m.entity for m in ms}) == 1 and len(text[slice(*_enclosing(pieces, v.start))].split()) <= _LIST_ITEM_WORDS
     }
     claims: list[Claim] = []
+    dated = [d for d in values if d.date is not None and d.date.year]
+    figures = [f.start for f in values if f.quantity is not None]
     last_local: list[str] = []
     last_subject: list[Mention] = []
     appositive: tuple[int, list[Mention]] | None = None  # where the last figure's piece ended, and its subject
@@ -203,6 +229,8 @@ def _sentence_claims(
             subject = own[i]
             if len(text[piece[0] : piece[1]].split()) <= _LIST_ITEM_WORDS:
                 scope = "item"
+            if any(a <= m.start < b for a, b in enumerations for m in subject):
+                scope = "group"  # the figure of a whole list: "across Singapore, Malaysia ... reached"
         elif head:
             subject = head + [m for m in mentions if k[0] <= m.start < k[1]]
             scope = "item"
@@ -242,7 +270,7 @@ def _sentence_claims(
         # raised royalties" raises, whatever else falls in the sentence.
         own_polarity = rules.polarity(text[piece[0] : piece[1]]) or rules.polarity(text[k[0] : k[1]])
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, own_polarity,
-                             nearby, scope, _period(v, values, k)))
+                             nearby, scope, _period(v, dated, figures, k)))
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
     if not values and mentions and rules.checkable_statement(text) and not heading:
@@ -250,6 +278,25 @@ def _sentence_claims(
                        [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
         claims.append(replace(named, pairs=_pairs(text, pieces, mentions)))
     return claims, last, tuple(mentions)
+
+
+_LIST_END = re.compile(r"\b(?:and|or)\b|&")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
+
+
+def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans listing entities of one kind: "Singapore, Malaysia, Indonesia and Vietnam"."""
+    spans: list[tuple[int, int]] = []
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and run and m.kind == run[-1].kind and _LIST_SEPARATOR.fullmatch(text, run[-1].end, m.start):
+            run.append(m)
+            continue
+        # A list joins its last item with "and" or "or"; "Moscow, China's trade" is no list.
+        if len(run) >= 2 and _LIST_END.search(text, run[-2].end, run[-1].start):
+            spans.append((run[0].start, run[-1].end))
+        run = [m] if m is not None else []
+    return spans
 
 
 def _pairs(text: str, pieces: list[tuple[int, int]], mentions: list[Mention]) -> tuple[str, ...]:
@@ -295,25 +342,26 @@ def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list
     return out
 
 
-def _period(v: _Value, values: list[_Value], clause: tuple[int, int]) -> tuple[int, int] | None:
-    """The years a figure is for: the date in its clause nearest to it, else the sentence's first."""
-    if v.quantity is None:
+def _period(v: _Value, dated: list[_Value], figures: list[int], clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The years a figure is for: the date that follows it before the next figure ("10 MW in 2019 to
+    230 MW at the end of 2022"), else the nearest date before it in its clause, else the sentence's
+    first date ("In 2011, ..."). `dated` and `figures` (the starts of the figures) are sorted, so
+    each look-up is a bisection, linear in all for a sentence of thousands of numbers."""
+    if v.quantity is None or not dated:
         return None
-    # Perf (issue 6): the dated values of a sentence are listed once, not once per value, and the
-    # clause's are found by bisection (values are sorted by start). Same pick as before.
-    memo = getattr(_TERMS_MEMO, "dated", None)
-    if memo is None or memo[0] is not values:
-        memo = (values, [d for d in values if d.date is not None and d.date.year])
-        _TERMS_MEMO.dated = memo
-    dated: list[_Value] = memo[1]
-    lo = bisect.bisect_left(dated, clause[0], key=lambda d: d.start)
-    hi = bisect.bisect_left(dated, clause[1], key=lambda d: d.start)
-    j = bisect.bisect_left(dated, v.start, lo, hi, key=lambda d: d.start)
-    near = dated[max(lo, j - 1) : min(hi, j + 1)]  # the nearest is just before or just after it
-    pick = min(near, key=lambda d: abs(d.start - v.start)) if near else dated[0] if dated else None
-    if pick is None or pick.date is None or pick.date.year is None:
+    k = bisect.bisect_right(figures, v.start)
+    limit = min(figures[k] if k < len(figures) else clause[1], clause[1])
+    j = bisect.bisect_right(dated, v.start, key=lambda d: d.start)
+    if j < len(dated) and dated[j].start < limit:
+        pick = dated[j]
+    elif j > 0 and dated[j - 1].start >= clause[0]:
+        pick = dated[j - 1]
+    else:
+        pick = dated[0]
+    year = pick.date.year if pick.date else None
+    if pick.date is None or year is None:
         return None
-    return pick.date.year, pick.date.end_year or pick.date.year
+    return year, pick.date.end_year or year
 
 
 def _parenthesised(text: str, clause: tuple[int, int], mentions: list[Mention]) -> list[Mention]:

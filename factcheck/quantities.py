@@ -225,6 +225,10 @@ class _Spans:
         i = bisect.bisect_left(self.starts, x)
         return i > 0 and self.reach[i - 1] >= x
 
+    def covers(self, lo: int, hi: int) -> bool:  # a <= lo and hi <= b
+        i = bisect.bisect_right(self.starts, lo)
+        return i > 0 and self.reach[i - 1] >= hi
+
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in `text`, leaving out numbers inside the `skip` spans (dates, names)."""

@@ -62,6 +62,10 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
     for e in draft.entities:
         if e in source.others and e not in source.entities:
             return "other", (), f"the source gives {_label(e)} a figure of its own"
+        together = [x for x in source.entities if kind_of(x) == kind_of(e)]
+        if draft.quantity is not None and source.scope == "group" and e in together \
+                and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)]):
+            return "other", (), f"the source's figure is for {', '.join(map(_label, together))} together"
         if draft.quantity is not None and source.entities and e not in source.entities \
                 and e in source.names and _identifier(e, kind_of):
             return "other", (), f"the source's figure is not {_label(e)}'s"
