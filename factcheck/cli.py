@@ -6,6 +6,7 @@ message and exit code 2; anything unexpected asks to be reported (with --debug f
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -19,6 +20,43 @@ from factcheck.model import ExitCode, Verdict
 from factcheck.render import FORMATS
 
 ISSUES = "https://github.com/factcheck/factcheck/issues"
+
+
+class _PathError(click.ClickException):
+    """A bad path option, shown like every other bad input: one line naming the file, exit code 2."""
+
+    exit_code = ExitCode.ERROR
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"factcheck: error: {self.message}", err=True)
+
+
+class _File(click.Path):
+    """A file option: a folder, or a missing file where one must exist, is a one-line error."""
+
+    def __init__(self, *, exists: bool = False) -> None:
+        super().__init__(dir_okay=False, exists=exists)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        name = param.opts[0] if param is not None and param.opts else "option"
+        if os.path.isdir(value):
+            raise _PathError(f"{value}: is a directory, expected a file ({name})")
+        if self.exists and not os.path.exists(value):
+            raise _PathError(f"{value}: no such file ({name})")
+        return super().convert(value, param, ctx)
+
+
+class _Folder(click.Path):
+    """A folder option: an existing file there is a one-line error."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if os.path.exists(value) and not os.path.isdir(value):
+            name = param.opts[0] if param is not None and param.opts else "option"
+            raise _PathError(f"{value}: is a file, expected a folder ({name})")
+        return super().convert(value, param, ctx)
 
 
 class _DefaultToCheck(click.Group):
@@ -48,16 +86,16 @@ def cli() -> None:
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to check in FILE folders (repeatable). "
               "[default: *.md, *.markdown, *.txt]")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to skip (repeatable).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), default=None,
+@click.option("--config", "config_file", type=_File(exists=True), default=None,
               help="Config file to use. [default: the nearest .factcheck.yaml, factcheck.yaml or pyproject.toml "
               "with [tool.factcheck]]")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+@click.option("--baseline", type=_File(), default=None,
               help="Hide the findings recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+@click.option("--write-baseline", type=_File(), default=None,
               help="Record the failing findings in this baseline file.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")
 @click.option("--verbose", "-v", is_flag=True, help="Add scores and the candidates considered.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here; print the summary.")
+@click.option("--output", "-o", type=_File(), help="Write the report here; print the summary.")
 @click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: str | None, quiet: bool,
@@ -85,7 +123,11 @@ def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: st
             from factcheck.render.text import summary
             from factcheck.store import atomic_write
 
-            atomic_write(Path(output), text)
+            try:
+                atomic_write(Path(output), text)
+            except OSError as e:
+                where = f" ({e.filename})" if e.filename and str(e.filename) != output else ""
+                raise FactcheckError(f"cannot write the report: {e.strerror or e}{where}", output) from None
             click.echo(summary(report))
         else:
             click.echo(text, nl=False)
@@ -96,7 +138,7 @@ def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: st
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, type=_Folder(),
               help="Folder to write the store to.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:

@@ -136,12 +136,25 @@ _PARTICLE = r"(?:of|de|del|la|le|es|el|van|von|der|da|do|dos|du|di|bin|al-)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
 
 
+def _lookup(gaz: Gazetteer, written: str) -> tuple[str, str]:
+    """The entry of a name the gazetteer's pattern matched. The pattern lets a space in a name be any
+    run of spaces and hyphens, so a name with a hyphen of its own ("... INDO-PACIFIC AS") written
+    across a line break is looked up by matching it again (issue 6: this was a KeyError)."""
+    hit = gaz.names.get(written) or gaz.names.get(re.sub(r"[\s-]+", " ", written))
+    if hit is None:
+        hit = gaz.names.get(re.sub(r"\s+", " ", written))
+    if hit is None:
+        hit = next(v for n, v in gaz.names.items()
+                   if re.fullmatch(re.escape(n).replace(r"\ ", r"[\s-]+"), written))
+    return hit
+
+
 def find(text: str, gaz: Gazetteer) -> list[Mention]:
     """Gazetteer entities, longest name first, then unknown capitalised names."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in gaz.pattern.finditer(text):
-        eid, kind = gaz.names.get(m.group()) or gaz.names[re.sub(r"[\s-]+", " ", m.group())]
+        eid, kind = _lookup(gaz, m.group())
         if kind == "name" and m.group() in COMMON_CAPS:
             continue
         out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
@@ -149,7 +162,7 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
         if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
             for inner in gaz.listed.finditer(text, m.start(), m.end()):
                 if inner.span() != m.span():
-                    ie, ik = gaz.names.get(inner.group()) or gaz.names[re.sub(r"[\s-]+", " ", inner.group())]
+                    ie, ik = _lookup(gaz, inner.group())
                     if ik != "name":
                         out.append(Mention(entity=ie, kind=ik, text=inner.group(), start=inner.start(),
                                            end=inner.end()))

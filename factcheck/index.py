@@ -10,11 +10,15 @@ holds its claims in memory.
   postings  (token, claim): which claims have which tokens (`match.tokens`), keyed for lookup by token
   df        each token's document frequency
 
+  bitmaps   for the tokens of more than 1/256 of the claims, their postings again as a bitmap (bit
+            p set when the claim of row p has the token); rarer tokens' bitmaps are made from postings
+
 `SqliteIndex` answers `idf()` and `candidates()` like `match.Index` and ends in `match.rank`, so the
-candidates, and so the verdicts, are the same. It reads only the postings of the draft claim's own
-tokens, rarest first, and stops as soon as the claims not yet seen cannot reach the top `limit`
-(the "max-score" rule): their score is at most the weight of the tokens not yet read. Only the top
-claims' JSON is decoded.
+candidates, and so the verdicts, are the same. It reads only the draft claim's own tokens, as
+bitmaps (Python integers: and/or/xor run over machine words in C, a few microseconds for a million
+claims), sums every claim's shared weight at once in bit slices, takes the claims that can be in the
+top `limit`, scores those exactly the way `match.Index` does, and decodes only the final `limit`
+claims' JSON. The work grows with the store by machine words, not by Python objects.
 
 `factcheck build` writes the index (`store.write` calls `build_index`); `open_indexed` builds it on
 first use when it is missing or stale, in the store folder or, when that is read-only, in the user's
@@ -393,6 +397,8 @@ class SqliteIndex:
             scores, taken = {}, 0
             for s in sorted(groups, reverse=True):
                 n = groups[s].bit_count()
+                if taken >= limit:
+                    break
                 if taken + n > limit:  # the boundary: its ties are settled below, by id
                     scores.update(dict.fromkeys(self._best_ids(groups[s], limit - taken), s))
                     break
@@ -453,6 +459,8 @@ def _positions(bits: int) -> list[int]:
 
 def _highest(bits: int, n: int) -> list[int]:
     """The `n` highest set bits."""
+    if n <= 0:
+        return []
     size = (bits.bit_length() + 7) // 8
     data = bits.to_bytes(size, "big")
     out: list[int] = []
@@ -665,13 +673,15 @@ def ensure_index(folder: Path, *, rebuild: bool = True,
                "missing": "has no index", "stale": "index is out of date", "corrupt": "index is unreadable"}
         raise FactcheckError(f"the store {why[status(local, folder)]}; rebuild it with `factcheck build`",
                              str(local))
+    import sqlite3
+
     built: Store | None = None
     for candidate in (local, cached):
         try:
             if built is None:
                 built = load_store(folder)
             build_index(built, candidate, folder)
-        except OSError:
+        except (OSError, sqlite3.Error):  # read-only, full, ...: try the next place
             continue
         if on_build is not None:
             on_build(candidate)

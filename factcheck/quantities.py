@@ -35,7 +35,8 @@ CURRENCY_WORDS = {
     "swedish kronor": "SEK", "danish kroner": "DKK", "kenyan shillings": "KES", "tanzanian shillings": "TZS",
 }
 CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "CNY", "\u20bd": "RUB",
-                  "\u20b9": "INR", "\u20a9": "KRW", "ksh": "KES", "tsh": "TZS", "c$": "CAD", "a$": "AUD", "r$": "BRL"}
+                  "\u20b9": "INR", "\u20a9": "KRW", "ksh": "KES", "tsh": "TZS", "c$": "CAD", "a$": "AUD", "r$": "BRL",
+                  "s$": "SGD", "hk$": "HKD", "nz$": "NZD", "nt$": "TWD", "rm": "MYR", "rp": "IDR"}
 # ISO 4217 codes written before a figure ("NOK 2.4 billion", "USD 5m").
 CURRENCY_CODES = frozenset(
     "USD EUR GBP CNY RMB JPY KRW INR RUB KZT UZS KGS TJS TMT NOK SEK DKK CHF ZAR BRL MXN CLP ARS PEN BOB ETB KES "
@@ -92,7 +93,7 @@ _CUR_AFTER = re.compile(
     re.I,
 )
 _CUR_BEFORE = re.compile(
-    r"([Uu][Ss]\$|[CA]\$|R\$|\$|\u20ac|\u00a3|\u00a5|\u20bd|\u20b9|\u20a9|\b(?:KSh|TSh)\.?|\b[A-Z]{3})\s?$"
+    r"([Uu][Ss]\$|HK\$|NZ\$|NT\$|[CASR]\$|\$|\bRM|\bRp|\u20ac|\u00a3|\u00a5|\u20bd|\u20b9|\u20a9|\b(?:KSh|TSh)\.?|\b[A-Z]{3})\s?$"
 )
 _MEASURE_RE = re.compile(
     r"[\s-]*(" + "|".join(sorted((re.escape(k) for k in MEASURES), key=len, reverse=True)) + r")\b",
@@ -103,7 +104,7 @@ _HEDGE_BEFORE = re.compile(
     r"|circa|c\.|~|more\s+than|over|above|in\s+excess\s+of|upwards\s+of|at\s+least|no\s+fewer\s+than"
     r"|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|as\s+many\s+as|as\s+much\s+as"
     r"|as\s+long\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|just\s+over|just\s+under|a\s+mere|only"
-    r"|exactly|precisely)\s*(?:the\s+|a\s+)?(?:us\$|\$|\u20ac|\u00a3|\u00a5|usd\s|rmb\s)?\s*$",
+    r"|exactly|precisely)\s*(?:the\s+|a\s+)?(?:[a-z]{0,2}\$|[\u20ac\u00a3\u00a5\u20bd\u20b9\u20a9]|[a-z]{3}\s|rm\s?|rp\s?|ksh\s?)?\s*$",
     re.I,
 )
 BOUNDS = {

@@ -92,6 +92,9 @@ def _metadata_file(folder: Path) -> dict[str, list[dict[str, Any]]]:
     for w in works:
         if not isinstance(w, dict) or "id" not in w or "file" not in w:
             raise FactcheckError("each work needs an 'id' and a 'file'", str(meta), _line(w))
+        if not _SAFE_ID.match(str(w["id"])):
+            raise FactcheckError(f"work id {str(w['id'])!r} must be letters, digits, '.', '_' and '-' "
+                                 "(it names a file of the store)", str(meta), _line(w))
         by_file.setdefault(str(w["file"]), []).append(w)
     return by_file
 
@@ -175,11 +178,41 @@ def _with_ids(c: Claim, work: Work, file: str) -> Claim:
     return Claim(**values)
 
 
+# A work id names its claims file, so it may not name a path: no separators, no leading dot.
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
+_STORE_ENTRIES = frozenset({"store.yaml", "claims", "gazetteer.yaml", NAMES, "index.sqlite"})
+
+
 def write(store: Store, out: Path) -> None:
+    """Write the store to `out`, every file atomically and in an order that keeps the folder a
+    loadable store throughout: store.yaml first lists the old works and the new, then each claims
+    file is replaced, stale ones removed, and store.yaml rewritten with the new works alone. A build
+    killed at any point leaves a store that loads (old claims, new claims or a mix of the two)."""
+    for wid in store.works:
+        if not _SAFE_ID.match(wid):
+            raise FactcheckError(f"work id {wid!r} cannot name a file of the store", str(out))
+    if out.is_dir():
+        foreign = sorted(e.name for e in out.iterdir() if e.name not in _STORE_ENTRIES and not e.name.startswith("."))
+        if foreign:
+            raise FactcheckError(f"not a claim store and not empty (holds {', '.join(foreign[:3])}); "
+                                 "choose a new or empty folder", str(out))
+    try:
+        _write(store, out)
+    except OSError as e:
+        raise FactcheckError(f"cannot write the store: {e.strerror or e}", e.filename or str(out)) from None
+
+
+def _write(store: Store, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     works = [_work_dict(w) for w in sorted(store.works.values(), key=lambda w: w.id)]
     header = "# factcheck claim store: written by `factcheck build`; rebuild rather than edit.\n"
-    atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": works}))
+    old_works = _old_works(out)
+    if old_works:
+        both = sorted([w for w in old_works if str(w.get("id")) not in store.works] + works,
+                      key=lambda w: str(w.get("id")))
+        atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": both}))
+    else:
+        atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": works}))
     by_work: dict[str, list[Claim]] = {}
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
@@ -195,9 +228,21 @@ def write(store: Store, out: Path) -> None:
     for old in (out / "claims").glob("*.yaml"):
         if old.name not in wanted:
             old.unlink()
+    if old_works:
+        atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": works}))
     from factcheck.index import INDEX_NAME, build_index  # sqlite3 only when writing a store
 
     build_index(store, out / INDEX_NAME)
+
+
+def _old_works(out: Path) -> list[dict[str, Any]]:
+    """The works of the store already in `out` (none when there is none or it does not load)."""
+    try:
+        data = yaml.safe_load((out / "store.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    sources = data.get("sources") if isinstance(data, dict) else None
+    return [w for w in sources if isinstance(w, dict) and "id" in w] if isinstance(sources, list) else []
 
 
 def _dump(data: Any) -> str:

@@ -63,7 +63,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
         if e in source.others and e not in source.entities:
             return "other", (), f"the source gives {_label(e)} a figure of its own"
         together = [x for x in source.entities if kind_of(x) == kind_of(e)]
-        if draft.quantity is not None and source.scope == "group" and e in together \
+        if draft.quantity is not None and (source.scope == "group" or len(together) >= 3) and e in together \
                 and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)]):
             return "other", (), f"the source's figure is for {', '.join(map(_label, together))} together"
         if draft.quantity is not None and source.entities and e not in source.entities \
@@ -178,20 +178,35 @@ def decide(
 
 
 def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decision]]:
-    """A date that qualifies a figure of the same sentence ("2,400 ships in 2022") contradicts a
-    source only if the source's statement holds that figure too; otherwise the draft is about
-    another period the source does not cover, and the date is unsupported."""
+    """A date that dates a figure of its sentence ("about 1.1 GW in 2019") is judged with that
+    figure: supported when the statement that supports the figure gives it for the same years,
+    conflicting when it gives it for other years, and unsupported when nothing supports the figure
+    (the draft is then about a period the source does not cover). Other dates keep their verdict."""
     out = []
     for claim, d in decided:
-        if claim.kind == "date" and d.verdict is Verdict.CONFLICTING and d.evidence:
-            quote = d.evidence[0].claim.quote
-            figures = [(c, e) for c, e in decided if c.kind == "numeric" and _same_sentence(c, claim)]
-            if figures and not any(e.verdict is Verdict.SUPPORTED and e.evidence
-                                   and e.evidence[0].claim.quote == quote for _, e in figures):
+        if claim.date is not None and claim.date.year is not None:
+            years = (claim.date.year, claim.date.end_year or claim.date.year)
+            dated = [(c, e) for c, e in decided if c.quantity is not None and c.period == years
+                     and _same_sentence(c, claim)]
+            backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
+            if backed:
+                ev = backed[0][1].evidence[0]
+                period = ev.claim.period
+                if period is None or (period[0] <= years[1] and years[0] <= period[1]):
+                    d = Decision(Verdict.SUPPORTED, f"source gives the figure for {_years(period or years)}",
+                                 (ev,), "the date of a supported figure")
+                else:
+                    d = Decision(Verdict.CONFLICTING, f"source gives this figure for {_years(period)}", (ev,),
+                                 "the figure's date differs")
+            elif dated:
                 d = Decision(Verdict.UNSUPPORTED, "no source gives this figure for this date", (),
-                             "the source's date belongs to another figure")
+                             "the figure it dates is not in the sources")
         out.append((claim, d))
     return out
+
+
+def _years(period: tuple[int, int]) -> str:
+    return str(period[0]) if period[0] == period[1] else f"{period[0]}-{period[1]}"
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
