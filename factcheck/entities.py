@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,7 +74,7 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
             for key in ("names", "demonyms", "capitals"):
                 for n in e.get(key) or []:  # type: ignore[attr-defined]
                     if kind != "name" or str(n) not in names:  # found names never shadow listed ones
-                        names[str(n)] = (eid, kind)
+                        names[plain(str(n))] = (eid, kind)
     return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names), listed=_listed(names))
 
 
@@ -93,7 +94,7 @@ def extend(gaz: Gazetteer, found: list[str]) -> Gazetteer:
     """The gazetteer with names found in sources added as entities of kind "name"."""
     names = dict(gaz.names)
     for n in found:
-        names.setdefault(n, (f"name:{n}", "name"))
+        names.setdefault(plain(n), (f"name:{n}", "name"))
     return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), listed=gaz.listed)
 
 
@@ -107,7 +108,7 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[str]:
         for sent in sentences(doc.blocks):
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             found.update(m.text for m in find(sent.text, gaz)
-                         if m.kind == "name" and len(m.text) > 2 and m.text not in gaz.names)
+                         if m.kind == "name" and len(m.text) > 2 and plain(m.text) not in gaz.names)
     # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
     return sorted(n for n in found if " " in n or n.lower() not in lowercase)
 
@@ -149,23 +150,44 @@ def _lookup(gaz: Gazetteer, written: str) -> tuple[str, str]:
     return hit
 
 
+def plain(text: str) -> str:
+    """Accents off, one character for one: "Burkinabè" and "Burkinabe", "Ørsted" and "Orsted" meet."""
+    return text.translate(_PLAIN)
+
+
+def _plain_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[:1]
+        if base.isascii() and base.isalpha() and base != chr(code):
+            table[code] = base
+    table.update({ord("\u00d8"): "O", ord("\u00f8"): "o", ord("\u0110"): "D", ord("\u0111"): "d",
+                  ord("\u0141"): "L", ord("\u0142"): "l"})
+    return table
+
+
+_PLAIN = _plain_table()
+
+
 def find(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Gazetteer entities, longest name first, then unknown capitalised names."""
+    """Gazetteer entities, longest name first, then unknown capitalised names. Names are matched
+    without their accents; positions and the text shown are the writer's."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in gaz.pattern.finditer(text):
+    probe = plain(text)
+    for m in gaz.pattern.finditer(probe):
         eid, kind = _lookup(gaz, m.group())
         if kind == "name" and m.group() in COMMON_CAPS:
             continue
-        out.append(Mention(entity=eid, kind=kind, text=m.group(), start=m.start(), end=m.end()))
+        out.append(Mention(entity=eid, kind=kind, text=text[m.start() : m.end()], start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
         if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
-            for inner in gaz.listed.finditer(text, m.start(), m.end()):
+            for inner in gaz.listed.finditer(probe, m.start(), m.end()):
                 if inner.span() != m.span():
                     ie, ik = _lookup(gaz, inner.group())
                     if ik != "name":
-                        out.append(Mention(entity=ie, kind=ik, text=inner.group(), start=inner.start(),
-                                           end=inner.end()))
+                        out.append(Mention(entity=ie, kind=ik, text=text[inner.start() : inner.end()],
+                                           start=inner.start(), end=inner.end()))
     for lo, hi in _runs(text):
         parts = _outside(lo, hi, taken)
         rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in COMMON_CAPS]

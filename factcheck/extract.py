@@ -38,6 +38,11 @@ _PIECE_BREAK = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\s-\s|[()/]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
 
 
+# What a sentence's last figure was about, for the sentence after it to refer back to: its measure
+# words, the sentence's words, its subject and the figure itself.
+_Last = tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...], "Quantity | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class _Value:
     quantity: Quantity | None
@@ -49,7 +54,7 @@ class _Value:
 def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     lines = LineIndex(doc.text)
     out: list[Claim] = []
-    prev: tuple[int, tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
+    prev: tuple[int, tuple[str, ...], tuple[str, ...], tuple[Mention, ...], Quantity | None] | None = None
     topic: tuple[int, tuple[Mention, ...]] = (-1, ())
     for sent in sentences(doc.blocks):
         if prev is not None and prev[0] != sent.block:
@@ -158,10 +163,10 @@ def _sentence_claims(
     sent: Sentence,
     gaz: ent_mod.Gazetteer,
     lines: LineIndex,
-    prev: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None,
+    prev: _Last | None,
     before: tuple[Mention, ...],
     heading: bool,
-) -> tuple[list[Claim], tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None, tuple[Mention, ...]]:
+) -> tuple[list[Claim], _Last | None, tuple[Mention, ...]]:
     text = sent.text
     if rules.not_a_claim(text):
         return [], None, ()
@@ -215,8 +220,9 @@ def _sentence_claims(
     figures = [f.start for f in values if f.quantity is not None]
     last_local: list[str] = []
     last_subject: list[Mention] = []
+    last_quantity: Quantity | None = None
     appositive: tuple[int, list[Mention]] | None = None  # where the last figure's piece ended, and its subject
-    last: tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...]] | None = None
+    last: _Last | None = None
     for i, v in enumerate(values):
         piece = _enclosing(pieces, v.start)
         local = _terms(text, piece[0], piece[1], mentions, values)
@@ -253,17 +259,19 @@ def _sentence_claims(
                 # A list item ("for Sweden, 20.6 percent") repeats the measure of the item before it
                 # and keeps what that item named besides the entity it replaces.
                 local = last_local
+                v = _restated(v, last_quantity)
                 kinds = {m.kind for m in subject}
                 subject = subject + [m for m in last_subject if m.kind not in kinds and m not in subject]
                 entities = [m.entity for m in subject]
             elif prev is not None and (rules.anaphoric(text) or not subject or len(context) < 2):
                 local = list(prev[0])
+                v = _restated(v, prev[3])
                 subject = _replace_same_kind(list(prev[2]), subject)
                 entities = [m.entity for m in subject]
             else:
                 local = _terms(text, *_enclosing(clauses, v.start), mentions, values)
         if v.quantity is not None:
-            last_local, last_subject = local, subject
+            last_local, last_subject, last_quantity = local, subject, v.quantity
             appositive = (piece[1], subject)
         others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
         # The direction of a figure's own piece: "ore grades are falling, and in May 2023 Congress
@@ -272,7 +280,7 @@ def _sentence_claims(
         claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, own_polarity,
                              nearby, scope, _period(v, dated, figures, k)))
         if v.quantity is not None:
-            last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions))
+            last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions), v.quantity)
     if not values and mentions and rules.checkable_statement(text) and not heading:
         named = _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
                        [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
@@ -282,6 +290,12 @@ def _sentence_claims(
 
 _LIST_END = re.compile(r"\b(?:and|or)\b|&")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
+
+
+def _restated(v: _Value, model: Quantity | None) -> _Value:
+    if v.quantity is None:
+        return v
+    return _Value(qty_mod.with_unit_of(v.quantity, model), v.date, v.start, v.end)
 
 
 def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:

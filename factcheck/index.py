@@ -94,15 +94,24 @@ def store_files(folder: Path) -> list[Path]:
 
 
 def stat_fingerprint(folder: Path) -> str:
-    """Names, sizes and modification times: cheap, checked on every open."""
+    """A hash of the names, sizes and modification times: cheap (no file is read), checked on every
+    open."""
     rows = []
-    for f in store_files(folder):
-        try:
-            st = f.stat()
-        except OSError:
-            continue
-        rows.append([f.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns])
-    return json.dumps(rows, separators=(",", ":"))
+    try:
+        st = os.stat(folder / "store.yaml")
+        rows.append(f"store.yaml\0{st.st_size}\0{st.st_mtime_ns}\n")
+    except OSError:
+        pass
+    try:
+        with os.scandir(folder / "claims") as it:
+            entries = sorted((e for e in it if e.name.endswith(".yaml") and e.is_file()),
+                             key=lambda e: e.name)
+        for e in entries:
+            st = e.stat()
+            rows.append(f"claims/{e.name}\0{st.st_size}\0{st.st_mtime_ns}\n")
+    except OSError:
+        pass
+    return hashlib.sha256("".join(rows).encode()).hexdigest()
 
 
 def content_fingerprint(folder: Path) -> str:

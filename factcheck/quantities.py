@@ -33,6 +33,12 @@ CURRENCY_WORDS = {
     "birr": "ETB", "etb": "ETB", "shillings": "KES", "kes": "KES", "tzs": "TZS", "lira": "TRY", "try": "TRY",
     "canadian dollars": "CAD", "cad": "CAD", "australian dollars": "AUD", "aud": "AUD", "norwegian kroner": "NOK",
     "swedish kronor": "SEK", "danish kroner": "DKK", "kenyan shillings": "KES", "tanzanian shillings": "TZS",
+    "cedis": "GHS", "cedi": "GHS", "ghs": "GHS", "naira": "NGN", "ngn": "NGN", "dirhams": "AED", "dirham": "AED",
+    "aed": "AED", "riyals": "SAR", "riyal": "SAR", "sar": "SAR", "qatari riyals": "QAR", "qar": "QAR",
+    "dinars": "KWD", "shekels": "ILS", "zloty": "PLN", "pln": "PLN", "forints": "HUF", "baht": "THB", "thb": "THB",
+    "ringgit": "MYR", "myr": "MYR", "rupiah": "IDR", "idr": "IDR", "dong": "VND", "vnd": "VND", "sgd": "SGD",
+    "singapore dollars": "SGD", "hong kong dollars": "HKD", "hkd": "HKD", "cfa francs": "XOF", "xof": "XOF",
+    "xaf": "XAF", "egyptian pounds": "EGP", "egp": "EGP", "hryvnia": "UAH", "uah": "UAH",
 }
 CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "CNY", "\u20bd": "RUB",
                   "\u20b9": "INR", "\u20a9": "KRW", "ksh": "KES", "tsh": "TZS", "c$": "CAD", "a$": "AUD", "r$": "BRL",
@@ -40,7 +46,9 @@ CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\
 # ISO 4217 codes written before a figure ("NOK 2.4 billion", "USD 5m").
 CURRENCY_CODES = frozenset(
     "USD EUR GBP CNY RMB JPY KRW INR RUB KZT UZS KGS TJS TMT NOK SEK DKK CHF ZAR BRL MXN CLP ARS PEN BOB ETB KES "
-    "TZS UGX NGN EGP TRY AUD CAD NZD SGD HKD TWD PLN CZK HUF RON UAH AED SAR QAR PKR BDT IDR MYR THB VND PHP".split()
+    "TZS UGX NGN EGP TRY AUD CAD NZD SGD HKD TWD PLN CZK HUF RON UAH AED SAR QAR PKR BDT IDR MYR THB VND PHP "
+    "GHS XOF XAF MAD DZD TND KWD BHD OMR JOD ILS IRR IQD AFN MNT AZN GEL AMD BYN MDL RSD BGN ISK LKR NPR MMK "
+    "KHR LAK ZMW MWK MZN AOA BWP NAD RWF".split()
 )
 # Units of measure: written form -> (canonical unit, dimension, factor to the canonical unit).
 MEASURES: dict[str, tuple[str, str, float]] = {
@@ -89,7 +97,9 @@ _CUR_AFTER = re.compile(
     r"|renminbi|cny|roubles?|rubles?|rub|tenge|kzt|soms?|kgs|somoni|tjs|sum|uzs|manat|tmt|won|krw|yen|jpy"
     r"|rupees|inr|(?:norwegian\s+|danish\s+)?kroner|krone|nok|(?:swedish\s+)?kronor|krona|sek|dkk|francs|chf"
     r"|rand|zar|reais|brl|pesos|mxn|clp|ars|soles|pen|bolivianos|bob|birr|etb|(?:kenyan\s+|tanzanian\s+)?shillings"
-    r"|kes|tzs|lira|(?:canadian|australian)\s+dollars|cad|aud)\b(?:\s*\((?:rmb|cny|usd)\))?",
+    r"|kes|tzs|lira|(?:canadian|australian|singapore|hong\s+kong)\s+dollars|cad|aud|sgd|hkd|cedis?|ghs|naira|ngn"
+    r"|dirhams?|aed|(?:qatari\s+)?riyals?|sar|qar|dinars|shekels|zloty|pln|forints|baht|thb|ringgit|myr|rupiah|idr"
+    r"|dong|vnd|cfa\s+francs|xof|xaf|egyptian\s+pounds|egp|hryvnia|uah)\b(?:\s*\((?:rmb|cny|usd)\))?",
     re.I,
 )
 _CUR_BEFORE = re.compile(
@@ -151,7 +161,7 @@ def _precision(digits: str) -> float:
     return 10.0 ** max(0, min(zeros, len(plain) - 2))
 
 
-_DEFINITE = re.compile(r"\b(?:the|all|these|those|both|its|their|his|her|our)\s+$", re.I)
+_DEFINITE = re.compile(r"(?:\b(?:the|all|these|those|both|its|their|his|her|our)|\w's)\s+$", re.I)
 _DESCRIBING = frozenset("new old more other additional further extra major key main large small big".split())
 _VERBISH = frozenset("grew rose fell took made came went saw won lost got gave left held met ran set".split())
 
@@ -411,6 +421,14 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.I)
 _MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power"})
+
+
+def with_unit_of(q: Quantity, other: Quantity | None) -> Quantity:
+    """A bare number that restates another figure's measure takes its unit: "Singapore is the landing
+    point for 26 cable systems. For Malaysia this figure is 21" is 21 cable systems."""
+    if other is None or q.dimension != "number" or other.dimension == "number" or q.high is not None:
+        return q
+    return _unit_from(q, other)
 
 
 def _unit_from(q: Quantity, other: Quantity) -> Quantity:
