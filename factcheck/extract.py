@@ -147,10 +147,7 @@ _TERMS_MEMO = threading.local()  # the last sentence's blanked text and terms, p
 
 def _blanked(text: str, mentions: list[Mention], values: list[_Value], names: bool) -> str:
     chars = list(text)
-    # A name of several words describes ("Victory Day Parade", "Global Cybersecurity Index"): its
-    # words can say what a figure or date is about. A one-word name only identifies.
-    spans = [(m.start, m.end) for m in mentions
-             if not (m.kind == "name" and (names or " " in m.text))]
+    spans = [(m.start, m.end) for m in mentions if not (names and m.kind == "name")]
     spans += [(v.start, v.end) for v in values]
     for a, b in spans:
         a, b = max(a, 0), min(b, len(chars))
