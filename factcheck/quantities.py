@@ -85,7 +85,8 @@ _FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quar
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 
 NUMBER = re.compile(
-    rf"(?<![\w.,$])(?P<frac>{_FRACTION})\b"
+    rf"\b(?P<half>{_NUMWORD}|\d+)\s+and\s+a\s+half\b"
+    rf"|(?<![\w.,$])(?P<frac>{_FRACTION})\b"
     rf"|(?<![\w.])(?P<digits>{_DIGITS})(?![\d])"
     rf"|\b(?P<words>{_WORDNUM})\b",
     re.I,
@@ -264,7 +265,13 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
         return None
-    if m.group("frac"):
+    if m.group("half"):
+        whole = m.group("half")
+        base = float(whole) if whole.isdigit() else _word_value(whole)
+        if base is None:
+            return None
+        value, prec, unit, dim, scale, qend = base + 0.5, 0.5, "", "number", 1.0, end
+    elif m.group("frac"):
         parts = re.split(r"[\s-]+", m.group("frac").lower())
         count = 1.0 if parts[0] in ("a", "one") else float(_word_value(parts[0]) or 1)
         value = count * FRACTIONS[parts[-1]]
