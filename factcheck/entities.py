@@ -90,27 +90,44 @@ def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w|'[a-rt-z])")
 
 
-def extend(gaz: Gazetteer, found: list[str]) -> Gazetteer:
+Found = tuple[str, tuple[str, ...]]  # a name found in the sources, and the abbreviations it was given
+
+
+def extend(gaz: Gazetteer, found: list[Found]) -> Gazetteer:
     """The gazetteer with names found in sources added as entities of kind "name"."""
     names = dict(gaz.names)
-    for n in found:
-        names.setdefault(plain(n), (f"name:{n}", "name"))
+    for n, aliases in found:
+        for written in (n, *aliases):
+            names.setdefault(plain(written), (f"name:{n}", "name"))
     return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), listed=gaz.listed)
 
 
-def discover_names(docs: list[Document], gaz: Gazetteer) -> list[str]:
-    """Unknown proper names the documents use: runs of capitalised words found in mid-sentence."""
+def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
+    """Unknown proper names the documents use: runs of capitalised words found in mid-sentence, with
+    the abbreviations the documents introduce for them ("the Infocomm Media Development Authority
+    (IMDA)")."""
     from factcheck.segment import sentences
 
     found: set[str] = set()
+    aliases: dict[str, set[str]] = {}
     lowercase: set[str] = set()
     for doc in docs:
         for sent in sentences(doc.blocks):
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
-            found.update(m.text for m in find(sent.text, gaz)
-                         if m.kind == "name" and len(m.text) > 2 and plain(m.text) not in gaz.names)
+            mentions = find(sent.text, gaz)
+            for m in mentions:
+                if m.kind == "name" and len(m.text) > 2 and plain(m.text) not in gaz.names:
+                    found.add(m.text)
+                    short = _ABBREVIATION.match(sent.text, m.end)
+                    if short and " " in m.text and plain(short.group(1)) not in gaz.names:
+                        aliases.setdefault(m.text, set()).add(short.group(1))
+    short_forms = {a for names in aliases.values() for a in names}
     # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
-    return sorted(n for n in found if " " in n or n.lower() not in lowercase)
+    return [(n, tuple(sorted(aliases.get(n, ())))) for n in sorted(found)
+            if n not in short_forms and (" " in n or n.lower() not in lowercase)]
+
+
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
 # Capitalised words that begin sentences or name months and days, not entities; and the acronyms of

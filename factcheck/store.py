@@ -40,7 +40,7 @@ class Store:
     works: dict[str, Work]
     claims: tuple[Claim, ...]
     gazetteer: tuple[str, ...]  # extra gazetteer files
-    names: tuple[str, ...] = ()  # proper names found in the sources (written to names.yaml)
+    names: tuple[entities.Found, ...] = ()  # proper names found in the sources (written to names.yaml)
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def _write(store: Store, out: Path) -> None:
     by_work: dict[str, list[Claim]] = {}
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
-    names = [{"id": f"name:{n}", "type": "name", "names": [n]} for n in sorted(store.names)]
+    names = [{"id": f"name:{n}", "type": "name", "names": [n, *aliases]} for n, aliases in sorted(store.names)]
     atomic_write(out / NAMES, "# Proper names found in the sources, written by `factcheck build`.\n"
                  + _dump({"entities": names}))
     (out / "claims").mkdir(exist_ok=True)
