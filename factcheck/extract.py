@@ -185,8 +185,7 @@ def _sentence_claims(
     ctx_entities = [m.entity for m in mentions]
     nearby = tuple(dict.fromkeys(m.entity for m in before))
     # "It also adjusted ...", "The company operates ...": the subject is the sentence before's.
-    # The antecedent of "It" or "The company" is the subject of the sentence before: its first entity.
-    referred = list(before[:1]) if rules.REFERS_BACK.search(text) else []
+    referred = _antecedent(text, before)
     if referred:
         ctx_entities += [m.entity for m in referred if m.entity not in ctx_entities]
     if prev is not None and (rules.anaphoric(text) or (values and len(context) < 2)):
@@ -287,6 +286,18 @@ def _sentence_claims(
 
 _LIST_END = re.compile(r"\b(?:and|or)\b|&")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
+
+
+def _antecedent(text: str, before: tuple[Mention, ...]) -> list[Mention]:
+    """What "He", "It" or "The company" opening a sentence stands for: the first entity of the
+    sentence before that can be one (a person for "He"; anything but a person for "It")."""
+    m = rules.REFERS_BACK.pattern.search(text)
+    if m is None:
+        return []
+    word = m.group().strip().split()[0].lower()
+    person = word in ("he", "she", "his", "her")
+    fits = [b for b in before if (b.kind == "person") == person or (not person and b.kind == "name")]
+    return fits[:1]
 
 
 def _restated(v: _Value, model: Quantity | None) -> _Value:
