@@ -41,7 +41,8 @@ class Checker:
     def __init__(self, store: store_mod.Store | IndexedStore, config: Config) -> None:
         self.store = store
         self.config = config
-        self.gaz = entities.load(store.gazetteer)
+        # A store built in memory carries the names its sources use; a loaded one has them in names.yaml.
+        self.gaz = entities.extend(entities.load(store.gazetteer), list(getattr(store, "names", ())))
         self.index: Index | SqliteIndex
         self._known: Callable[[str], bool]
         if isinstance(store, IndexedStore):
