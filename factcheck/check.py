@@ -4,7 +4,7 @@ benchmarks all call this."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck import entities, suppress
@@ -44,12 +44,10 @@ class Checker:
         # A store built in memory carries the names its sources use; a loaded one has them in names.yaml.
         self.gaz = entities.extend(entities.load(store.gazetteer), list(getattr(store, "names", ())))
         self.index: Index | SqliteIndex
-        self._known: Callable[[str], bool]
         if isinstance(store, IndexedStore):
-            self.index, self._known, self._count = store.index, store.index.known, store.claim_count
+            self.index, self._count = store.index, store.claim_count
         else:
             self.index = Index(store.claims)
-            self._known = {e for c in store.claims for e in (*c.names, *c.entities)}.__contains__
             self._count = len(store.claims)
 
     def kind_of(self, entity: str) -> str:
@@ -64,7 +62,7 @@ class Checker:
         for claim in extract(doc, self.gaz):
             cands = self.index.candidates(claim)
             candidates[id(claim)] = cands
-            decided.append((claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label, self._known,
+            decided.append((claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label,
                                           self.index.idf)))
         for claim, d in reconcile(decided):
             cands = candidates[id(claim)]

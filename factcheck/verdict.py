@@ -123,11 +123,10 @@ def decide(
     config: Config,
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
-    known: Callable[[str], bool],
     idf: Callable[[str], float],
 ) -> Decision:
     if draft.kind == "named":
-        return _decide_named(draft, candidates, config, kind_of, label, known)
+        return _decide_named(draft, candidates, config, kind_of, label)
     same: list[tuple[Candidate, bool]] = []
     swapped: list[tuple[Candidate, str]] = []
     for cand in candidates:
@@ -337,7 +336,6 @@ def _decide_named(
     config: Config,
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
-    known: Callable[[str], bool],
 ) -> Decision:
     """A statement without a figure: supported by a close source statement that names the same
     actors and says it the same way round; conflicting with one that says the opposite (negation,
