@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,7 +33,14 @@ class Gazetteer:
     labels: dict[str, str]  # entity id -> canonical name
     kinds: dict[str, str]  # entity id -> kind
     pattern: re.Pattern[str]
-    listed: re.Pattern[str]  # the listed entities only, without names found in sources
+    # The listed entities only, without names found in sources: compiled on first use, since only
+    # a found name with a listed one inside it needs it (a start-up cost otherwise paid every run).
+    _listed: list[re.Pattern[str]] = field(default_factory=list)
+
+    def listed(self) -> re.Pattern[str]:
+        if not self._listed:
+            self._listed.append(_pattern({n: v for n, v in self.names.items() if v[1] != "name"}))
+        return self._listed[0]
 
     def label(self, entity: str) -> str:
         if entity.startswith("name:"):
@@ -43,7 +50,8 @@ class Gazetteer:
 
 def _entries(path: Path) -> list[dict[str, object]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: the gazetteer is read on every run, 20x faster.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise FactcheckError(f"malformed YAML: {getattr(e, 'problem', e)}", str(path),
@@ -73,13 +81,9 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
             kinds[eid] = kind
             for key in ("names", "demonyms", "capitals"):
                 for n in e.get(key) or []:  # type: ignore[attr-defined]
-                    if kind != "name" or str(n) not in names:  # found names never shadow listed ones
+                    if kind != "name" or plain(str(n)) not in names:  # found names never shadow listed ones
                         names[plain(str(n))] = (eid, kind)
-    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names), listed=_listed(names))
-
-
-def _listed(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
-    return _pattern({n: v for n, v in names.items() if v[1] != "name"})
+    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names))
 
 
 def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
@@ -95,11 +99,13 @@ Found = tuple[str, tuple[str, ...]]  # a name found in the sources, and the abbr
 
 def extend(gaz: Gazetteer, found: list[Found]) -> Gazetteer:
     """The gazetteer with names found in sources added as entities of kind "name"."""
+    if not found:
+        return gaz
     names = dict(gaz.names)
     for n, aliases in found:
         for written in (n, *aliases):
             names.setdefault(plain(written), (f"name:{n}", "name"))
-    return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), listed=gaz.listed)
+    return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), _listed=gaz._listed)
 
 
 def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
@@ -199,7 +205,7 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(entity=eid, kind=kind, text=text[m.start() : m.end()], start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
         if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
-            for inner in gaz.listed.finditer(probe, m.start(), m.end()):
+            for inner in gaz.listed().finditer(probe, m.start(), m.end()):
                 if inner.span() != m.span():
                     ie, ik = _lookup(gaz, inner.group())
                     if ik != "name":

@@ -273,7 +273,7 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
 # --- reading -----------------------------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader, recording the line of each mapping so errors can point at it."""
 
 
