@@ -50,7 +50,9 @@ def _same_kind(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return "name" in (ka, kb) and group(ka) == group(kb) == "actor"
 
 
-def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str]) -> tuple[str, tuple[str, ...], str]:
+def subject_relation(
+    draft: Claim, source: Claim, kind_of: Callable[[str], str], label: Callable[[str], str] | None = None,
+) -> tuple[str, tuple[str, ...], str]:
     """How the subjects of two claims relate: ("same" | "other" | "swapped", the draft's entities the
     source sentence lacks, explanation).
 
@@ -59,16 +61,17 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
              this very figure (Kyrgyzstan's 43% vs Tajikistan) or anywhere in the sentence (Protei
              exported SORM vs Hikvision exported SORM)
     """
+    name_of = label or _label
     for e in draft.entities:
         if e in source.others and e not in source.entities:
-            return "other", (), f"the source gives {_label(e)} a figure of its own"
+            return "other", (), f"the source gives {name_of(e)} a figure of its own"
         together = [x for x in source.entities if kind_of(x) == kind_of(e)]
         if draft.quantity is not None and (source.scope == "group" or len(together) >= 3) and e in together \
                 and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)]):
-            return "other", (), f"the source's figure is for {', '.join(map(_label, together))} together"
+            return "other", (), f"the source's figure is for {', '.join(map(name_of, together))} together"
         if draft.quantity is not None and source.entities and e not in source.entities \
                 and e in source.names and _identifier(e, kind_of):
-            return "other", (), f"the source's figure is not {_label(e)}'s"
+            return "other", (), f"the source's figure is not {name_of(e)}'s"
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
     missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
@@ -81,7 +84,7 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
             continue
         for e in draft.entities:
             if e not in source.entities and _same_kind(e, x, kind_of):
-                return "swapped", missing, f"the source gives this for {_label(x)}, not {_label(e)}"
+                return "swapped", missing, f"the source gives this for {name_of(x)}, not {name_of(e)}"
     for e in missing:
         if e in source.nearby or kind_of(e) == "country":
             # The paragraph's topic, named in the sentence before; or a country the source need not
@@ -89,10 +92,10 @@ def subject_relation(draft: Claim, source: Claim, kind_of: Callable[[str], str])
             continue
         for x in sorted(src_names - draft_names):
             if _same_kind(e, x, kind_of):
-                return "swapped", missing, f"the source says {_label(x)}, not {_label(e)}"
+                return "swapped", missing, f"the source says {name_of(x)}, not {name_of(e)}"
     if absent:
         # The figure is about someone the source sentence never names: it speaks of something else.
-        return "unrelated", missing, f"the source does not mention {_label(absent[0])}"
+        return "unrelated", missing, f"the source does not mention {name_of(absent[0])}"
     return "same", missing, ""
 
 
@@ -133,7 +136,7 @@ def decide(
         src = cand.claim
         if src.kind != draft.kind or not _comparable(draft, src) or not _same_period(draft, src):
             continue
-        relation, missing, why = subject_relation(draft, src, kind_of)
+        relation, missing, why = subject_relation(draft, src, kind_of, label)
         agrees = _compatible(draft, src, config)
         if relation == "same" and cand.similarity >= config.support_similarity \
                 and _subjects_named(draft, src, kind_of):
