@@ -192,7 +192,8 @@ def write(store: Store, out: Path) -> None:
         if not _SAFE_ID.match(wid):
             raise FactcheckError(f"work id {wid!r} cannot name a file of the store", str(out))
     if out.is_dir():
-        foreign = sorted(e.name for e in out.iterdir() if e.name not in _STORE_ENTRIES and not e.name.startswith("."))
+        foreign = sorted(e.name for e in out.iterdir()
+                         if e.name not in _STORE_ENTRIES and not e.name.startswith("."))
         if foreign:
             raise FactcheckError(f"not a claim store and not empty (holds {', '.join(foreign[:3])}); "
                                  "choose a new or empty folder", str(out))
@@ -204,6 +205,9 @@ def write(store: Store, out: Path) -> None:
 
 def _write(store: Store, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    for d in (out, out / "claims"):  # temporary files of a build that was killed
+        for tmp in d.glob(".*.yaml.*.tmp") if d.is_dir() else ():
+            tmp.unlink(missing_ok=True)
     works = [_work_dict(w) for w in sorted(store.works.values(), key=lambda w: w.id)]
     header = "# factcheck claim store: written by `factcheck build`; rebuild rather than edit.\n"
     old_works = _old_works(out)
