@@ -76,30 +76,64 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--store", "stores", multiple=True, metavar="DIR",
-              help="Claim store to check against (repeatable). Default: the bundled store built from the seeds.")
+@click.option(
+    "--store",
+    "stores",
+    multiple=True,
+    metavar="DIR",
+    help="Claim store to check against (repeatable). Default: the bundled store built from the seeds.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Which findings make the exit code 1. [default: conflicting]")
-@click.option("--tolerance", type=click.FloatRange(0, 1), default=None,
-              help="Relative slack for hedged figures (0.1 = 10%). [default: 0.1]")
-@click.option("--include", multiple=True, metavar="GLOB", help="Files to check in FILE folders (repeatable). "
-              "[default: *.md, *.markdown, *.txt]")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Which findings make the exit code 1. [default: conflicting]",
+)
+@click.option(
+    "--tolerance",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Relative slack for hedged figures (0.1 = 10%). [default: 0.1]",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Files to check in FILE folders (repeatable). [default: *.md, *.markdown, *.txt]",
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to skip (repeatable).")
-@click.option("--config", "config_file", type=_File(exists=True), default=None,
-              help="Config file to use. [default: the nearest .factcheck.yaml, factcheck.yaml or pyproject.toml "
-              "with [tool.factcheck]]")
-@click.option("--baseline", type=_File(), default=None,
-              help="Hide the findings recorded in this baseline file.")
-@click.option("--write-baseline", type=_File(), default=None,
-              help="Record the failing findings in this baseline file.")
+@click.option(
+    "--config",
+    "config_file",
+    type=_File(exists=True),
+    default=None,
+    help="Config file to use. [default: the nearest .factcheck.yaml, factcheck.yaml or pyproject.toml "
+    "with [tool.factcheck]]",
+)
+@click.option(
+    "--baseline", type=_File(), default=None, help="Hide the findings recorded in this baseline file."
+)
+@click.option(
+    "--write-baseline", type=_File(), default=None, help="Record the failing findings in this baseline file."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")
 @click.option("--verbose", "-v", is_flag=True, help="Add scores and the candidates considered.")
 @click.option("--output", "-o", type=_File(), help="Write the report here; print the summary.")
 @click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: str | None, quiet: bool,
-          verbose: bool, output: str | None, color: bool | None, debug: bool, **opts: Any) -> None:
+def check(
+    files: tuple[str, ...],
+    stores: tuple[str, ...],
+    fmt: str,
+    fail_on: str | None,
+    quiet: bool,
+    verbose: bool,
+    output: str | None,
+    color: bool | None,
+    debug: bool,
+    **opts: Any,
+) -> None:
     """Check FILE... (Markdown or text; '-' reads standard input)."""
 
     def run() -> int:
@@ -110,15 +144,28 @@ def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: st
         from factcheck.render import render
         from factcheck.settings import resolve
 
-        config = resolve(files, stores=stores, fail_on=fail_on, tolerance=opts["tolerance"],
-                         include=opts["include"], exclude=opts["exclude"],
-                         config_file=Path(opts["config_file"]) if opts["config_file"] else None)
+        config = resolve(
+            files,
+            stores=stores,
+            fail_on=fail_on,
+            tolerance=opts["tolerance"],
+            include=opts["include"],
+            exclude=opts["exclude"],
+            config_file=Path(opts["config_file"]) if opts["config_file"] else None,
+        )
         report = run_check(expand(files, config), open_stores(config.stores), config)
-        report = apply_baseline(report, config, use=opts["baseline"], write_to=opts["write_baseline"],
-                                note=lambda msg: click.echo(msg, err=True))
+        report = apply_baseline(
+            report,
+            config,
+            use=opts["baseline"],
+            write_to=opts["write_baseline"],
+            note=lambda msg: click.echo(msg, err=True),
+        )
         failing = frozenset(v for v in Verdict if config.fails(v))
         use_color = sys.stdout.isatty() if color is None else color
-        text = render(report, fmt, color=use_color and not output, quiet=quiet, verbose=verbose, failing=failing)
+        text = render(
+            report, fmt, color=use_color and not output, quiet=quiet, verbose=verbose, failing=failing
+        )
         if output:
             from factcheck.render.text import summary
             from factcheck.store import atomic_write
@@ -138,8 +185,7 @@ def check(files: tuple[str, ...], stores: tuple[str, ...], fmt: str, fail_on: st
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=_Folder(),
-              help="Folder to write the store to.")
+@click.option("--out", "out", required=True, type=_Folder(), help="Folder to write the store to.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
     """Build a claim store from SOURCE files or folders (.txt, .md)."""
@@ -166,11 +212,14 @@ def _guard(run: Any, debug: bool) -> int:
     except KeyboardInterrupt:
         click.echo("factcheck: interrupted", err=True)
         return 130
-    except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as e:
         if debug:
             traceback.print_exc()
-        click.echo(f"factcheck: internal error ({type(e).__name__}: {e}); please report it at {ISSUES} "
-                   "with the command you ran (add --debug for a traceback)", err=True)
+        click.echo(
+            f"factcheck: internal error ({type(e).__name__}: {e}); please report it at {ISSUES} "
+            "with the command you ran (add --debug for a traceback)",
+            err=True,
+        )
         return ExitCode.INTERNAL
 
 

@@ -10,10 +10,30 @@ import re
 from factcheck.model import DateValue
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -21,7 +41,10 @@ _MON = (
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_REL = r"(?:(?P<rel>since|by|until|till|before|after|from|in|on|during|between)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?)?"
+_REL = (
+    r"(?:(?P<rel>since|by|until|till|before|after|from|in|on|during|between)\s+"
+    r"(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?)?"
+)
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 PATTERN = re.compile(
@@ -32,8 +55,10 @@ PATTERN = re.compile(
     + rf"|(?P<m3>{_MON}),?\s+(?P<y3>{_YEAR})\b"
     + rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?![a-z])"
     + rf"|(?P<m5>{_MON})\s+(?P<d5>{_DAY})\b(?![,.]?\d)"
-    + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent))"
-    + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:%|percent|per\s+cent|thousand|million|billion|km|kilomet\w*|metres|meters|square|miles|tonnes|tons|people|units)\b)"
+    + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b"
+    + r"(?![.,]\d|\s*(?:%|percent|per\s+cent))"
+    + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:%|percent|per\s+cent|thousand|million|billion"
+    + r"|km|kilomet\w*|metres|meters|square|miles|tonnes|tons|people|units)\b)"
     + r")",
     re.I,
 )

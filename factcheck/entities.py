@@ -51,11 +51,14 @@ class Gazetteer:
 def _entries(path: Path) -> list[dict[str, object]]:
     try:
         # libyaml's loader when PyYAML has it: the gazetteer is read on every run, 20x faster.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise FactcheckError(f"malformed YAML: {getattr(e, 'problem', e)}", str(path),
-                             mark.line + 1 if mark else None) from None
+        raise FactcheckError(
+            f"malformed YAML: {getattr(e, 'problem', e)}", str(path), mark.line + 1 if mark else None
+        ) from None
     except OSError as e:
         raise FactcheckError(f"cannot read gazetteer: {e.strerror}", str(path)) from None
     entities = data.get("entities") if isinstance(data, dict) else None
@@ -75,8 +78,9 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
             eid, kind = str(e.get("id", "")), str(e.get("type", ""))
             written = [str(n) for n in (e.get("names") or [])]  # type: ignore[attr-defined]
             if not eid or kind not in KINDS or not written:
-                raise FactcheckError(f"gazetteer entry {eid or '?'} needs an id, a known type and names",
-                                     str(path))
+                raise FactcheckError(
+                    f"gazetteer entry {eid or '?'} needs an id, a known type and names", str(path)
+                )
             labels[eid] = written[0]
             kinds[eid] = kind
             for key in ("names", "demonyms", "capitals"):
@@ -105,7 +109,9 @@ def extend(gaz: Gazetteer, found: list[Found]) -> Gazetteer:
     for n, aliases in found:
         for written in (n, *aliases):
             names.setdefault(plain(written), (f"name:{n}", "name"))
-    return Gazetteer(names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), _listed=gaz._listed)
+    return Gazetteer(
+        names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), _listed=gaz._listed
+    )
 
 
 def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
@@ -129,8 +135,11 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
                         aliases.setdefault(m.text, set()).add(short.group(1))
     short_forms = {a for names in aliases.values() for a in names}
     # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
-    return [(n, tuple(sorted(aliases.get(n, ())))) for n in sorted(found)
-            if n not in short_forms and (" " in n or n.lower() not in lowercase)]
+    return [
+        (n, tuple(sorted(aliases.get(n, ()))))
+        for n in sorted(found)
+        if n not in short_forms and (" " in n or n.lower() not in lowercase)
+    ]
 
 
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -168,8 +177,9 @@ def _lookup(gaz: Gazetteer, written: str) -> tuple[str, str]:
     if hit is None:
         hit = gaz.names.get(re.sub(r"\s+", " ", written))
     if hit is None:
-        hit = next(v for n, v in gaz.names.items()
-                   if re.fullmatch(re.escape(n).replace(r"\ ", r"[\s-]+"), written))
+        hit = next(
+            v for n, v in gaz.names.items() if re.fullmatch(re.escape(n).replace(r"\ ", r"[\s-]+"), written)
+        )
     return hit
 
 
@@ -184,8 +194,16 @@ def _plain_table() -> dict[int, str]:
         base = unicodedata.normalize("NFKD", chr(code))[:1]
         if base.isascii() and base.isalpha() and base != chr(code):
             table[code] = base
-    table.update({ord("\u00d8"): "O", ord("\u00f8"): "o", ord("\u0110"): "D", ord("\u0111"): "d",
-                  ord("\u0141"): "L", ord("\u0142"): "l"})
+    table.update(
+        {
+            ord("\u00d8"): "O",
+            ord("\u00f8"): "o",
+            ord("\u0110"): "D",
+            ord("\u0111"): "d",
+            ord("\u0141"): "L",
+            ord("\u0142"): "l",
+        }
+    )
     return table
 
 
@@ -202,15 +220,24 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
         eid, kind = _lookup(gaz, m.group())
         if kind == "name" and m.group() in COMMON_CAPS:
             continue
-        out.append(Mention(entity=eid, kind=kind, text=text[m.start() : m.end()], start=m.start(), end=m.end()))
+        out.append(
+            Mention(entity=eid, kind=kind, text=text[m.start() : m.end()], start=m.start(), end=m.end())
+        )
         taken.append((m.start(), m.end()))
         if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
             for inner in gaz.listed().finditer(probe, m.start(), m.end()):
                 if inner.span() != m.span():
                     ie, ik = _lookup(gaz, inner.group())
                     if ik != "name":
-                        out.append(Mention(entity=ie, kind=ik, text=text[inner.start() : inner.end()],
-                                           start=inner.start(), end=inner.end()))
+                        out.append(
+                            Mention(
+                                entity=ie,
+                                kind=ik,
+                                text=text[inner.start() : inner.end()],
+                                start=inner.start(),
+                                end=inner.end(),
+                            )
+                        )
     for lo, hi in _runs(text):
         parts = _outside(lo, hi, taken)
         rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in COMMON_CAPS]
@@ -241,18 +268,20 @@ HEAD_NOUNS = frozenset(
 
 _HEAD_KINDS = {
     "organisation": frozenset(
-        "Council Bank Fund Union Organisation Organization Association Institute Ministry Commission Committee "
-        "Authority Agency Company Corporation Group Party Parliament Congress Assembly Court Office Service "
+        "Council Bank Fund Union Organisation Organization Association Institute Ministry Commission "
+        "Committee Authority Agency Company Corporation Group Party Parliament Congress Assembly Court "
+        "Office Service "
         "Foundation University Academy Airlines Airways Telecom Holdings Exchange Government Administration "
         "Department Board Trust Federation Alliance League".split()
     ),
     "place": frozenset(
         "Railway Railways Railroad Corridor Pipeline Port Road Route Highway Line Network Canal Dam Bridge "
-        "Airport Station Terminal Zone Park Valley Mountains River Lake Sea Island Province Region City".split()
+        "Airport Station Terminal Zone Park Valley Mountains River Lake Sea Island Province Region "
+        "City".split()
     ),
     "programme": frozenset(
-        "Agreement Treaty Declaration Accord Plan Strategy Programme Program Initiative Index Project Dialogue "
-        "Partnership Summit Conference Forum Exhibition Expo Days Act Law Policy Framework".split()
+        "Agreement Treaty Declaration Accord Plan Strategy Programme Program Initiative Index Project "
+        "Dialogue Partnership Summit Conference Forum Exhibition Expo Days Act Law Policy Framework".split()
     ),
 }
 

@@ -33,7 +33,8 @@ from factcheck.text import content_terms
 _PIECE_BREAK = re.compile(
     r"\b(?:said|says|noted|notes|wrote|writes|argued|argues|claimed|claims|stated|states|reported|reports"
     r"|estimated|estimates|believes?|believed|told\s+\w+)\s+that\b"
-    r"|[;,()\[\]:/]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s", re.I
+    r"|[;,()\[\]:/]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|\s-\s|[()/]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
 
@@ -63,8 +64,9 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
         block = doc.blocks[sent.block]
         if block.note and rules.CITATION.search(sent.text):
             continue  # a reference in a footnote: its title and dates are not claims
-        claims, last, named = _sentence_claims(sent, gaz, lines, prev[1:] if prev else None, nearby,
-                                               block.heading)
+        claims, last, named = _sentence_claims(
+            sent, gaz, lines, prev[1:] if prev else None, nearby, block.heading
+        )
         out.extend(claims)
         topic = (sent.block, named)
         if last is not None:
@@ -123,7 +125,9 @@ def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
-def _terms(text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value], *, names: bool = False) -> list[str]:
+def _terms(
+    text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value], *, names: bool = False
+) -> list[str]:
     """Content words of text[lo:hi], leaving out entities and the values themselves. With `names`,
     unknown names keep their words, so the sentence's words still meet when one writer's "Global
     Cybersecurity Index" is another's "global cybersecurity index"."""
@@ -178,7 +182,8 @@ def _sentence_claims(
     covered = qty_mod._Spans((q.start, q.end) for q in quantities)  # perf (issue 6): not a scan per mention
     mentions = [m for m in mentions if not covered.covers(m.start, m.end)]
     values = sorted(
-        [_Value(q, None, q.start, q.end) for q in quantities] + [_Value(None, d, d.start, d.end) for d in found_dates],
+        [_Value(q, None, q.start, q.end) for q in quantities]
+        + [_Value(None, d, d.start, d.end) for d in found_dates],
         key=lambda v: v.start,
     )
     context = _terms(text, 0, len(text), mentions, values, names=True)
@@ -199,8 +204,11 @@ def _sentence_claims(
 
     def in_span(span: tuple[int, int]) -> list[Mention]:
         # Perf (issue 6): mentions are sorted by start, so a span's are a slice found by bisection.
-        return mentions[bisect.bisect_left(mentions, span[0], key=lambda m: m.start) :
-                        bisect.bisect_left(mentions, span[1], key=lambda m: m.start)]
+        return mentions[
+            bisect.bisect_left(mentions, span[0], key=lambda m: m.start) : bisect.bisect_left(
+                mentions, span[1], key=lambda m: m.start
+            )
+        ]
 
     own: list[list[Mention]] = [in_span(_enclosing(pieces, v.start)) for v in values]
     if rules.RESPECTIVELY.search(text):
@@ -209,7 +217,8 @@ def _sentence_claims(
     solo = {
         ms[0].entity
         for ms, v in zip(own, values, strict=True)
-        if len({m.entity for m in ms}) == 1 and len(text[slice(*_enclosing(pieces, v.start))].split()) <= _LIST_ITEM_WORDS
+        if len({m.entity for m in ms}) == 1
+        and len(text[slice(*_enclosing(pieces, v.start))].split()) <= _LIST_ITEM_WORDS
     }
     claims: list[Claim] = []
     dated = [d for d in values if d.date is not None and d.date.year]
@@ -217,7 +226,9 @@ def _sentence_claims(
     last_local: list[str] = []
     last_subject: list[Mention] = []
     last_quantity: Quantity | None = None
-    appositive: tuple[int, list[Mention]] | None = None  # where the last figure's piece ended, and its subject
+    appositive: tuple[int, list[Mention]] | None = (
+        None  # where the last figure's piece ended, and its subject
+    )
     last: _Last | None = None
     for i, v in enumerate(values):
         piece = _enclosing(pieces, v.start)
@@ -273,13 +284,40 @@ def _sentence_claims(
         # The direction of a figure's own piece: "ore grades are falling, and in May 2023 Congress
         # raised royalties" raises, whatever else falls in the sentence.
         own_polarity = rules.polarity(text[piece[0] : piece[1]]) or rules.polarity(text[k[0] : k[1]])
-        claims.append(_claim(sent, lines, v, local, context, entities, ctx_entities, others, negated, own_polarity,
-                             nearby, scope, _period(v, dated, figures, k)))
+        claims.append(
+            _claim(
+                sent,
+                lines,
+                v,
+                local,
+                context,
+                entities,
+                ctx_entities,
+                others,
+                negated,
+                own_polarity,
+                nearby,
+                scope,
+                _period(v, dated, figures, k),
+            )
+        )
         if v.quantity is not None:
             last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions), v.quantity)
     if not values and mentions and rules.checkable_statement(text) and not heading:
-        named = _claim(sent, lines, _Value(None, None, 0, len(text)), context, context,
-                       [m.entity for m in mentions], ctx_entities, [], negated, polarity, nearby, "sentence")
+        named = _claim(
+            sent,
+            lines,
+            _Value(None, None, 0, len(text)),
+            context,
+            context,
+            [m.entity for m in mentions],
+            ctx_entities,
+            [],
+            negated,
+            polarity,
+            nearby,
+            "sentence",
+        )
         claims.append(replace(named, pairs=_pairs(text, pieces, mentions)))
     return claims, last, tuple(mentions)
 
@@ -311,7 +349,12 @@ def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     run: list[Mention] = []
     for m in [*mentions, None]:
-        if m is not None and run and m.kind == run[-1].kind and _LIST_SEPARATOR.fullmatch(text, run[-1].end, m.start):
+        if (
+            m is not None
+            and run
+            and m.kind == run[-1].kind
+            and _LIST_SEPARATOR.fullmatch(text, run[-1].end, m.start)
+        ):
             run.append(m)
             continue
         # A list joins its last item with "and" or "or"; "Moscow, China's trade" is no list.
@@ -342,8 +385,10 @@ _MODIFIES = re.compile(r"(?:'s)?\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 _BELONGS = re.compile(r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:from|of|in|made\s+in)\s+(?:the\s+)?$")
 
 
-def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list[Mention]) -> list[list[Mention]]:
-    """"Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
+def _respectively(
+    own: list[list[Mention]], values: list[_Value], mentions: list[Mention]
+) -> list[list[Mention]]:
+    """ "Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
     entity of a list owns the n-th value (or the n-th pair of a change's two ends)."""
     figures = [i for i, v in enumerate(values) if v.quantity is not None]
     if not figures:
@@ -364,7 +409,9 @@ def _respectively(own: list[list[Mention]], values: list[_Value], mentions: list
     return out
 
 
-def _period(v: _Value, dated: list[_Value], figures: list[int], clause: tuple[int, int]) -> tuple[int, int] | None:
+def _period(
+    v: _Value, dated: list[_Value], figures: list[int], clause: tuple[int, int]
+) -> tuple[int, int] | None:
     """The years a figure is for: the date that follows it before the next figure ("10 MW in 2019 to
     230 MW at the end of 2022"), else the nearest date before it in its clause, else the sentence's
     first date ("In 2011, ..."). `dated` and `figures` (the starts of the figures) are sorted, so
@@ -387,14 +434,16 @@ def _period(v: _Value, dated: list[_Value], figures: list[int], clause: tuple[in
 
 
 def _parenthesised(text: str, clause: tuple[int, int], mentions: list[Mention]) -> list[Mention]:
-    """"India (Jan. 2022, Virtual Summit)": a parenthesis qualifies the name just before it."""
+    """ "India (Jan. 2022, Virtual Summit)": a parenthesis qualifies the name just before it."""
     lo = clause[0]
     if lo == 0 or text[lo - 1] != "(":
         return []
     return [m for m in mentions if 0 <= (lo - 1) - m.end <= 2]
 
 
-def _clause_subject(pos: int, clauses: list[tuple[int, int]], mentions: list[Mention], solo: set[str]) -> list[Mention]:
+def _clause_subject(
+    pos: int, clauses: list[tuple[int, int]], mentions: list[Mention], solo: set[str]
+) -> list[Mention]:
     """A value with no entity of its own takes its clause's, leaving out those that other values
     own; a clause with none (a parenthesis, "(37 percent of all imports)") takes the clause before."""
     k = next((j for j, (a, b) in enumerate(clauses) if a <= pos < b), len(clauses) - 1)
@@ -405,7 +454,7 @@ def _clause_subject(pos: int, clauses: list[tuple[int, int]], mentions: list[Men
 
 
 def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list[Mention]:
-    """"In the case of Tajikistan, this figure ...": Tajikistan takes the place of the first entity
+    """ "In the case of Tajikistan, this figure ...": Tajikistan takes the place of the first entity
     of its kind in the sentence referred to; the rest (China, in "debt to China") carries over."""
     kept = list(inherited)
     for m in current:
@@ -420,20 +469,45 @@ def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list
 
 
 def _claim(
-    sent: Sentence, lines: LineIndex, v: _Value, local: list[str], context: list[str],
-    entities: list[str], ctx_entities: list[str], others: list[str], negated: bool, polarity: tuple[str, ...],
-    nearby: tuple[str, ...], scope: str, period: tuple[int, int] | None = None,
+    sent: Sentence,
+    lines: LineIndex,
+    v: _Value,
+    local: list[str],
+    context: list[str],
+    entities: list[str],
+    ctx_entities: list[str],
+    others: list[str],
+    negated: bool,
+    polarity: tuple[str, ...],
+    nearby: tuple[str, ...],
+    scope: str,
+    period: tuple[int, int] | None = None,
 ) -> Claim:
     start, end = sent.start + v.start, sent.start + v.end
     line, col = lines.position(start)
     end_line, end_col = lines.position(max(start, end - 1))
     kind = "numeric" if v.quantity is not None else "date" if v.date is not None else "named"
     return Claim(
-        kind=kind, quote=sent.text, line=line, column=col, end_line=end_line, end_column=end_col + 1,
-        start=start, end=end, entities=tuple(dict.fromkeys(entities)), terms=tuple(dict.fromkeys(local)),
-        context=tuple(dict.fromkeys(context)), quantity=v.quantity, date=v.date, negated=negated,
-        polarity=polarity, names=tuple(dict.fromkeys(ctx_entities)), others=tuple(others),
-        nearby=tuple(e for e in nearby if e not in ctx_entities), scope=scope, period=period,
+        kind=kind,
+        quote=sent.text,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col + 1,
+        start=start,
+        end=end,
+        entities=tuple(dict.fromkeys(entities)),
+        terms=tuple(dict.fromkeys(local)),
+        context=tuple(dict.fromkeys(context)),
+        quantity=v.quantity,
+        date=v.date,
+        negated=negated,
+        polarity=polarity,
+        names=tuple(dict.fromkeys(ctx_entities)),
+        others=tuple(others),
+        nearby=tuple(e for e in nearby if e not in ctx_entities),
+        scope=scope,
+        period=period,
     )
 
 

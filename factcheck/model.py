@@ -126,8 +126,8 @@ class Claim:
     # Where `entities` came from: a list item or parenthesis ("item"), the value's own piece of the
     # sentence, its clause, or the whole sentence.
     scope: str = "piece"
-    period: tuple[int, int] | None = None
-    pairs: tuple[str, ...] = ()  # "entity>word": which words a named statement says of which entity  # the years a figure is for ("in 2018", "between 2014 and 2018")
+    period: tuple[int, int] | None = None  # the years a figure is for ("in 2018", "between 2014 and 2018")
+    pairs: tuple[str, ...] = ()  # "entity>word": which words a named statement says of which entity
     source: str = ""  # work id (store claims only)
     file: str = ""
     id: str = ""

@@ -17,63 +17,225 @@ from factcheck.model import Quantity
 from factcheck.text import STOPWORDS, stem
 
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
-    "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 CURRENCY_WORDS = {
-    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP",
-    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY", "roubles": "RUB", "rubles": "RUB",
-    "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "som": "KGS", "soms": "KGS",
-    "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "sum": "UZS", "uzs": "UZS", "manat": "TMT", "tmt": "TMT",
-    "won": "KRW", "krw": "KRW", "yen": "JPY", "jpy": "JPY", "rupees": "INR", "inr": "INR",
-    "kroner": "NOK", "krone": "NOK", "nok": "NOK", "kronor": "SEK", "krona": "SEK", "sek": "SEK", "dkk": "DKK",
-    "francs": "CHF", "chf": "CHF", "rand": "ZAR", "zar": "ZAR", "reais": "BRL", "brl": "BRL", "pesos": "MXN",
-    "mxn": "MXN", "clp": "CLP", "ars": "ARS", "soles": "PEN", "pen": "PEN", "bolivianos": "BOB", "bob": "BOB",
-    "birr": "ETB", "etb": "ETB", "shillings": "KES", "kes": "KES", "tzs": "TZS", "lira": "TRY", "try": "TRY",
-    "canadian dollars": "CAD", "cad": "CAD", "australian dollars": "AUD", "aud": "AUD", "norwegian kroner": "NOK",
-    "swedish kronor": "SEK", "danish kroner": "DKK", "kenyan shillings": "KES", "tanzanian shillings": "TZS",
-    "cedis": "GHS", "cedi": "GHS", "ghs": "GHS", "naira": "NGN", "ngn": "NGN", "dirhams": "AED", "dirham": "AED",
-    "aed": "AED", "riyals": "SAR", "riyal": "SAR", "sar": "SAR", "qatari riyals": "QAR", "qar": "QAR",
-    "dinars": "KWD", "shekels": "ILS", "zloty": "PLN", "pln": "PLN", "forints": "HUF", "baht": "THB", "thb": "THB",
-    "ringgit": "MYR", "myr": "MYR", "rupiah": "IDR", "idr": "IDR", "dong": "VND", "vnd": "VND", "sgd": "SGD",
-    "singapore dollars": "SGD", "hong kong dollars": "HKD", "hkd": "HKD", "cfa francs": "XOF", "xof": "XOF",
-    "xaf": "XAF", "egyptian pounds": "EGP", "egp": "EGP", "hryvnia": "UAH", "uah": "UAH",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rub": "RUB",
+    "tenge": "KZT",
+    "kzt": "KZT",
+    "som": "KGS",
+    "soms": "KGS",
+    "kgs": "KGS",
+    "somoni": "TJS",
+    "tjs": "TJS",
+    "sum": "UZS",
+    "uzs": "UZS",
+    "manat": "TMT",
+    "tmt": "TMT",
+    "won": "KRW",
+    "krw": "KRW",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "rupees": "INR",
+    "inr": "INR",
+    "kroner": "NOK",
+    "krone": "NOK",
+    "nok": "NOK",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "sek": "SEK",
+    "dkk": "DKK",
+    "francs": "CHF",
+    "chf": "CHF",
+    "rand": "ZAR",
+    "zar": "ZAR",
+    "reais": "BRL",
+    "brl": "BRL",
+    "pesos": "MXN",
+    "mxn": "MXN",
+    "clp": "CLP",
+    "ars": "ARS",
+    "soles": "PEN",
+    "pen": "PEN",
+    "bolivianos": "BOB",
+    "bob": "BOB",
+    "birr": "ETB",
+    "etb": "ETB",
+    "shillings": "KES",
+    "kes": "KES",
+    "tzs": "TZS",
+    "lira": "TRY",
+    "try": "TRY",
+    "canadian dollars": "CAD",
+    "cad": "CAD",
+    "australian dollars": "AUD",
+    "aud": "AUD",
+    "norwegian kroner": "NOK",
+    "swedish kronor": "SEK",
+    "danish kroner": "DKK",
+    "kenyan shillings": "KES",
+    "tanzanian shillings": "TZS",
+    "cedis": "GHS",
+    "cedi": "GHS",
+    "ghs": "GHS",
+    "naira": "NGN",
+    "ngn": "NGN",
+    "dirhams": "AED",
+    "dirham": "AED",
+    "aed": "AED",
+    "riyals": "SAR",
+    "riyal": "SAR",
+    "sar": "SAR",
+    "qatari riyals": "QAR",
+    "qar": "QAR",
+    "dinars": "KWD",
+    "shekels": "ILS",
+    "zloty": "PLN",
+    "pln": "PLN",
+    "forints": "HUF",
+    "baht": "THB",
+    "thb": "THB",
+    "ringgit": "MYR",
+    "myr": "MYR",
+    "rupiah": "IDR",
+    "idr": "IDR",
+    "dong": "VND",
+    "vnd": "VND",
+    "sgd": "SGD",
+    "singapore dollars": "SGD",
+    "hong kong dollars": "HKD",
+    "hkd": "HKD",
+    "cfa francs": "XOF",
+    "xof": "XOF",
+    "xaf": "XAF",
+    "egyptian pounds": "EGP",
+    "egp": "EGP",
+    "hryvnia": "UAH",
+    "uah": "UAH",
 }
-CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "CNY", "\u20bd": "RUB",
-                  "\u20b9": "INR", "\u20a9": "KRW", "ksh": "KES", "tsh": "TZS", "c$": "CAD", "a$": "AUD", "r$": "BRL",
-                  "s$": "SGD", "hk$": "HKD", "nz$": "NZD", "nt$": "TWD", "rm": "MYR", "rp": "IDR"}
+CURRENCY_SIGNS = {
+    "us$": "USD",
+    "$": "USD",
+    "\u20ac": "EUR",
+    "\u00a3": "GBP",
+    "\u00a5": "CNY",
+    "\u20bd": "RUB",
+    "\u20b9": "INR",
+    "\u20a9": "KRW",
+    "ksh": "KES",
+    "tsh": "TZS",
+    "c$": "CAD",
+    "a$": "AUD",
+    "r$": "BRL",
+    "s$": "SGD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "nt$": "TWD",
+    "rm": "MYR",
+    "rp": "IDR",
+}
 # ISO 4217 codes written before a figure ("NOK 2.4 billion", "USD 5m").
 CURRENCY_CODES = frozenset(
-    "USD EUR GBP CNY RMB JPY KRW INR RUB KZT UZS KGS TJS TMT NOK SEK DKK CHF ZAR BRL MXN CLP ARS PEN BOB ETB KES "
-    "TZS UGX NGN EGP TRY AUD CAD NZD SGD HKD TWD PLN CZK HUF RON UAH AED SAR QAR PKR BDT IDR MYR THB VND PHP "
+    "USD EUR GBP CNY RMB JPY KRW INR RUB KZT UZS KGS TJS TMT NOK SEK DKK CHF ZAR BRL MXN CLP ARS PEN BOB ETB "
+    "KES TZS UGX NGN EGP TRY AUD CAD NZD SGD HKD TWD PLN CZK HUF RON UAH AED SAR QAR PKR BDT IDR MYR THB VND "
+    "PHP "
     "GHS XOF XAF MAD DZD TND KWD BHD OMR JOD ILS IRR IQD AFN MNT AZN GEL AMD BYN MDL RSD BGN ISK LKR NPR MMK "
     "KHR LAK ZMW MWK MZN AOA BWP NAD RWF".split()
 )
 # Units of measure: written form -> (canonical unit, dimension, factor to the canonical unit).
 MEASURES: dict[str, tuple[str, str, float]] = {
-    "square kilometres": ("km2", "area", 1), "square kilometers": ("km2", "area", 1), "sq km": ("km2", "area", 1),
-    "km2": ("km2", "area", 1), "km\u00b2": ("km2", "area", 1), "square miles": ("km2", "area", 2.58999),
-    "hectares": ("km2", "area", 0.01), "kilometres": ("km", "length", 1), "kilometers": ("km", "length", 1),
-    "kilometre": ("km", "length", 1), "kilometer": ("km", "length", 1), "km": ("km", "length", 1),
-    "miles": ("km", "length", 1.609344), "mile": ("km", "length", 1.609344),
-    "metres": ("m", "length", 1), "meters": ("m", "length", 1), "metre": ("m", "length", 1),
+    "square kilometres": ("km2", "area", 1),
+    "square kilometers": ("km2", "area", 1),
+    "sq km": ("km2", "area", 1),
+    "km2": ("km2", "area", 1),
+    "km\u00b2": ("km2", "area", 1),
+    "square miles": ("km2", "area", 2.58999),
+    "hectares": ("km2", "area", 0.01),
+    "kilometres": ("km", "length", 1),
+    "kilometers": ("km", "length", 1),
+    "kilometre": ("km", "length", 1),
+    "kilometer": ("km", "length", 1),
+    "km": ("km", "length", 1),
+    "miles": ("km", "length", 1.609344),
+    "mile": ("km", "length", 1.609344),
+    "metres": ("m", "length", 1),
+    "meters": ("m", "length", 1),
+    "metre": ("m", "length", 1),
     "meter": ("m", "length", 1),
-    "tonnes": ("t", "mass", 1), "tons": ("t", "mass", 1), "tonne": ("t", "mass", 1), "ton": ("t", "mass", 1),
-    "kilograms": ("t", "mass", 0.001), "kg": ("t", "mass", 0.001),
-    "cubic metres": ("m3", "volume", 1), "cubic meters": ("m3", "volume", 1), "bcm": ("m3", "volume", 1e9),
+    "tonnes": ("t", "mass", 1),
+    "tons": ("t", "mass", 1),
+    "tonne": ("t", "mass", 1),
+    "ton": ("t", "mass", 1),
+    "kilograms": ("t", "mass", 0.001),
+    "kg": ("t", "mass", 0.001),
+    "cubic metres": ("m3", "volume", 1),
+    "cubic meters": ("m3", "volume", 1),
+    "bcm": ("m3", "volume", 1e9),
     "barrels": ("bbl", "volume", 1),
-    "megawatts": ("MW", "power", 1), "mw": ("MW", "power", 1), "gigawatts": ("MW", "power", 1000),
+    "megawatts": ("MW", "power", 1),
+    "mw": ("MW", "power", 1),
+    "gigawatts": ("MW", "power", 1000),
     "gw": ("MW", "power", 1000),
-    "years": ("year", "duration", 1), "year": ("year", "duration", 1), "months": ("year", "duration", 1 / 12),
-    "month": ("year", "duration", 1 / 12), "weeks": ("day", "duration", 7), "week": ("day", "duration", 7),
-    "days": ("day", "duration", 1), "day": ("day", "duration", 1), "hours": ("day", "duration", 1 / 24),
-    "hour": ("day", "duration", 1 / 24), "decades": ("year", "duration", 10), "decade": ("year", "duration", 10),
-    "times": ("times", "multiplier", 1), "fold": ("times", "multiplier", 1),
-    "percentage points": ("pp", "points", 1), "percentage point": ("pp", "points", 1),
+    "years": ("year", "duration", 1),
+    "year": ("year", "duration", 1),
+    "months": ("year", "duration", 1 / 12),
+    "month": ("year", "duration", 1 / 12),
+    "weeks": ("day", "duration", 7),
+    "week": ("day", "duration", 7),
+    "days": ("day", "duration", 1),
+    "day": ("day", "duration", 1),
+    "hours": ("day", "duration", 1 / 24),
+    "hour": ("day", "duration", 1 / 24),
+    "decades": ("year", "duration", 10),
+    "decade": ("year", "duration", 10),
+    "times": ("times", "multiplier", 1),
+    "fold": ("times", "multiplier", 1),
+    "percentage points": ("pp", "points", 1),
+    "percentage point": ("pp", "points", 1),
 }
-FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
-             "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+FRACTIONS = {
+    "half": 50.0,
+    "halves": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+    "tenth": 10.0,
+    "tenths": 10.0,
+}
 _NUMWORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -81,7 +243,9 @@ _NUMWORD = (
 )
 _WORDNUM = rf"(?:(?:a\s+)?{_NUMWORD}(?:(?:\s+and\s+|\s+|-){_NUMWORD})*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))"
+_FRACTION = (
+    r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))"
+)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 
 NUMBER = re.compile(
@@ -91,7 +255,9 @@ NUMBER = re.compile(
     rf"|\b(?P<words>{_WORDNUM})\b",
     re.I,
 )
-_SCALE_RE = re.compile(r"\s*-?\s*(?:(thousand|million|billion|trillion)\b|(mln|bln|mn|bn|tn|trn|m|b|k)\b\.?)", re.I)
+_SCALE_RE = re.compile(
+    r"\s*-?\s*(?:(thousand|million|billion|trillion)\b|(mln|bln|mn|bn|tn|trn|m|b|k)\b\.?)", re.I
+)
 _PERCENT_RE = re.compile(r"\s*(%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.I)
 _CUR_AFTER = re.compile(
     r"\s*(?:of\s+)?(us\s+dollars|u\.s\.\s+dollars|dollars?|usd|euros?|eur|pounds|gbp|sterling|yuan|rmb"
@@ -119,13 +285,41 @@ _HEDGE_BEFORE = re.compile(
     re.I,
 )
 BOUNDS = {
-    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
-    "approx.": "approx", "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
-    "estimated": "approx", "circa": "approx", "c.": "approx", "~": "approx", "more than": "min", "over": "min",
-    "above": "min", "in excess of": "min", "upwards of": "min", "at least": "min", "no fewer than": "min",
-    "no less than": "min", "just over": "min", "less than": "max", "fewer than": "max", "under": "max",
-    "below": "max", "up to": "max", "as many as": "max", "as much as": "max", "as long as": "max",
-    "as high as": "max", "at most": "max", "no more than": "max", "just under": "max",
+    "about": "approx",
+    "around": "approx",
+    "some": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "approx.": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "close to": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "c.": "approx",
+    "~": "approx",
+    "more than": "min",
+    "over": "min",
+    "above": "min",
+    "in excess of": "min",
+    "upwards of": "min",
+    "at least": "min",
+    "no fewer than": "min",
+    "no less than": "min",
+    "just over": "min",
+    "less than": "max",
+    "fewer than": "max",
+    "under": "max",
+    "below": "max",
+    "up to": "max",
+    "as many as": "max",
+    "as much as": "max",
+    "as long as": "max",
+    "as high as": "max",
+    "at most": "max",
+    "no more than": "max",
+    "just under": "max",
 }
 _RANGE_CURRENCY = re.compile(r"(us\$|\$|\u20ac|\u00a3|\u00a5)\s?[\d.,]+\s*-\s*$", re.I)
 _BETWEEN = re.compile(r"\b(between|from)\s+(?:us\$|\$|\u20ac|\u00a3|\u00a5)?\s*$", re.I)
@@ -188,8 +382,15 @@ def _unit_noun(after: str) -> str:
     return stem(head) if head else ""
 
 
-_ORDINAL_WORDS = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
-                  "ninth": "nine", "twelfth": "twelve"}
+_ORDINAL_WORDS = {
+    "first": "one",
+    "second": "two",
+    "third": "three",
+    "fifth": "five",
+    "eighth": "eight",
+    "ninth": "nine",
+    "twelfth": "twelve",
+}
 _ANNIVERSARY = re.compile(
     rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{_NUMWORD}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
 )
@@ -199,7 +400,7 @@ _ANNIVERSARY_WORD = re.compile(r"anniversary\b", re.I)  # what every _ANNIVERSAR
 
 
 def _anniversaries(text: str) -> list[Quantity]:
-    """"the one hundredth anniversary" is a span of 100 years."""
+    """ "the one hundredth anniversary" is a span of 100 years."""
     out: list[Quantity] = []
     if not _ANNIVERSARY_WORD.search(text):
         return out  # perf (issue 6): the pattern retries at every word of a run of number words
@@ -213,8 +414,20 @@ def _anniversaries(text: str) -> list[Quantity]:
             last = _ORDINAL_WORDS.get(last) or re.sub(r"ieth$", "y", re.sub(r"th$", "", last))
             value = _word_value(" ".join([*words[:-1], last]))
         if value:
-            out.append(Quantity(value=value, high=None, unit="year", dimension="duration", bound="exact",
-                                precision=1.0, role="", text=m.group(), start=m.start(), end=m.end()))
+            out.append(
+                Quantity(
+                    value=value,
+                    high=None,
+                    unit="year",
+                    dimension="duration",
+                    bound="exact",
+                    precision=1.0,
+                    role="",
+                    text=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                )
+            )
     return out
 
 
@@ -260,8 +473,11 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 40) : start]
     # A number glued to a name ("CR929", "COVID-19", "5G", "G20") is part of the name.
-    if end < len(text) and (text[end].isalpha() and not _ORDINAL.match(text, end) and
-                            not re.match(r"(bn|mn|m|b|k|tn|km|kg|mw|gw)\b", text[end:], re.I)):
+    if end < len(text) and (
+        text[end].isalpha()
+        and not _ORDINAL.match(text, end)
+        and not re.match(r"(bn|mn|m|b|k|tn|km|kg|mw|gw)\b", text[end:], re.I)
+    ):
         return None
     if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
         return None
@@ -286,13 +502,17 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         unit, dim, scale, qend = "", "number", 1.0, end
     else:
         words = m.group("words")
-        if words.lower() in ("one", "a", "hundred", "thousand", "a dozen", "dozen") and not _SCALE_RE.match(text, end):
+        if words.lower() in ("one", "a", "hundred", "thousand", "a dozen", "dozen") and not _SCALE_RE.match(
+            text, end
+        ):
             return None  # "one of", "a hundred ways": pronouns and idioms more often than counts
         wv = _word_value(words)
         if wv is None:
             return None
         value, prec, unit, dim, scale, qend = wv, 1.0, "", "number", 1.0, end
-    if _FORWARD.search(before) and not re.match(r"[\s-]*(?:%|percent|per\s+cent|million|billion)", text[end:], re.I):
+    if _FORWARD.search(before) and not re.match(
+        r"[\s-]*(?:%|percent|per\s+cent|million|billion)", text[end:], re.I
+    ):
         return None  # "over the next five years": a plan or a reading aid, not a figure to check
     bound = "exact"
     qstart = start
@@ -346,8 +566,18 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     prec *= scale
     if not math.isfinite(value):
         return None
-    return Quantity(value=value, high=None, unit=unit, dimension=dim, bound=bound, precision=prec, role="",
-                    text=text[qstart:qend], start=qstart, end=qend)
+    return Quantity(
+        value=value,
+        high=None,
+        unit=unit,
+        dimension=dim,
+        bound=bound,
+        precision=prec,
+        role="",
+        text=text[qstart:qend],
+        start=qstart,
+        end=qend,
+    )
 
 
 def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -374,13 +604,36 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if kind == "range":
             lead = _BETWEEN.search(text[max(0, a.start - 20) : a.start])
             start = a.start - (len(text[max(0, a.start - 20) : a.start]) - lead.start()) if lead else a.start
-            out.append(Quantity(value=lo, high=b.value, unit=b.unit, dimension=b.dimension,
-                                bound=a.bound if a.bound != "exact" else b.bound, precision=b.precision,
-                                role="", text=text[start : b.end], start=start, end=b.end))
+            out.append(
+                Quantity(
+                    value=lo,
+                    high=b.value,
+                    unit=b.unit,
+                    dimension=b.dimension,
+                    bound=a.bound if a.bound != "exact" else b.bound,
+                    precision=b.precision,
+                    role="",
+                    text=text[start : b.end],
+                    start=start,
+                    end=b.end,
+                )
+            )
         else:
             seen_change = True
-            out.append(Quantity(value=lo, high=None, unit=b.unit, dimension=b.dimension, bound=a.bound,
-                                precision=b.precision, role="from", text=a.text, start=a.start, end=a.end))
+            out.append(
+                Quantity(
+                    value=lo,
+                    high=None,
+                    unit=b.unit,
+                    dimension=b.dimension,
+                    bound=a.bound,
+                    precision=b.precision,
+                    role="from",
+                    text=a.text,
+                    start=a.start,
+                    end=a.end,
+                )
+            )
             out.append(_with_role(b, "to"))
         i += 2
     return _mark_changes(text, out)
@@ -439,13 +692,33 @@ def with_unit_of(q: Quantity, other: Quantity | None) -> Quantity:
 
 
 def _unit_from(q: Quantity, other: Quantity) -> Quantity:
-    return Quantity(value=q.value, high=q.high, unit=other.unit, dimension=other.dimension, bound=q.bound,
-                    precision=q.precision, role=q.role, text=q.text, start=q.start, end=q.end)
+    return Quantity(
+        value=q.value,
+        high=q.high,
+        unit=other.unit,
+        dimension=other.dimension,
+        bound=q.bound,
+        precision=q.precision,
+        role=q.role,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+    )
 
 
 def _with_role(q: Quantity, role: str) -> Quantity:
-    return Quantity(value=q.value, high=q.high, unit=q.unit, dimension=q.dimension, bound=q.bound,
-                    precision=q.precision, role=role, text=q.text, start=q.start, end=q.end)
+    return Quantity(
+        value=q.value,
+        high=q.high,
+        unit=q.unit,
+        dimension=q.dimension,
+        bound=q.bound,
+        precision=q.precision,
+        role=role,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+    )
 
 
 _TO_BEFORE = re.compile(r"(?<!\bup\s)\bto\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
@@ -453,7 +726,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
 
 
 def _mark_changes(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """"to 4.3% ... from 1.1%": a value after "to" is where a change ended, after "from" where it began."""
+    """ "to 4.3% ... from 1.1%": a value after "to" is where a change ended, after "from" where it began."""
     out = []
     for q in qs:
         if not q.role and q.high is None:
@@ -497,7 +770,10 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
 def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
     if abs(d - s) <= 1e-9 * max(1.0, abs(s)):
         return True
-    if draft.precision > 0 and abs(round(s / draft.precision) * draft.precision - d) <= 1e-6 * draft.precision:
+    if (
+        draft.precision > 0
+        and abs(round(s / draft.precision) * draft.precision - d) <= 1e-6 * draft.precision
+    ):
         return True
     return draft.bound == "approx" and _within(d, s, tolerance)
 
@@ -517,8 +793,19 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return True
 
 
-UNIT_NAMES = {"percent": "%", "pp": " percentage points", "t": " tonnes", "km2": " km\u00b2", "km": " km",
-              "m": " m", "m3": " m\u00b3", "year": " years", "day": " days", "times": " times", "MW": " MW"}
+UNIT_NAMES = {
+    "percent": "%",
+    "pp": " percentage points",
+    "t": " tonnes",
+    "km2": " km\u00b2",
+    "km": " km",
+    "m": " m",
+    "m3": " m\u00b3",
+    "year": " years",
+    "day": " days",
+    "times": " times",
+    "MW": " MW",
+}
 
 
 def describe(q: Quantity) -> str:

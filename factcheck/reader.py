@@ -59,7 +59,9 @@ def decode(raw: bytes, path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise FactcheckError(f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8", path, line) from None
+        raise FactcheckError(
+            f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8", path, line
+        ) from None
 
 
 def read_path(path: Path, display: str | None = None) -> Document:
@@ -129,14 +131,23 @@ def _text_blocks(text: str) -> list[Block]:
         start = end + 1
     if cur_start is not None:
         blocks.append(Block(text[cur_start:cur_end], cur_start))
-    return [Block(fold(_mask_footnotes(_mask_marker(b.text))), b.offset, heading=_looks_like_title(b.text),
-                  note=_NOTE.match(b.text) is not None) for b in blocks]
+    return [
+        Block(
+            fold(_mask_footnotes(_mask_marker(b.text))),
+            b.offset,
+            heading=_looks_like_title(b.text),
+            note=_NOTE.match(b.text) is not None,
+        )
+        for b in blocks
+    ]
 
 
 # A paragraph that opens with a list or note number ("12. Ji Tianqin, ...", "<sup>2</sup> Xu"), or a
 # bullet: the marker is layout, not a figure.
 _NOTE = re.compile(r"\s*(?:\d{1,3}\.?\s|<sup>\d{1,3}</sup>)")
-_MARKER = re.compile(r"\s*(?:\d{1,3}\.\s|\d{1,3}\s(?=[A-Z*\"'\u201c\u2018])|[\u2022\u25b6\u25ba\u25aa\u2023\u2043*-]\s)")
+_MARKER = re.compile(
+    r"\s*(?:\d{1,3}\.\s|\d{1,3}\s(?=[A-Z*\"'\u201c\u2018])|[\u2022\u25b6\u25ba\u25aa\u2023\u2043*-]\s)"
+)
 
 
 def _mask_marker(text: str) -> str:
@@ -159,7 +170,9 @@ _TEXT_NOISE = re.compile(
 
 
 # ... and to a year in running text ("opened in Uzbekistan in 201665 and Kazakhstan", "in 2016,68 and").
-_GLUED_TO_YEAR = re.compile(r"\b(?:in|since|by|until|of|spring|summer|autumn|fall|winter) (?:19|20)\d\d,?(\d{1,3})(?=[\s;])")
+_GLUED_TO_YEAR = re.compile(
+    r"\b(?:in|since|by|until|of|spring|summer|autumn|fall|winter) (?:19|20)\d\d,?(\d{1,3})(?=[\s;])"
+)
 
 
 def _mask_footnotes(text: str) -> str:

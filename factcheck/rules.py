@@ -30,7 +30,10 @@ QUESTION = Rule(
     re.compile(r"\?[\"')\]]*\s*$"),
     "A question asks; it states nothing to check.",
     (("Can Moscow and Beijing really share the region indefinitely?", "ends in a question mark"),),
-    (("China lent $2 billion.", "a statement"), ("Who pays? China, says the report: $2 billion.", "ends as a statement")),
+    (
+        ("China lent $2 billion.", "a statement"),
+        ("Who pays? China, says the report: $2 billion.", "ends as a statement"),
+    ),
 )
 SELF_REFERENCE = Rule(
     "self-reference",
@@ -102,7 +105,10 @@ NEGATION = Rule(
         ("Uzbekistan decided against joining the EAEU.", "decided against"),
         ("Turkmenistan did not join the CSTO.", "not"),
     ),
-    (("Kyrgyzstan accepted Huawei's offer.", "affirmative"), ("Notably, Uzbekistan joined.", "'Notably' is not 'not'")),
+    (
+        ("Kyrgyzstan accepted Huawei's offer.", "affirmative"),
+        ("Notably, Uzbekistan joined.", "'Notably' is not 'not'"),
+    ),
 )
 REFERS_BACK = Rule(
     "refers back",
@@ -114,10 +120,14 @@ REFERS_BACK = Rule(
     ),
     "A sentence whose subject is a pronoun or a bare description ('The company ...') is about what the "
     "sentence before it named.",
-    (("It also adjusted its 2023 outlook to 4.9% from 4.7%.", "pronoun subject"),
-     ("The company operates in 16 countries.", "a description of the previous subject")),
-    (("Italy's company law changed in 2004.", "names its own subject"),
-     ("The Italian company grew.", "'Italian' names the subject")),
+    (
+        ("It also adjusted its 2023 outlook to 4.9% from 4.7%.", "pronoun subject"),
+        ("The company operates in 16 countries.", "a description of the previous subject"),
+    ),
+    (
+        ("Italy's company law changed in 2004.", "names its own subject"),
+        ("The Italian company grew.", "'Italian' names the subject"),
+    ),
 )
 RESPECTIVELY = Rule(
     "respectively",
@@ -128,10 +138,15 @@ RESPECTIVELY = Rule(
 )
 EXCEPTION = Rule(
     "exception",
-    re.compile(r"\b(?:all|every|each|any)\b[^.;]{0,80}?\b(?:except|but\s+for|other\s+than|apart\s+from|save\s+for)\b", re.I),
+    re.compile(
+        r"\b(?:all|every|each|any)\b[^.;]{0,80}?\b(?:except|but\s+for|other\s+than|apart\s+from|save\s+for)\b",
+        re.I,
+    ),
     "'Every X except Y did' says of Y what 'only Y did not' says: the exception flips the statement.",
-    (("Every Central Asian state except Turkmenistan joined the CSTO.", "every ... except"),
-     ("He stopped at all the capitals except Dushanbe.", "all ... except")),
+    (
+        ("Every Central Asian state except Turkmenistan joined the CSTO.", "every ... except"),
+        ("He stopped at all the capitals except Dushanbe.", "all ... except"),
+    ),
     (("Except for the summit, little happened.", "no universal before 'except'"),),
 )
 BIBLIOGRAPHIC = Rule(
@@ -148,23 +163,52 @@ CITATION = Rule(
         r"[\"'\u201c\u2018][^\"\u201d\u2019]{8,200}?[.,]?[\"'\u201d\u2019][.,]?\s+\*?[A-Z]"
         r"|\bhttps?://|\bwww\.|\bibid\b|\bop\.\s*cit\b"
     ),
-    "In a footnote, a quoted title followed by its outlet, or a link, is a reference to a source, and its dates are not claims.",
-    (("Shamil Baigin, 'Uzbekistan, China Sign Major Gas Pipeline Deal', Reuters, 30 April 2007.", "title, outlet"),
-     ('Xu, Hongzhi. "China and Turkmenistan signed several documents." *People\'s Daily*, April 22, 1994.',
-      "title, italic outlet")),
+    "In a footnote, a quoted title followed by its outlet, or a link, is a reference to a source, "
+    "and its dates are not claims.",
+    (
+        (
+            "Shamil Baigin, 'Uzbekistan, China Sign Major Gas Pipeline Deal', Reuters, 30 April 2007.",
+            "title, outlet",
+        ),
+        (
+            'Xu, Hongzhi. "China and Turkmenistan signed several documents." '
+            "*People's Daily*, April 22, 1994.",
+            "title, italic outlet",
+        ),
+    ),
     (("The deal was signed in 2007 after years of talks.", "a statement, no quoted title"),),
 )
-RULES = (QUESTION, SELF_REFERENCE, OPINION, ANAPHORA, REFERS_BACK, NEGATION, RESPECTIVELY, EXCEPTION, BIBLIOGRAPHIC, CITATION)
+RULES = (
+    QUESTION,
+    SELF_REFERENCE,
+    OPINION,
+    ANAPHORA,
+    REFERS_BACK,
+    NEGATION,
+    RESPECTIVELY,
+    EXCEPTION,
+    BIBLIOGRAPHIC,
+    CITATION,
+)
 
 # Words whose meanings oppose: a named claim that uses one where its source uses the other disagrees
 # with it. Each pair is (positive, negative) sets of stems.
 OPPOSITES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
-    (frozenset({"support", "supporter", "backer", "champion", "proponent", "advocate", "favour", "favor"}),
-     frozenset({"oppose", "opponent", "critic", "against", "resist"}), "support/oppose"),
-    (frozenset({"accept", "agree", "approve", "embrace"}),
-     frozenset({"reject", "refuse", "turn down", "veto"}), "accept/reject"),
-    (frozenset({"increase", "raise", "lift", "upgrade"}), frozenset({"decrease", "lower", "downgrade"}),
-     "raise/cut"),
+    (
+        frozenset({"support", "supporter", "backer", "champion", "proponent", "advocate", "favour", "favor"}),
+        frozenset({"oppose", "opponent", "critic", "against", "resist"}),
+        "support/oppose",
+    ),
+    (
+        frozenset({"accept", "agree", "approve", "embrace"}),
+        frozenset({"reject", "refuse", "turn down", "veto"}),
+        "accept/reject",
+    ),
+    (
+        frozenset({"increase", "raise", "lift", "upgrade"}),
+        frozenset({"decrease", "lower", "downgrade"}),
+        "raise/cut",
+    ),
     (frozenset({"win", "gain"}), frozenset({"lose", "loss"}), "win/lose"),
     (frozenset({"ally", "friend"}), frozenset({"rival", "enemy", "adversary"}), "ally/rival"),
 )
@@ -193,8 +237,10 @@ def anaphoric(text: str) -> bool:
 def negated(text: str) -> bool:
     """Negated, unless the only negation is "not ... until", which dates the act rather than denies it
     ("did not sign up until April 2007")."""
-    return any(not (m.group().lower() in ("not", "n't") and NOT_UNTIL.match(text, m.end()))
-               for m in NEGATION.pattern.finditer(text))
+    return any(
+        not (m.group().lower() in ("not", "n't") and NOT_UNTIL.match(text, m.end()))
+        for m in NEGATION.pattern.finditer(text)
+    )
 
 
 NOT_UNTIL = re.compile(r"[^.;]{0,80}?\b(?:until|till|before)\b", re.I)

@@ -10,11 +10,32 @@ import re
 
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201a": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": " ",
-        "\u00ad": " ", "\t": " ", "\ufeff": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201a": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u200b": " ",
+        "\u00ad": " ",
+        "\t": " ",
+        "\ufeff": " ",
     }
 )
 
@@ -24,7 +45,9 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff'\-.]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]|[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+WORD = re.compile(
+    r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff'\-.]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]|[A-Za-z\u00c0-\u024f\u0400-\u04ff]"
+)
 
 # Words that carry no measure: function words, reporting verbs, hedges. A content word that is not
 # here may name what a figure measures.
@@ -49,8 +72,26 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ances", "ance", "ences", "ence", "ies", "ied", "ers",
-             "er", "es", "ed", "s", "ly")
+_SUFFIXES = (
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ances",
+    "ance",
+    "ences",
+    "ence",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "es",
+    "ed",
+    "s",
+    "ly",
+)
 
 # Words writers use interchangeably for the same measure or act. Each group is mapped to its first
 # member, so "firm" and "company", "established" and "founded" meet in the index.

@@ -51,7 +51,10 @@ def _same_kind(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
 
 
 def subject_relation(
-    draft: Claim, source: Claim, kind_of: Callable[[str], str], label: Callable[[str], str] | None = None,
+    draft: Claim,
+    source: Claim,
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str] | None = None,
 ) -> tuple[str, tuple[str, ...], str]:
     """How the subjects of two claims relate: ("same" | "other" | "swapped", the draft's entities the
     source sentence lacks, explanation).
@@ -66,11 +69,20 @@ def subject_relation(
         if e in source.others and e not in source.entities:
             return "other", (), f"the source gives {name_of(e)} a figure of its own"
         together = [x for x in source.entities if kind_of(x) == kind_of(e)]
-        if draft.quantity is not None and (source.scope == "group" or len(together) >= 3) and e in together \
-                and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)]):
+        if (
+            draft.quantity is not None
+            and (source.scope == "group" or len(together) >= 3)
+            and e in together
+            and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)])
+        ):
             return "other", (), f"the source's figure is for {', '.join(map(name_of, together))} together"
-        if draft.quantity is not None and source.entities and e not in source.entities \
-                and e in source.names and _identifier(e, kind_of):
+        if (
+            draft.quantity is not None
+            and source.entities
+            and e not in source.entities
+            and e in source.names
+            and _identifier(e, kind_of)
+        ):
             return "other", (), f"the source's figure is not {name_of(e)}'s"
     src_names = set(source.names) | set(source.entities)
     draft_names = set(draft.names) | set(draft.entities)
@@ -138,13 +150,21 @@ def decide(
             continue
         relation, missing, why = subject_relation(draft, src, kind_of, label)
         agrees = _compatible(draft, src, config)
-        if relation == "same" and cand.similarity >= config.support_similarity \
-                and _subjects_named(draft, src, kind_of):
+        if (
+            relation == "same"
+            and cand.similarity >= config.support_similarity
+            and _subjects_named(draft, src, kind_of)
+        ):
             same.append((cand, agrees))
-        elif relation == "swapped" and agrees and _same_figure(draft, src) and missing \
-                and _anchored(draft, src) \
-                and _without(cand, missing, draft, idf) >= config.swap_similarity \
-                and cand.measure >= config.min_measure:
+        elif (
+            relation == "swapped"
+            and agrees
+            and _same_figure(draft, src)
+            and missing
+            and _anchored(draft, src)
+            and _without(cand, missing, draft, idf) >= config.swap_similarity
+            and cand.measure >= config.min_measure
+        ):
             swapped.append((cand, why))
     span = _span_of_years(draft, candidates, config)
     if span is not None:
@@ -154,25 +174,46 @@ def decide(
     same.sort(key=lambda ca: (-_closeness(ca[0], draft), ca[0].claim.id))
     if same:
         best, best_agrees = same[0]
-        near = [c for c, ok in same if ok and _closeness(c, draft) >= config.margin * _closeness(best, draft)
-                and _measured(draft, c, config)]
-        conflicting = not best_agrees and best.similarity >= config.conflict_similarity \
-            and best.measure >= config.min_measure and _all_actors_named(draft, best.claim, kind_of)
+        near = [
+            c
+            for c, ok in same
+            if ok
+            and _closeness(c, draft) >= config.margin * _closeness(best, draft)
+            and _measured(draft, c, config)
+        ]
+        conflicting = (
+            not best_agrees
+            and best.similarity >= config.conflict_similarity
+            and best.measure >= config.min_measure
+            and _all_actors_named(draft, best.claim, kind_of)
+        )
         if best_agrees and _measured(draft, best, config):
             near.insert(0, best)
         turned = _turned(draft, best.claim)
-        if near and turned and near[0] is best and best.similarity >= config.strong_similarity \
-                and best.measure >= config.strong_similarity:
+        if (
+            near
+            and turned
+            and near[0] is best
+            and best.similarity >= config.strong_similarity
+            and best.measure >= config.strong_similarity
+        ):
             return Decision(Verdict.CONFLICTING, f"the source says the opposite ({turned})", (best,), turned)
         if near:
-            return Decision(Verdict.SUPPORTED, f"source says {_value(near[0].claim)}", (near[0],), "value agrees")
+            return Decision(
+                Verdict.SUPPORTED, f"source says {_value(near[0].claim)}", (near[0],), "value agrees"
+            )
         if conflicting:
-            return Decision(Verdict.CONFLICTING, f"source says {_value(best.claim)}", (best,),
-                            f"{_value(draft)} vs {_value(best.claim)}")
+            return Decision(
+                Verdict.CONFLICTING,
+                f"source says {_value(best.claim)}",
+                (best,),
+                f"{_value(draft)} vs {_value(best.claim)}",
+            )
         support = [c for c, ok in same if ok and _measured(draft, c, config)]
         if support:
-            return Decision(Verdict.SUPPORTED, f"source says {_value(support[0].claim)}", (support[0],),
-                            "value agrees")
+            return Decision(
+                Verdict.SUPPORTED, f"source says {_value(support[0].claim)}", (support[0],), "value agrees"
+            )
     if swapped:
         best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
         return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
@@ -188,21 +229,36 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
     for claim, d in decided:
         if claim.date is not None and claim.date.year is not None:
             years = (claim.date.year, claim.date.end_year or claim.date.year)
-            dated = [(c, e) for c, e in decided if c.quantity is not None and c.period == years
-                     and _same_sentence(c, claim)]
+            dated = [
+                (c, e)
+                for c, e in decided
+                if c.quantity is not None and c.period == years and _same_sentence(c, claim)
+            ]
             backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
             if backed:
                 ev = backed[0][1].evidence[0]
                 period = ev.claim.period
                 if period is None or (period[0] <= years[1] and years[0] <= period[1]):
-                    d = Decision(Verdict.SUPPORTED, f"source gives the figure for {_years(period or years)}",
-                                 (ev,), "the date of a supported figure")
+                    d = Decision(
+                        Verdict.SUPPORTED,
+                        f"source gives the figure for {_years(period or years)}",
+                        (ev,),
+                        "the date of a supported figure",
+                    )
                 else:
-                    d = Decision(Verdict.CONFLICTING, f"source gives this figure for {_years(period)}", (ev,),
-                                 "the figure's date differs")
+                    d = Decision(
+                        Verdict.CONFLICTING,
+                        f"source gives this figure for {_years(period)}",
+                        (ev,),
+                        "the figure's date differs",
+                    )
             elif dated:
-                d = Decision(Verdict.UNSUPPORTED, "no source gives this figure for this date", (),
-                             "the figure it dates is not in the sources")
+                d = Decision(
+                    Verdict.UNSUPPORTED,
+                    "no source gives this figure for this date",
+                    (),
+                    "the figure it dates is not in the sources",
+                )
         out.append((claim, d))
     return out
 
@@ -216,7 +272,7 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
 
 
 def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) -> Decision | None:
-    """"13 years after it was first proposed": a number of years that the source gives as two dates
+    """ "13 years after it was first proposed": a number of years that the source gives as two dates
     ("proposed in 1994 ... signed in April 2007") is supported by their difference."""
     q = draft.quantity
     if q is None or q.unit != "year" or q.bound != "exact" or q.high is not None:
@@ -231,8 +287,12 @@ def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) ->
             for b in years:
                 if b - a == q.value:
                     best = max(group_, key=lambda c: (c.similarity + c.measure, c.claim.id))
-                    return Decision(Verdict.SUPPORTED, f"source gives {a} and {b}: {b - a} years", (best,),
-                                    "difference of two dates")
+                    return Decision(
+                        Verdict.SUPPORTED,
+                        f"source gives {a} and {b}: {b - a} years",
+                        (best,),
+                        "difference of two dates",
+                    )
     return None
 
 
@@ -280,15 +340,22 @@ def _turned(draft: Claim, src: Claim) -> str:
 def _same_figure(draft: Claim, src: Claim) -> bool:
     """The very figure, not merely one on the right side of a bound: only that can be misattributed."""
     if draft.quantity is not None and src.quantity is not None:
-        return "min" not in (draft.quantity.bound, src.quantity.bound) \
-            and "max" not in (draft.quantity.bound, src.quantity.bound)
+        return "min" not in (draft.quantity.bound, src.quantity.bound) and "max" not in (
+            draft.quantity.bound,
+            src.quantity.bound,
+        )
     return True
 
 
 def _closeness(c: Candidate, draft: Claim | None = None) -> float:
     bonus = 0.0
-    if draft is not None and draft.date is not None and c.claim.date is not None \
-            and draft.date.relation and draft.date.relation == c.claim.date.relation:
+    if (
+        draft is not None
+        and draft.date is not None
+        and c.claim.date is not None
+        and draft.date.relation
+        and draft.date.relation == c.claim.date.relation
+    ):
         bonus = 0.2  # "since 2020" is answered by a "since ..." statement first
     return c.similarity + c.measure + bonus
 

@@ -40,10 +40,15 @@ def test_conflicting_exits_1(draft) -> None:  # type: ignore[no-untyped-def]
     assert code == 1 and "conflicting" in out and "43 percent" in out
 
 
-@pytest.mark.parametrize(("fail_on", "text", "code"), [
-    ("conflicting", UNSUPPORTED, 0), ("unsupported", UNSUPPORTED, 1), ("unsupported", CONFLICT, 1),
-    ("never", CONFLICT, 0),
-])
+@pytest.mark.parametrize(
+    ("fail_on", "text", "code"),
+    [
+        ("conflicting", UNSUPPORTED, 0),
+        ("unsupported", UNSUPPORTED, 1),
+        ("unsupported", CONFLICT, 1),
+        ("never", CONFLICT, 0),
+    ],
+)
 def test_fail_on(draft, fail_on: str, text: str, code: int) -> None:  # type: ignore[no-untyped-def]
     assert run("check", "--fail-on", fail_on, draft(text))[0] == code
 
@@ -63,7 +68,9 @@ def test_json_contract(draft) -> None:  # type: ignore[no-untyped-def]
     assert set(report["store"]) == {"path", "sources", "claims"}
     findings = report["files"][0]["findings"]
     for f in findings:
-        assert {"line", "column", "end_line", "end_column", "text", "verdict", "message", "evidence"} <= set(f)
+        assert {"line", "column", "end_line", "end_column", "text", "verdict", "message", "evidence"} <= set(
+            f
+        )
     sup = next(f for f in findings if f["verdict"] == "supported")
     ev = sup["evidence"][0]
     assert {"source", "file", "line", "quote", "citation", "score"} <= set(ev)
@@ -86,8 +93,10 @@ def test_no_finding_for_prose_without_claims(draft) -> None:  # type: ignore[no-
     assert code == 0 and json.loads(out)["summary"]["claims"] == 0
 
 
-@pytest.mark.parametrize("args", [["check", "missing.md"], ["check", "--store", "nowhere", "-"],
-                                  ["check", "--format", "nope", "x.md"]])
+@pytest.mark.parametrize(
+    "args",
+    [["check", "missing.md"], ["check", "--store", "nowhere", "-"], ["check", "--format", "nope", "x.md"]],
+)
 def test_errors_are_one_line_exit_2(args: list[str]) -> None:
     res = CliRunner().invoke(cli, args, input="", catch_exceptions=False)
     assert res.exit_code == 2

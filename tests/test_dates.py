@@ -38,9 +38,15 @@ def test_not_a_date(text: str, why: str) -> None:
 
 @pytest.mark.parametrize(
     ("draft", "source", "ok"),
-    [("14 October", "Oct. 14", True), ("June 2023", "12 June 2023", True), ("2016", "2016-2017", True),
-     ("2016-17", "2016-2017", True), ("9 May 2022", "May 9, 2023", False), ("since 2020", "since 2018", False),
-     ("2016-18", "2016-2017", False)],
+    [
+        ("14 October", "Oct. 14", True),
+        ("June 2023", "12 June 2023", True),
+        ("2016", "2016-2017", True),
+        ("2016-17", "2016-2017", True),
+        ("9 May 2022", "May 9, 2023", False),
+        ("since 2020", "since 2018", False),
+        ("2016-18", "2016-2017", False),
+    ],
 )
 def test_compatible(draft: str, source: str, ok: bool) -> None:
     (d,) = find_dates(draft)

@@ -30,12 +30,16 @@ def predict(checker: Checker, sentence: str) -> str:
 
 
 @pytest.mark.parametrize(("folder", "floor"), [("heldout", 0.75), ("heldout2", 0.55)])
-def test_held_out_accuracy_and_no_false_conflicts(folder: str, floor: float, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_held_out_accuracy_and_no_false_conflicts(
+    folder: str, floor: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(HERE.parent)
     checker = Checker(build([HERE / folder / "sources"]), Config())
     items = yaml.safe_load((HERE / folder / "items.yaml").read_text(encoding="utf-8"))
     results = [(item, predict(checker, item["text"])) for item in items]
     accuracy = sum(item["label"] == got for item, got in results) / len(results)
-    false_conflicts = [item["id"] for item, got in results if got == "conflicting" and item["label"] != "conflicting"]
+    false_conflicts = [
+        item["id"] for item, got in results if got == "conflicting" and item["label"] != "conflicting"
+    ]
     assert not false_conflicts, f"false conflicts: {false_conflicts}"
     assert accuracy >= floor, f"verdict accuracy {accuracy:.3f} below {floor}"

@@ -52,7 +52,10 @@ def _signature(cands: list[index.Candidate]) -> list[tuple[str, float, float]]:
     return [(c.claim.id, c.similarity, c.measure) for c in cands]
 
 
-def test_same_candidates_as_the_in_memory_index(seed_copy: Path) -> None:
+@pytest.mark.parametrize("cutoff", [index._EXTRACT, 0], ids=["by-claim", "by-group"])
+def test_same_candidates_as_the_in_memory_index(seed_copy: Path, cutoff: int,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index, "_EXTRACT", cutoff)  # both ways of settling the claims near the cut
     loaded = store.load(seed_copy)
     memory = Index(loaded.claims)
     opened = index.open_indexed([seed_copy])
@@ -255,3 +258,4 @@ def test_several_stores_side_by_side(seed_copy: Path, tmp_path: Path) -> None:
     assert both.claim_count == len(memory.claims)
     for c in extract(read_path(DRAFT), entities.load(())):
         assert _signature(both.index.candidates(c)) == _signature(memory.candidates(c)), c.quote
+        assert _signature(both.index.candidates(c, 3)) == _signature(memory.candidates(c, 3)), c.quote

@@ -46,9 +46,17 @@ def test_prose_is_kept(figure: str) -> None:
 
 @pytest.mark.parametrize(
     ("figure", "region"),
-    [("2020", "front matter"), ("13%", "inline code"), ("14%", "link target"), ("15", "bare URL"),
-     ("16%", "fenced code"), ("17%", "indented code"), ("18%", "HTML comment"), ("19%", "HTML block"),
-     ("20", "link reference definition")],
+    [
+        ("2020", "front matter"),
+        ("13%", "inline code"),
+        ("14%", "link target"),
+        ("15", "bare URL"),
+        ("16%", "fenced code"),
+        ("17%", "indented code"),
+        ("18%", "HTML comment"),
+        ("19%", "HTML block"),
+        ("20", "link reference definition"),
+    ],
 )
 def test_non_prose_is_skipped(figure: str, region: str) -> None:
     assert figure not in prose(DRAFT), region
@@ -88,7 +96,9 @@ def test_sentences(text: str, count: int, why: str) -> None:
 
 
 def test_plain_text_lines_are_paragraphs_unless_continued() -> None:
-    doc = parse("A Title Line\nFirst paragraph here.\nand it continues.\n\nNext one.", "d.txt", markdown=False)
+    doc = parse(
+        "A Title Line\nFirst paragraph here.\nand it continues.\n\nNext one.", "d.txt", markdown=False
+    )
     assert [b.text.split()[0] for b in doc.blocks] == ["A", "First", "Next"]
     assert doc.blocks[0].heading and not doc.blocks[1].heading
 

@@ -58,13 +58,33 @@ Lithuania are among Norwegian shoppers' favourite imports.
 
 # (draft sentence, verdict, reason)
 CASES = [
-    ("Norway's debt to the Nordic bank is 43% of its foreign debt.", "supported", "equal after normalisation"),
-    ("Debt to the Nordic bank makes up 38% of Finland's foreign borrowing.", "supported", "list item with anaphora"),
+    (
+        "Norway's debt to the Nordic bank is 43% of its foreign debt.",
+        "supported",
+        "equal after normalisation",
+    ),
+    (
+        "Debt to the Nordic bank makes up 38% of Finland's foreign borrowing.",
+        "supported",
+        "list item with anaphora",
+    ),
     ("Sweden owes about a fifth of its external debt to the Nordic bank.", "supported", "fraction, hedged"),
-    ("Sweden's debt to the Nordic bank is 21% of its foreign debt.", "supported", "rounding to the draft's precision"),
-    ("More than 40% of Norway's foreign debt is owed to the Nordic bank.", "supported", "a bound the source satisfies"),
+    (
+        "Sweden's debt to the Nordic bank is 21% of its foreign debt.",
+        "supported",
+        "rounding to the draft's precision",
+    ),
+    (
+        "More than 40% of Norway's foreign debt is owed to the Nordic bank.",
+        "supported",
+        "a bound the source satisfies",
+    ),
     ("Norway's debt to the Nordic bank is 34% of its foreign debt.", "conflicting", "different value"),
-    ("Finland's debt to the Nordic bank is 43% of its foreign debt.", "conflicting", "a neighbouring subject's figure"),
+    (
+        "Finland's debt to the Nordic bank is 43% of its foreign debt.",
+        "conflicting",
+        "a neighbouring subject's figure",
+    ),
     ("The Arctic corridor project is priced at $15 billion.", "supported", "inside the source range"),
     ("The Arctic corridor project carries a price tag of $13-20 billion.", "supported", "the same range"),
     ("The Arctic corridor project carries a price tag of $13-20 million.", "conflicting", "wrong scale"),
@@ -73,25 +93,55 @@ CASES = [
     ("The Nordic summit was held in Oslo on 9 May 2022.", "conflicting", "wrong year"),
     ("Samsung holds about 45% of Kenya's smartphone market.", "conflicting", "a figure another entity owns"),
     ("Samsung holds 34% of Kenya's smartphone market.", "supported", "list item in parentheses"),
-    ("The EBRD cut its 2022 growth forecast for the region from 4.3% to 1.1%.", "conflicting", "reversed change"),
-    ("The EBRD raised its 2022 growth forecast for the region from 1.1% to 4.3%.", "supported", "same change"),
+    (
+        "The EBRD cut its 2022 growth forecast for the region from 4.3% to 1.1%.",
+        "conflicting",
+        "reversed change",
+    ),
+    (
+        "The EBRD raised its 2022 growth forecast for the region from 1.1% to 4.3%.",
+        "supported",
+        "same change",
+    ),
     ("Amazon's market capitalisation was about $1.5 trillion.", "supported", "rounding and hedge"),
-    ("Uzbekistan signed up to the gas pipeline from Turkmenistan to China in April 2007, 13 years after "
-     "it was first proposed.", "supported", "a span of years given as two dates"),
-    ("Russian firm Protei has sold the SORM lawful interception standard to the Nordic countries.",
-     "supported", "named statement, same actor"),
-    ("China's Hikvision exported the SORM lawful interception standard to all five Nordic countries.",
-     "conflicting", "swapped actor"),
-    ("Kenyan President William Ruto is a strong supporter of the proposed regional trade bloc.",
-     "conflicting", "opposed word"),
-    ("Of the Nordic states, only Iceland stayed out of the new maritime alliance.", "supported",
-     "an exception is the same statement negated"),
+    (
+        "Uzbekistan signed up to the gas pipeline from Turkmenistan to China in April 2007, 13 years after "
+        "it was first proposed.",
+        "supported",
+        "a span of years given as two dates",
+    ),
+    (
+        "Russian firm Protei has sold the SORM lawful interception standard to the Nordic countries.",
+        "supported",
+        "named statement, same actor",
+    ),
+    (
+        "China's Hikvision exported the SORM lawful interception standard to all five Nordic countries.",
+        "conflicting",
+        "swapped actor",
+    ),
+    (
+        "Kenyan President William Ruto is a strong supporter of the proposed regional trade bloc.",
+        "conflicting",
+        "opposed word",
+    ),
+    (
+        "Of the Nordic states, only Iceland stayed out of the new maritime alliance.",
+        "supported",
+        "an exception is the same statement negated",
+    ),
     ("The port handles 33 shipping firms from 21 countries.", "supported", "counts of the same nouns"),
     ("The port handles 21 shipping firms from 33 countries.", "conflicting", "swapped counts"),
-    ("Market data show Estonian dark chocolate and Lithuanian vodka are Norwegian favourites.", "supported",
-     "the same pairing, other words"),
-    ("Market data show Estonian vodka and Lithuanian dark chocolate are Norwegian favourites.", "conflicting",
-     "words paired with the other entity"),
+    (
+        "Market data show Estonian dark chocolate and Lithuanian vodka are Norwegian favourites.",
+        "supported",
+        "the same pairing, other words",
+    ),
+    (
+        "Market data show Estonian vodka and Lithuanian dark chocolate are Norwegian favourites.",
+        "conflicting",
+        "words paired with the other entity",
+    ),
     ("Huawei employs more than 2,000 people in Kenya.", "unsupported", "no source gives it"),
     ("The Baltic pipeline cost 4 billion euros.", "unsupported", "a subject the store knows nothing about"),
 ]
@@ -129,8 +179,9 @@ def test_no_claim(checker: Checker, sentence: str) -> None:
 
 
 def test_evidence_names_the_source(checker: Checker) -> None:
-    report = checker.check_document(parse("Norway's debt to the Nordic bank is 34% of its foreign debt.",
-                                          "d.md", markdown=True))
+    report = checker.check_document(
+        parse("Norway's debt to the Nordic bank is 34% of its foreign debt.", "d.md", markdown=True)
+    )
     (finding,) = report.findings
     (ev,) = finding.evidence
     assert "43 percent" in ev.claim.quote

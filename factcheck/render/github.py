@@ -52,11 +52,20 @@ def annotation(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
     return command(name, props, "\n".join(lines))
 
 
-def render(report: Report, *, quiet: bool = False,
-           failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object) -> str:
+def render(
+    report: Report,
+    *,
+    quiet: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    **_: object,
+) -> str:
     from .text import summary
 
-    out = [annotation(fr.path, f, failing)
-           for fr in report.files for f in fr.findings if not quiet or fails(f, failing)]
+    out = [
+        annotation(fr.path, f, failing)
+        for fr in report.files
+        for f in fr.findings
+        if not quiet or fails(f, failing)
+    ]
     out.append(f"factcheck: {summary(report)}")
     return "\n".join(out) + "\n"

@@ -15,16 +15,28 @@ SCHEMA_VERSION = 1
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
-    return {"source": e.work.id, "file": e.claim.file, "line": e.claim.line,
-            "quote": e.claim.quote, "citation": e.work.citation(), "score": e.score}
+    return {
+        "source": e.work.id,
+        "file": e.claim.file,
+        "line": e.claim.line,
+        "quote": e.claim.quote,
+        "citation": e.work.citation(),
+        "score": e.score,
+    }
 
 
 def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
     c = f.claim
     d: dict[str, Any] = {
-        "line": c.line, "column": c.column, "end_line": c.end_line, "end_column": c.end_column,
-        "text": " ".join(c.quote.split()), "figure": figure(c) or None, "kind": c.kind,
-        "verdict": f.verdict.value, "message": f.message,
+        "line": c.line,
+        "column": c.column,
+        "end_line": c.end_line,
+        "end_column": c.end_column,
+        "text": " ".join(c.quote.split()),
+        "figure": figure(c) or None,
+        "kind": c.kind,
+        "verdict": f.verdict.value,
+        "message": f.message,
         "evidence": [evidence_dict(e) for e in f.evidence],
     }
     if f.accepted:
@@ -39,7 +51,8 @@ def to_dict(report: Report, verbose: bool = False) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "store": {"path": report.store.path, "sources": report.store.sources, "claims": report.store.claims},
         "files": [
-            {"path": fr.path, "findings": [finding_dict(f, verbose) for f in fr.findings]} for fr in report.files
+            {"path": fr.path, "findings": [finding_dict(f, verbose) for f in fr.findings]}
+            for fr in report.files
         ],
         "summary": {"claims": report.claims, **{v.value: report.count(v) for v in Verdict}},
     }

@@ -44,11 +44,13 @@ def _testcase(suite: ET.Element, path: str, f: Finding, failing: frozenset[Verdi
     what = figure(c)
     lead = f"{what} \u2014 " if what else ""
     name = f"{c.line}:{c.column} {lead}{' '.join(c.quote.split())}"
-    case = ET.SubElement(suite, "testcase", name=clean(name), classname=clean(path),
-                         file=clean(path), line=str(c.line))
+    case = ET.SubElement(
+        suite, "testcase", name=clean(name), classname=clean(path), file=clean(path), line=str(c.line)
+    )
     if is_failure := failed(f, failing):
-        failure = ET.SubElement(case, "failure", message=clean(f"{f.verdict.value}: {f.message}"),
-                                type=f.verdict.value)
+        failure = ET.SubElement(
+            case, "failure", message=clean(f"{f.verdict.value}: {f.message}"), type=f.verdict.value
+        )
         failure.text = clean(details(f))
     else:
         ET.SubElement(case, "system-out").text = clean(details(f))
@@ -69,8 +71,9 @@ def to_element(report: Report, failing: frozenset[Verdict] = frozenset({Verdict.
     return root
 
 
-def render(report: Report, *, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
-           **_: object) -> str:
+def render(
+    report: Report, *, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object
+) -> str:
     root = to_element(report, failing)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

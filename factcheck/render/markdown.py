@@ -15,8 +15,7 @@ from factcheck.model import Evidence, Finding, Report, Verdict
 
 from . import fails, figure, relative_path
 
-HEADER = ("| File | Line | Verdict | Claim | Source says | Citation |\n"
-          "| --- | ---: | --- | --- | --- | --- |")
+HEADER = "| File | Line | Verdict | Claim | Source says | Citation |\n| --- | ---: | --- | --- | --- | --- |"
 ORDER = {Verdict.CONFLICTING: 0, Verdict.UNSUPPORTED: 1, Verdict.SUPPORTED: 2}
 
 # Markdown that would change a cell's meaning: a backslash or pipe breaks the table, `$` starts maths
@@ -41,8 +40,10 @@ def _claim(f: Finding) -> str:
 
 def _sources(evidence: tuple[Evidence, ...]) -> tuple[str, str]:
     says = "<br>".join(f"\u201c{cell(e.claim.quote)}\u201d" for e in evidence) or "\u2014"
-    cites = "<br>".join(f"{cell(e.work.citation())}, {cell(e.claim.file)}:{e.claim.line}"
-                        for e in evidence) or "\u2014"
+    cites = (
+        "<br>".join(f"{cell(e.work.citation())}, {cell(e.claim.file)}:{e.claim.line}" for e in evidence)
+        or "\u2014"
+    )
     return says, cites
 
 
@@ -52,19 +53,26 @@ def row(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
     return f"| {cell(path)} | {f.claim.line} | {verdict} | {_claim(f)} | {says} | {cites} |"
 
 
-def render(report: Report, *, quiet: bool = False,
-           failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object) -> str:
+def render(
+    report: Report,
+    *,
+    quiet: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    **_: object,
+) -> str:
     findings = [(relative_path(fr.path), f) for fr in report.files for f in fr.findings]
-    attention = [(p, f) for p, f in findings
-                 if f.verdict is not Verdict.SUPPORTED and (not quiet or fails(f, failing))]
+    attention = [
+        (p, f) for p, f in findings if f.verdict is not Verdict.SUPPORTED and (not quiet or fails(f, failing))
+    ]
     attention.sort(key=lambda pf: (not fails(pf[1], failing), bool(pf[1].accepted), ORDER[pf[1].verdict]))
     supported = [(p, f) for p, f in findings if f.verdict is Verdict.SUPPORTED]
     failed = sum(fails(f, failing) for _, f in findings)
     files = len(report.files)
 
     out = ["## factcheck report", ""]
-    counts = ", ".join(f"{report.count(v)} {v.value}" for v in (Verdict.CONFLICTING, Verdict.UNSUPPORTED,
-                                                                Verdict.SUPPORTED))
+    counts = ", ".join(
+        f"{report.count(v)} {v.value}" for v in (Verdict.CONFLICTING, Verdict.UNSUPPORTED, Verdict.SUPPORTED)
+    )
     status = f"**{failed} failing**" if failed else "nothing failing"
     if accepted := sum(bool(f.accepted) for _, f in findings):
         status += f", {accepted} accepted"
@@ -75,6 +83,14 @@ def render(report: Report, *, quiet: bool = False,
         out += ["No claim fails the check." if quiet else "Every claim is supported by a source.", ""]
     if supported and not quiet:
         n = len(supported)
-        out += ["<details>", f"<summary>{n} supported claim{'s' if n != 1 else ''}</summary>", "",
-                HEADER, *(row(p, f, failing) for p, f in supported), "", "</details>", ""]
+        out += [
+            "<details>",
+            f"<summary>{n} supported claim{'s' if n != 1 else ''}</summary>",
+            "",
+            HEADER,
+            *(row(p, f, failing) for p, f in supported),
+            "",
+            "</details>",
+            "",
+        ]
     return "\n".join(out)

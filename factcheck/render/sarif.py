@@ -29,15 +29,28 @@ FINGERPRINT = "factcheck/claim/v1"
 
 # Order fixes each rule's ruleIndex.
 RULES: tuple[tuple[Verdict, str, str, str, str], ...] = (
-    (Verdict.CONFLICTING, "error", "Claim conflicts with its source",
-     "A figure, date or statement in the draft differs from what a trusted source says about the same thing.",
-     "Check the cited source and correct the draft, or cite a source that supports the claim."),
-    (Verdict.UNSUPPORTED, "warning", "Claim not found in any source",
-     "No source in the claim store addresses this figure, date or statement, so it cannot be checked.",
-     "Add a source that supports the claim to the claim store, or rephrase or remove the claim."),
-    (Verdict.SUPPORTED, "note", "Claim supported by a source",
-     "A trusted source in the claim store says the same thing as the draft.",
-     "Nothing to do; the result names the source so the citation can be checked."),
+    (
+        Verdict.CONFLICTING,
+        "error",
+        "Claim conflicts with its source",
+        "A figure, date or statement in the draft differs from what a trusted source says about the "
+        "same thing.",
+        "Check the cited source and correct the draft, or cite a source that supports the claim.",
+    ),
+    (
+        Verdict.UNSUPPORTED,
+        "warning",
+        "Claim not found in any source",
+        "No source in the claim store addresses this figure, date or statement, so it cannot be checked.",
+        "Add a source that supports the claim to the claim store, or rephrase or remove the claim.",
+    ),
+    (
+        Verdict.SUPPORTED,
+        "note",
+        "Claim supported by a source",
+        "A trusted source in the claim store says the same thing as the draft.",
+        "Nothing to do; the result names the source so the citation can be checked.",
+    ),
 )
 _INDEX = {v: i for i, (v, *_) in enumerate(RULES)}
 _LEVEL = {v: level for v, level, *_ in RULES}
@@ -63,13 +76,18 @@ def uri(path: str) -> str:
 def _rules() -> list[dict[str, Any]]:
     return [
         {
-            "id": rule_id(v), "name": v.value.capitalize(),
-            "shortDescription": {"text": short}, "fullDescription": {"text": full},
+            "id": rule_id(v),
+            "name": v.value.capitalize(),
+            "shortDescription": {"text": short},
+            "fullDescription": {"text": full},
             "help": {"text": f"{full} {help_}", "markdown": f"{full}\n\n**What to do:** {help_}"},
             "helpUri": INFORMATION_URI,
             "defaultConfiguration": {"level": level},
-            "properties": {"tags": ["fact-checking", v.value], "precision": "medium",
-                           "problem.severity": {"note": "recommendation"}.get(level, level)},
+            "properties": {
+                "tags": ["fact-checking", v.value],
+                "precision": "medium",
+                "problem.severity": {"note": "recommendation"}.get(level, level),
+            },
         }
         for v, level, short, full, help_ in RULES
     ]
@@ -82,8 +100,11 @@ def _source(e: Evidence) -> str:
 def message(f: Finding) -> str:
     c = f.claim
     what = figure(c)
-    head = f"{f.verdict.value.capitalize()}: {what} \u2014 {f.message}" if what else \
-        f"{f.verdict.value.capitalize()}: {f.message}"
+    head = (
+        f"{f.verdict.value.capitalize()}: {what} \u2014 {f.message}"
+        if what
+        else f"{f.verdict.value.capitalize()}: {f.message}"
+    )
     accepted = [f"Accepted: {f.accepted}"] if f.accepted else []
     return "\n".join([head, *(f"Source: {_source(e)}" for e in f.evidence), *accepted])
 
@@ -99,21 +120,36 @@ def _result(path: str, f: Finding, failing: frozenset[Verdict], seen: Counter[st
     seen[fp] += 1  # the same claim twice in one file: keep both alerts apart
     level = "error" if fails(f, failing) else _LEVEL[f.verdict]
     result: dict[str, Any] = {
-        "ruleId": rule_id(f.verdict), "ruleIndex": _INDEX[f.verdict], "level": level,
+        "ruleId": rule_id(f.verdict),
+        "ruleIndex": _INDEX[f.verdict],
+        "level": level,
         "message": {"text": message(f)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(path)},
-            "region": {"startLine": c.line, "startColumn": c.column, "endLine": c.end_line,
-                       "endColumn": c.end_column},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(path)},
+                    "region": {
+                        "startLine": c.line,
+                        "startColumn": c.column,
+                        "endLine": c.end_line,
+                        "endColumn": c.end_column,
+                    },
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT: f"{fp}:{seen[fp]}"},
         "properties": {"verdict": f.verdict.value, "kind": c.kind},
     }
     if f.evidence:
         result["relatedLocations"] = [
-            {"id": i, "message": {"text": _source(e)},
-             "physicalLocation": {"artifactLocation": {"uri": uri(e.claim.file)},
-                                  "region": {"startLine": e.claim.line}}}
+            {
+                "id": i,
+                "message": {"text": _source(e)},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(e.claim.file)},
+                    "region": {"startLine": e.claim.line},
+                },
+            }
             for i, e in enumerate(f.evidence, 1)
         ]
         result["properties"]["sources"] = [e.work.id for e in f.evidence]
@@ -122,8 +158,9 @@ def _result(path: str, f: Finding, failing: frozenset[Verdict], seen: Counter[st
     return result
 
 
-def to_dict(report: Report, *, quiet: bool = False,
-            failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING})) -> dict[str, Any]:
+def to_dict(
+    report: Report, *, quiet: bool = False, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING})
+) -> dict[str, Any]:
     results = []
     for fr in report.files:
         seen: Counter[str] = Counter()
@@ -132,15 +169,28 @@ def to_dict(report: Report, *, quiet: bool = False,
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "informationUri": INFORMATION_URI,
-                                "version": tool_version(), "rules": _rules()}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factcheck",
+                        "informationUri": INFORMATION_URI,
+                        "version": tool_version(),
+                        "rules": _rules(),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 
-def render(report: Report, *, quiet: bool = False,
-           failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object) -> str:
+def render(
+    report: Report,
+    *,
+    quiet: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    **_: object,
+) -> str:
     return json.dumps(to_dict(report, quiet=quiet, failing=failing), ensure_ascii=False, indent=2) + "\n"

@@ -19,12 +19,26 @@ STYLE = {Verdict.SUPPORTED: "green", Verdict.CONFLICTING: "bold red", Verdict.UN
 
 
 def render(
-    report: Report, *, color: bool = False, quiet: bool = False, verbose: bool = False,
-    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), width: int = 100, **_: object,
+    report: Report,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    width: int = 100,
+    **_: object,
 ) -> str:
     buf = io.StringIO()
-    con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False,
-                  soft_wrap=True, emoji=False, markup=False)
+    con = Console(
+        file=buf,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        markup=False,
+    )
     for fr in report.files:
         shown = [f for f in fr.findings if not quiet or (f.verdict in failing and not f.accepted)]
         if not shown:
@@ -67,8 +81,12 @@ def _finding(con: Console, path: str, f: Finding, verbose: bool) -> None:
             con.print(Text(f"      score {e.score:.2f}: {e.why}"))
     if verbose:
         for cand in f.considered:
-            con.print(Text(f"      considered {cand.score:.2f} ({cand.why}): "
-                           f"{cand.claim.file}:{cand.claim.line} {_short(cand.claim.quote)}"))
+            con.print(
+                Text(
+                    f"      considered {cand.score:.2f} ({cand.why}): "
+                    f"{cand.claim.file}:{cand.claim.line} {_short(cand.claim.quote)}"
+                )
+            )
 
 
 def _short(text: str, n: int = 90) -> str:
