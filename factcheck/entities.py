@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,23 +29,40 @@ KINDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    names: dict[str, tuple[str, str]]  # written name -> (entity id, kind)
+    """Names to entities. Matching looks names up word span by word span in a dictionary rather
+    than through one regular expression of every name: building a dictionary of thousands of names
+    costs nothing at start-up, compiling an alternation of them costs most of a hook's run."""
+
+    names: dict[str, tuple[str, str]]  # name_key(written name) -> (entity id, kind)
     labels: dict[str, str]  # entity id -> canonical name
     kinds: dict[str, str]  # entity id -> kind
-    pattern: re.Pattern[str]
-    # The listed entities only, without names found in sources: compiled on first use, since only
-    # a found name with a listed one inside it needs it (a start-up cost otherwise paid every run).
-    _listed: list[re.Pattern[str]] = field(default_factory=list)
-
-    def listed(self) -> re.Pattern[str]:
-        if not self._listed:
-            self._listed.append(_pattern({n: v for n, v in self.names.items() if v[1] != "name"}))
-        return self._listed[0]
+    firsts: frozenset[str]  # the first word of every name: where a match can begin
+    longest: int  # the most words in a name
 
     def label(self, entity: str) -> str:
         if entity.startswith("name:"):
             return entity[5:]
         return self.labels.get(entity, entity)
+
+
+def name_key(name: str) -> str:
+    """How a name is looked up: without accents, a hyphen or any run of spaces as one space."""
+    return _SPACING.sub(" ", plain(name))
+
+
+_SPACING = re.compile(r"[\s-]+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds: dict[str, str]) -> Gazetteer:
+    firsts = set()
+    longest = 1
+    for n in names:
+        words = _WORD.findall(n)
+        if words:
+            firsts.add(words[0])
+            longest = max(longest, len(words))
+    return Gazetteer(names=names, labels=labels, kinds=kinds, firsts=frozenset(firsts), longest=longest)
 
 
 def _entries(path: Path) -> list[dict[str, object]]:
@@ -85,17 +102,9 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
             kinds[eid] = kind
             for key in ("names", "demonyms", "capitals"):
                 for n in e.get(key) or []:  # type: ignore[attr-defined]
-                    if kind != "name" or plain(str(n)) not in names:  # found names never shadow listed ones
-                        names[plain(str(n))] = (eid, kind)
-    return Gazetteer(names=names, labels=labels, kinds=kinds, pattern=_pattern(names))
-
-
-def _pattern(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
-    # A space in a name also matches a hyphen: "Rosa-Luxemburg-Stiftung", "Russia-China".
-    alternation = "|".join(
-        re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(names, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w|'[a-rt-z])")
+                    if kind != "name" or name_key(str(n)) not in names:  # found names never shadow listed
+                        names[name_key(str(n))] = (eid, kind)
+    return _gazetteer(names, labels, kinds)
 
 
 Found = tuple[str, tuple[str, ...]]  # a name found in the sources, and the abbreviations it was given
@@ -108,10 +117,8 @@ def extend(gaz: Gazetteer, found: list[Found]) -> Gazetteer:
     names = dict(gaz.names)
     for n, aliases in found:
         for written in (n, *aliases):
-            names.setdefault(plain(written), (f"name:{n}", "name"))
-    return Gazetteer(
-        names=names, labels=gaz.labels, kinds=gaz.kinds, pattern=_pattern(names), _listed=gaz._listed
-    )
+            names.setdefault(name_key(written), (f"name:{n}", "name"))
+    return _gazetteer(names, gaz.labels, gaz.kinds)
 
 
 def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
@@ -128,10 +135,10 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             mentions = find(sent.text, gaz)
             for m in mentions:
-                if m.kind == "name" and len(m.text) > 2 and plain(m.text) not in gaz.names:
+                if m.kind == "name" and len(m.text) > 2 and name_key(m.text) not in gaz.names:
                     found.add(m.text)
                     short = _ABBREVIATION.match(sent.text, m.end)
-                    if short and " " in m.text and plain(short.group(1)) not in gaz.names:
+                    if short and " " in m.text and name_key(short.group(1)) not in gaz.names:
                         aliases.setdefault(m.text, set()).add(short.group(1))
     short_forms = {a for names in aliases.values() for a in names}
     # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
@@ -169,20 +176,6 @@ _PARTICLE = r"(?:of|de|del|la|le|es|el|van|von|der|da|do|dos|du|di|bin|al-)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
 
 
-def _lookup(gaz: Gazetteer, written: str) -> tuple[str, str]:
-    """The entry of a name the gazetteer's pattern matched. The pattern lets a space in a name be any
-    run of spaces and hyphens, so a name with a hyphen of its own ("... INDO-PACIFIC AS") written
-    across a line break is looked up by matching it again (issue 6: this was a KeyError)."""
-    hit = gaz.names.get(written) or gaz.names.get(re.sub(r"[\s-]+", " ", written))
-    if hit is None:
-        hit = gaz.names.get(re.sub(r"\s+", " ", written))
-    if hit is None:
-        hit = next(
-            v for n, v in gaz.names.items() if re.fullmatch(re.escape(n).replace(r"\ ", r"[\s-]+"), written)
-        )
-    return hit
-
-
 def plain(text: str) -> str:
     """Accents off, one character for one: "Burkinabè" and "Burkinabe", "Ørsted" and "Orsted" meet."""
     return text.translate(_PLAIN)
@@ -210,34 +203,61 @@ def _plain_table() -> dict[int, str]:
 _PLAIN = _plain_table()
 
 
+def _scan(
+    probe: str, gaz: Gazetteer, lo: int, hi: int, *, listed_only: bool = False
+) -> list[tuple[int, int, tuple[str, str]]]:
+    """Gazetteer names in probe[lo:hi], leftmost and longest first, as (start, end, entry): each span
+    of up to `longest` words that starts with a name's first word is looked up, with a closing
+    full stop ("U.S.") and without. A name is not matched inside a word, nor before "'" and a
+    letter other than s ("Kazakhstan's" matches)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(probe, lo, hi)]
+    found: list[tuple[int, int, tuple[str, str]]] = []
+    i = 0
+    while i < len(words):
+        start = words[i][0]
+        if probe[start : words[i][1]] not in gaz.firsts or (start > 0 and probe[start - 1].isalnum()):
+            i += 1
+            continue
+        hit: tuple[int, int, tuple[str, str], int] | None = None
+        for j in range(min(len(words), i + gaz.longest) - 1, i - 1, -1):
+            end = words[j][1]
+            if end < len(probe) and (probe[end].isalnum() or _ELIDED.match(probe, end)):
+                continue
+            written = name_key(probe[start:end])
+            entry = gaz.names.get(written + ".") if end < hi and probe[end] == "." else None
+            if entry is not None and not (listed_only and entry[1] == "name"):
+                hit = (start, end + 1, entry, j)
+                break
+            entry = gaz.names.get(written)
+            if entry is not None and not (listed_only and entry[1] == "name"):
+                hit = (start, end, entry, j)
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[:3])
+        i = hit[3] + 1
+    return found
+
+
+_ELIDED = re.compile(r"'[a-rt-z]")
+
+
 def find(text: str, gaz: Gazetteer) -> list[Mention]:
     """Gazetteer entities, longest name first, then unknown capitalised names. Names are matched
     without their accents; positions and the text shown are the writer's."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     probe = plain(text)
-    for m in gaz.pattern.finditer(probe):
-        eid, kind = _lookup(gaz, m.group())
-        if kind == "name" and m.group() in COMMON_CAPS:
+    for start, end, (eid, kind) in _scan(probe, gaz, 0, len(probe)):
+        if kind == "name" and probe[start:end] in COMMON_CAPS:
             continue
-        out.append(
-            Mention(entity=eid, kind=kind, text=text[m.start() : m.end()], start=m.start(), end=m.end())
-        )
-        taken.append((m.start(), m.end()))
+        out.append(Mention(entity=eid, kind=kind, text=text[start:end], start=start, end=end))
+        taken.append((start, end))
         if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
-            for inner in gaz.listed().finditer(probe, m.start(), m.end()):
-                if inner.span() != m.span():
-                    ie, ik = _lookup(gaz, inner.group())
-                    if ik != "name":
-                        out.append(
-                            Mention(
-                                entity=ie,
-                                kind=ik,
-                                text=text[inner.start() : inner.end()],
-                                start=inner.start(),
-                                end=inner.end(),
-                            )
-                        )
+            for a, b, (ie, ik) in _scan(probe, gaz, start, end, listed_only=True):
+                if (a, b) != (start, end):
+                    out.append(Mention(entity=ie, kind=ik, text=text[a:b], start=a, end=b))
     for lo, hi in _runs(text):
         parts = _outside(lo, hi, taken)
         rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in COMMON_CAPS]
