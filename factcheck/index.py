@@ -212,11 +212,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     import sqlite3
 
     con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    con.execute("PRAGMA cache_size=-16384")  # 16 MB of pages at most
-    # Read through a memory map: a third of the time of read() calls for scattered rows. Only the
-    # pages read are resident, and they are the OS's file cache, not the process's heap. Safe because
-    # an index file is never truncated in place: a new one is renamed over it.
-    con.execute("PRAGMA mmap_size=2000000000")
+    con.execute("PRAGMA cache_size=-16384")  # 16 MB of pages at most (no mmap: 5% faster, 3x the RSS)
     return con
 
 
