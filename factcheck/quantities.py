@@ -814,7 +814,7 @@ def describe(q: Quantity) -> str:
     def fmt(v: float) -> str:
         for div, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
             if abs(v) >= div:
-                return f"{v / div:g}{word}"
+                return f"{v / div:.10g}{word}"
         return f"{v:,.10g}"
 
     val = fmt(q.value) + (f"-{fmt(q.high)}" if q.high is not None else "")
