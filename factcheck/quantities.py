@@ -12,6 +12,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from factcheck.model import Quantity
 from factcheck.text import STOPWORDS, stem
@@ -692,33 +693,11 @@ def with_unit_of(q: Quantity, other: Quantity | None) -> Quantity:
 
 
 def _unit_from(q: Quantity, other: Quantity) -> Quantity:
-    return Quantity(
-        value=q.value,
-        high=q.high,
-        unit=other.unit,
-        dimension=other.dimension,
-        bound=q.bound,
-        precision=q.precision,
-        role=q.role,
-        text=q.text,
-        start=q.start,
-        end=q.end,
-    )
+    return replace(q, unit=other.unit, dimension=other.dimension)
 
 
 def _with_role(q: Quantity, role: str) -> Quantity:
-    return Quantity(
-        value=q.value,
-        high=q.high,
-        unit=q.unit,
-        dimension=q.dimension,
-        bound=q.bound,
-        precision=q.precision,
-        role=role,
-        text=q.text,
-        start=q.start,
-        end=q.end,
-    )
+    return replace(q, role=role)
 
 
 _TO_BEFORE = re.compile(r"(?<!\bup\s)\bto\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
