@@ -392,7 +392,7 @@ def write_report(r: dict[str, Any], out: Path) -> None:
                      f"{v.get('unsupported', 0)} |")
     names = ", ".join(f"{rows[n].get('names', 0):,} at {rows[n]['build']['claims']:,}" for n in sizes)
     lines += ["", "The gazetteer column is the bundled gazetteer plus the store's names.yaml (proper names "
-              f"found in its sources: {names} claims), parsed and compiled into one regular expression by "
+              f"found in its sources: {names} claims), parsed into one dictionary of names by "
               "every check; it grows with the store, outside the index. `retrieval + verdicts` is measured "
               "in a separate process with the same cold caches."]
     g = r["growth"]
