@@ -12,7 +12,7 @@ from factcheck import store as store_mod
 from factcheck.config import Config
 from factcheck.extract import extract
 from factcheck.index import IndexedStore, SqliteIndex, open_indexed
-from factcheck.match import Index
+from factcheck.match import Candidate, Index
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
 from factcheck.reader import decode, parse, read_path
 from factcheck.verdict import decide, reconcile
@@ -31,8 +31,12 @@ def open_stores(paths: Sequence[str]) -> store_mod.Store | IndexedStore:
         return loaded[0]
     works = {k: v for s in loaded for k, v in s.works.items()}
     claims = tuple(c for s in loaded for c in s.claims)
-    return store_mod.Store(path=", ".join(s.path for s in loaded), works=works, claims=claims,
-                           gazetteer=tuple(g for s in loaded for g in s.gazetteer))
+    return store_mod.Store(
+        path=", ".join(s.path for s in loaded),
+        works=works,
+        claims=claims,
+        gazetteer=tuple(g for s in loaded for g in s.gazetteer),
+    )
 
 
 class Checker:
@@ -57,30 +61,36 @@ class Checker:
 
     def check_document(self, doc: Document) -> FileReport:
         findings = []
-        decided = []
-        candidates = {}
-        for claim in extract(doc, self.gaz):
-            cands = self.index.candidates(claim)
-            candidates[id(claim)] = cands
-            decided.append((claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label,
-                                          self.index.idf)))
-        for claim, d in reconcile(decided):
-            cands = candidates[id(claim)]
+        claims = extract(doc, self.gaz)
+        shortlists = [self.index.candidates(claim) for claim in claims]
+        decided = [
+            (claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label, self.index.idf))
+            for claim, cands in zip(claims, shortlists, strict=True)
+        ]
+        for (claim, d), cands in zip(reconcile(decided), shortlists, strict=True):
             if d.verdict not in self.config.report:
                 continue
-            evidence = tuple(
-                Evidence(claim=c.claim, work=self.store.works[c.claim.source], score=round(c.similarity, 3), why=d.why)
-                for c in d.evidence
-            )
+            evidence = tuple(self._evidence(c, d.why) for c in d.evidence)
             considered = tuple(
-                Evidence(claim=c.claim, work=self.store.works[c.claim.source], score=round(c.similarity, 3),
-                         why=f"similarity {c.similarity:.2f}, measure {c.measure:.2f}")
+                self._evidence(c, f"similarity {c.similarity:.2f}, measure {c.measure:.2f}")
                 for c in cands[:5]
             )
-            findings.append(Finding(claim=claim, verdict=d.verdict, message=d.message, evidence=evidence,
-                                    considered=considered))
+            findings.append(
+                Finding(
+                    claim=claim,
+                    verdict=d.verdict,
+                    message=d.message,
+                    evidence=evidence,
+                    considered=considered,
+                )
+            )
         findings.sort(key=lambda f: (f.claim.line, f.claim.column))
         return FileReport(path=doc.path, findings=tuple(findings))
+
+    def _evidence(self, c: Candidate, why: str) -> Evidence:
+        return Evidence(
+            claim=c.claim, work=self.store.works[c.claim.source], score=round(c.similarity, 3), why=why
+        )
 
     def info(self) -> StoreInfo:
         return StoreInfo(path=self.store.path, sources=len(self.store.works), claims=self._count)
@@ -92,8 +102,9 @@ def read_input(path: str) -> Document:
     return read_path(Path(path), display=path)
 
 
-def check(paths: Sequence[str], store: store_mod.Store | IndexedStore,
-          config: Config | None = None) -> Report:
+def check(
+    paths: Sequence[str], store: store_mod.Store | IndexedStore, config: Config | None = None
+) -> Report:
     config = config or Config()
     checker = Checker(store, config)
     docs = (read_input(p) for p in paths)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -74,7 +74,9 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     return out
 
 
-def _spans(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def _spans(
+    text: str, pattern: re.Pattern[str], keep: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """Cut text at the pattern's matches, except inside the `keep` spans."""
     cuts = [0]
     k = 0
