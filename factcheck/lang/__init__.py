@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def tables(lang: str = DEFAULT) -> list[str]:
     return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str, lang: str = DEFAULT) -> Table:
     """The table `name` of language `lang`, read once per process."""
     path = HERE / lang / f"{name}.yaml"
