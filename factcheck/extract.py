@@ -189,6 +189,7 @@ def _sentence_claims(
         key=lambda v: v.start,
     )
     context = _terms(text, 0, len(text), mentions, values, names=True)
+    keys = tuple(dict.fromkeys(k for v in values for k in value_keys(v.quantity, v.date)))
     ctx_entities = [m.entity for m in mentions]
     nearby = tuple(dict.fromkeys(m.entity for m in before))
     # "It also adjusted ...", "The company operates ...": the subject is the sentence before's.
@@ -321,7 +322,17 @@ def _sentence_claims(
             "sentence",
         )
         claims.append(replace(named, pairs=_pairs(text, pieces, mentions)))
-    return claims, last, tuple(mentions)
+    return [replace(c, values=keys) for c in claims], last, tuple(mentions)
+
+
+def value_keys(q: Quantity | None, d: DateValue | None) -> tuple[str, ...]:
+    """A value as retrieval keys: its unit and number at four significant digits ("percent:27",
+    "USD:2.9e+09"), both ends of a range; a date as its years."""
+    if q is not None:
+        return tuple(f"{q.unit or q.dimension}:{x:.4g}" for x in (q.value, q.high) if x is not None)
+    if d is not None and d.year:
+        return tuple(f"year:{y}" for y in range(d.year, (d.end_year or d.year) + 1))[:12]
+    return ()
 
 
 _LIST_END = re.compile(r"\b(?:and|or)\b|&")

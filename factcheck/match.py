@@ -27,8 +27,13 @@ class Candidate:
 
 
 def tokens(c: Claim) -> set[str]:
-    """What a claim is about: its sentence's content words and entities."""
-    return set(c.context) | {f"@{e}" for e in c.names} | {f"@{e}" for e in c.entities}
+    """What a claim is about: its sentence's content words, entities and values."""
+    return (
+        set(c.context)
+        | {f"@{e}" for e in c.names}
+        | {f"@{e}" for e in c.entities}
+        | {f"#{v}" for v in c.values}
+    )
 
 
 def measure_overlap(draft: Claim, source: Claim, idf: Callable[[str], float]) -> float:

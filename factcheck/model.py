@@ -128,6 +128,9 @@ class Claim:
     scope: str = "piece"
     period: tuple[int, int] | None = None  # the years a figure is for ("in 2018", "between 2014 and 2018")
     pairs: tuple[str, ...] = ()  # "entity>word": which words a named statement says of which entity
+    # Every value of the sentence as a key ("percent:27", "year:2015"): values are retrieval keys, and
+    # figures a draft and a source sentence share are evidence that they state the same thing.
+    values: tuple[str, ...] = ()
     source: str = ""  # work id (store claims only)
     file: str = ""
     id: str = ""

@@ -259,12 +259,12 @@ def _work_dict(w: Work) -> dict[str, Any]:
 
 
 _CLAIM_KEYS = ("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote",
-               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby", "scope", "period", "pairs")
+               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby", "scope", "period", "pairs", "values")
 
 
 def _claim_dict(c: Claim) -> dict[str, Any]:
     d: dict[str, Any] = {k: getattr(c, k) for k in _CLAIM_KEYS}
-    for k in ("entities", "terms", "context", "polarity", "names", "others", "nearby", "pairs"):
+    for k in ("entities", "terms", "context", "polarity", "names", "others", "nearby", "pairs", "values"):
         d[k] = list(d[k])
     d["period"] = list(c.period) if c.period else None
     if c.quantity is not None:
@@ -381,7 +381,7 @@ def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
             names=tuple(raw.get("names") or ()), others=tuple(raw.get("others") or ()),
             nearby=tuple(raw.get("nearby") or ()), scope=str(raw.get("scope") or "piece"),
             period=(int(raw["period"][0]), int(raw["period"][1])) if raw.get("period") else None,
-            pairs=tuple(raw.get("pairs") or ()),
+            pairs=tuple(raw.get("pairs") or ()), values=tuple(raw.get("values") or ()),
             source=wid, file=str(raw.get("file") or ""), id=str(raw["id"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as e:

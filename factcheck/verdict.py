@@ -13,21 +13,22 @@ The thresholds are in `Config`; the reasons each verdict gives are shown with it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck import dates as dates_mod
 from factcheck import quantities as qty_mod
+from factcheck import rules, same
 from factcheck.config import Config
-from factcheck.match import Candidate, tokens
+from factcheck.match import Candidate
 from factcheck.model import Claim, Verdict
+from factcheck.same import Comparison
 
-GEO = frozenset({"country", "region", "city", "place"})
-# Kinds of entity a figure can be about only if the source names them; organisations and programmes
-# are often the unnamed setting of a statement ("the SCO's Qingdao centre").
-NAMED_ACTORS = frozenset({"company", "person", "name"})
-PLACES = frozenset({"city", "place", "name"})
-SETTING = frozenset({"region", "organisation", "programme", "place", "city"})
+SETTING = same.SETTING
+# How many of the best-retrieved candidates are weighed: the right source sentence is among the first
+# few for nearly every claim, and each comparison costs a feature vector.
+WEIGHED = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,100 +39,6 @@ class Decision:
     why: str
 
 
-def group(kind: str) -> str:
-    return "geo" if kind in GEO else "actor"
-
-
-def _same_kind(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
-    ka, kb = kind_of(a), kind_of(b)
-    if ka == kb:
-        return True
-    # A name the gazetteer does not know may be any kind of actor.
-    return "name" in (ka, kb) and group(ka) == group(kb) == "actor"
-
-
-def subject_relation(
-    draft: Claim,
-    source: Claim,
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str] | None = None,
-) -> tuple[str, tuple[str, ...], str]:
-    """How the subjects of two claims relate: ("same" | "other" | "swapped", the draft's entities the
-    source sentence lacks, explanation).
-
-    other    the source gives one of the draft's entities a figure of its own ("34% for Samsung")
-    swapped  the draft names an entity where the source names another of the same kind, either for
-             this very figure (Kyrgyzstan's 43% vs Tajikistan) or anywhere in the sentence (Protei
-             exported SORM vs Hikvision exported SORM)
-    """
-    name_of = label or _label
-    for e in draft.entities:
-        if e in source.others and e not in source.entities:
-            return "other", (), f"the source gives {name_of(e)} a figure of its own"
-        together = [x for x in source.entities if kind_of(x) == kind_of(e)]
-        if (
-            draft.quantity is not None
-            and (source.scope == "group" or len(together) >= 3)
-            and e in together
-            and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)])
-        ):
-            return "other", (), f"the source's figure is for {', '.join(map(name_of, together))} together"
-        if (
-            draft.quantity is not None
-            and source.entities
-            and e not in source.entities
-            and e in source.names
-            and _identifier(e, kind_of)
-        ):
-            return "other", (), f"the source's figure is not {name_of(e)}'s"
-    src_names = set(source.names) | set(source.entities)
-    draft_names = set(draft.names) | set(draft.entities)
-    missing = tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if e not in src_names)
-    nearby = src_names | set(source.nearby)
-    absent = [e for e in draft.entities if e not in nearby and kind_of(e) in NAMED_ACTORS and _proper(e)]
-    # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
-    own_level = draft.quantity is not None or source.scope == "item"
-    for x in source.entities if own_level else ():
-        if x in draft_names:
-            continue
-        for e in draft.entities:
-            if e not in source.entities and _same_kind(e, x, kind_of):
-                return "swapped", missing, f"the source gives this for {name_of(x)}, not {name_of(e)}"
-    for e in missing:
-        if e in source.nearby or kind_of(e) == "country":
-            # The paragraph's topic, named in the sentence before; or a country the source need not
-            # repeat ("Tanzania's Dar es Salaam-Mwanza railway" against "the line from Dar es Salaam").
-            continue
-        for x in sorted(src_names - draft_names):
-            if _same_kind(e, x, kind_of):
-                return "swapped", missing, f"the source says {name_of(x)}, not {name_of(e)}"
-    if absent:
-        # The figure is about someone the source sentence never names: it speaks of something else.
-        return "unrelated", missing, f"the source does not mention {name_of(absent[0])}"
-    return "same", missing, ""
-
-
-def _identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
-    """A company, person, city or one-word name: something a figure can belong to. A descriptive
-    name of several words ("Global Cybersecurity Index") is what is measured, not whose it is."""
-    if entity.startswith("name:"):
-        return " " not in entity
-    return kind_of(entity) in NAMED_ACTORS | {"city"}
-
-
-def _proper(entity: str) -> bool:
-    """A known entity, or an unknown name of several words or capitals ("Business Council", "CEFC"):
-    a lone capitalised word ("Sovietisation") may be any noun."""
-    if not entity.startswith("name:"):
-        return True
-    name = entity[5:]
-    return " " in name or sum(c.isupper() for c in name) >= 2
-
-
-def _label(entity: str) -> str:
-    return entity[5:] if entity.startswith("name:") else entity
-
-
 def decide(
     draft: Claim,
     candidates: list[Candidate],
@@ -140,83 +47,244 @@ def decide(
     label: Callable[[str], str],
     idf: Callable[[str], float],
 ) -> Decision:
+    comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
     if draft.kind == "named":
-        return _decide_named(draft, candidates, config, kind_of, label)
-    same: list[tuple[Candidate, bool]] = []
-    swapped: list[tuple[Candidate, str]] = []
-    for cand in candidates:
-        src = cand.claim
-        if src.kind != draft.kind or not _comparable(draft, src) or not _same_period(draft, src):
-            continue
-        relation, missing, why = subject_relation(draft, src, kind_of, label)
-        agrees = _compatible(draft, src, config)
-        if (
-            relation == "same"
-            and cand.similarity >= config.support_similarity
-            and _subjects_named(draft, src, kind_of)
-        ):
-            same.append((cand, agrees))
-        elif (
-            relation == "swapped"
-            and agrees
-            and _same_figure(draft, src)
-            and missing
-            and _anchored(draft, src)
-            and _without(cand, missing, draft, idf) >= config.swap_similarity
-            and cand.measure >= config.min_measure
-        ):
-            swapped.append((cand, why))
+        return _decide_named(draft, comps, config, kind_of, label)
     span = _span_of_years(draft, candidates, config)
     if span is not None:
         return span
-    # The statement that matches best decides; a figure that agrees with a statement almost as
-    # close ("37 percent of all imports" beside "0.008 percent of trade") still counts as support.
-    same.sort(key=lambda ca: (-_closeness(ca[0], draft), ca[0].claim.id))
-    if same:
-        best, best_agrees = same[0]
-        near = [
-            c
-            for c, ok in same
-            if ok
-            and _closeness(c, draft) >= config.margin * _closeness(best, draft)
-            and _measured(draft, c, config)
-        ]
-        conflicting = (
-            not best_agrees
-            and best.similarity >= config.conflict_similarity
-            and best.measure >= config.min_measure
-            and _all_actors_named(draft, best.claim, kind_of)
-        )
-        if best_agrees and _measured(draft, best, config):
-            near.insert(0, best)
-        turned = _turned(draft, best.claim)
-        if (
-            near
-            and turned
-            and near[0] is best
-            and best.similarity >= config.strong_similarity
-            and best.measure >= config.strong_similarity
-        ):
-            return Decision(Verdict.CONFLICTING, f"the source says the opposite ({turned})", (best,), turned)
-        if near:
+    return _decide_value(draft, comps, config, kind_of, label)
+
+
+def _sentences(comps: list[Comparison]) -> list[list[Comparison]]:
+    """The candidates grouped by source sentence, the best-aligned sentence first."""
+    by: dict[tuple[str, str], list[Comparison]] = {}
+    for c in comps:
+        by.setdefault((c.candidate.claim.file, c.candidate.claim.quote), []).append(c)
+    groups = list(by.values())
+    groups.sort(key=lambda g: (-max(c.aligned for c in g), g[0].candidate.claim.id))
+    return groups
+
+
+def _decide_value(
+    draft: Claim,
+    comps: list[Comparison],
+    config: Config,
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> Decision:
+    """A figure or a date: find the source sentence that states the same fact, then the figure in it
+    that answers the draft's (its counterpart), and compare the two."""
+    answered = 0.0  # how well the best sentence with a figure of the draft's kind is aligned
+    for sentence in _sentences(comps):
+        aligned = max(c.aligned for c in sentence)
+        if aligned < max(config.support_alignment, config.margin * answered):
+            break
+        rivals = [c for c in sentence if c.comparable and c.candidate.claim.kind == draft.kind]
+        if not rivals:
+            continue
+        answered = answered or aligned
+        best = counterpart(draft, rivals)
+        turned = _opposed(rules.polarity(draft.quote), rules.polarity(best.candidate.claim.quote))
+        if best.agrees and best.subject in ("same", "unrelated") and not turned:
+            if best.subject == "unrelated" and aligned < config.conflict_alignment:
+                continue
+            return _supported(best)
+        if aligned < config.conflict_alignment:
+            continue
+        if best.agrees and best.subject in ("swapped", "other") and _rival(best):
             return Decision(
-                Verdict.SUPPORTED, f"source says {_value(near[0].claim)}", (near[0],), "value agrees"
+                Verdict.CONFLICTING, best.why_subject, (best.candidate,), "figure of another subject"
             )
-        if conflicting:
+        if (
+            best.agrees
+            and turned
+            and not rules.negated(draft.quote)
+            and not rules.negated(best.candidate.claim.quote)
+        ):
+            return Decision(
+                Verdict.CONFLICTING, f"the source says the opposite ({turned})", (best.candidate,), turned
+            )
+        reversed_ = _reversed(draft, rivals)
+        if reversed_ is not None:
             return Decision(
                 Verdict.CONFLICTING,
-                f"source says {_value(best.claim)}",
-                (best,),
-                f"{_value(draft)} vs {_value(best.claim)}",
+                f"the source says it went the other way: {_change(reversed_.candidate.claim, rivals)}",
+                (reversed_.candidate,),
+                "reversed change",
             )
-        support = [c for c, ok in same if ok and _measured(draft, c, config)]
-        if support:
+        if (
+            not best.agrees
+            and best.subject == "same"
+            and not best.period_differs
+            and best.features.measure >= config.conflict_measure
+            and not _part_of_whole(draft)
+            and not _shared_subject(draft, best.candidate.claim, kind_of, label)
+            and not any(c.agrees and c.subject == "same" for c in rivals)
+            and _measured_alike(draft, best.candidate.claim)
+            and not set(_keys(best.candidate.claim)) & set(draft.values)
+            and _clear(best, rivals)
+        ):
             return Decision(
-                Verdict.SUPPORTED, f"source says {_value(support[0].claim)}", (support[0],), "value agrees"
+                Verdict.CONFLICTING,
+                f"source says {_value(best.candidate.claim)}",
+                (best.candidate,),
+                f"{_value(draft)} vs {_value(best.candidate.claim)}",
             )
-    if swapped:
-        best, msg = max(swapped, key=lambda cm: (cm[0].similarity + cm[0].measure, cm[0].claim.id))
-        return Decision(Verdict.CONFLICTING, msg, (best,), "figure of another subject")
+        break
+    # The figure may stand in a sentence worded differently from the draft's.
+    support = [
+        c
+        for c in comps
+        if c.agrees
+        and c.subject == "same"
+        and c.aligned >= max(config.support_alignment, config.margin * answered)
+        and not _opposed(draft.polarity, c.candidate.claim.polarity)
+    ]
+    if support:
+        return _supported(max(support, key=lambda c: (c.aligned, c.candidate.claim.id)))
+    return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+
+
+def counterpart(draft: Claim, rivals: list[Comparison]) -> Comparison:
+    """The figure of a source sentence that answers the draft's: the one whose own words and subjects
+    are the draft figure's, in the same role of a change ("from" or "to")."""
+    return max(rivals, key=lambda c: (_slot(draft, c), c.agrees, c.candidate.claim.id))
+
+
+def _slot(draft: Claim, c: Comparison) -> float:
+    src = c.candidate.claim
+    score = c.features.measure + c.features.subjects
+    if draft.quantity is not None and src.quantity is not None and draft.quantity.role and src.quantity.role:
+        score += 1.0 if draft.quantity.role == src.quantity.role else -1.0
+    if c.subject in ("swapped", "other"):
+        score -= 0.5
+    return score
+
+
+def _reversed(draft: Claim, rivals: list[Comparison]) -> Comparison | None:
+    """ "Cut from 4.3% to 1.1%" where the source went from 1.1% to 4.3%: the draft's figure is in the
+    source sentence, at the other end of the change."""
+    q = draft.quantity
+    if q is None or not q.role:
+        return None
+    for c in rivals:
+        sq = c.candidate.claim.quantity
+        if (
+            sq is not None
+            and sq.role
+            and sq.role != q.role
+            and qty_mod.compatible(q, replace(sq, role=q.role))
+        ):
+            return c
+    return None
+
+
+def _change(src: Claim, rivals: list[Comparison]) -> str:
+    ends = {c.candidate.claim.quantity.role: c.candidate.claim for c in rivals if c.candidate.claim.quantity}
+    if "from" in ends and "to" in ends:
+        return f"from {_value(ends['from'])} to {_value(ends['to'])}"
+    return f"{_value(src)} is the {'start' if src.quantity and src.quantity.role == 'from' else 'end'}"
+
+
+_PART = re.compile(r"\s*(?:of|out\s+of)\s+(?:the|its|their|this|that|a|an)\b", re.I)
+
+
+def _part_of_whole(draft: Claim) -> bool:
+    """ "NOK 900 million of the northern harbours budget": a sum or count stated as part of a total,
+    which a source's total does not contradict."""
+    q = draft.quantity
+    if q is None or q.dimension in ("percent", "points"):
+        return False
+    offset = draft.end - draft.start
+    rest = draft.quote[draft.quote.find(q.text) + len(q.text) :] if q.text in draft.quote else ""
+    return bool(offset) and _PART.match(rest) is not None
+
+
+def _shared_subject(
+    draft: Claim, src: Claim, kind_of: Callable[[str], str], label: Callable[[str], str]
+) -> bool:
+    """The source sentence names several entities of the kind of the draft figure's subject ("Malaysia,
+    Indonesia and Vietnam accounted for ..."): which of them the figure belongs to is not clear enough
+    to call it wrong."""
+    for e in draft.entities:
+        kind = kind_of(e)
+        if kind not in same.SWAPPABLE:
+            continue
+        peers = {x for x in (*src.names, *src.entities) if kind_of(x) == kind}
+        own = any(same.same_entity(e, x, label) for x in src.entities)
+        if len(peers) >= 2 and not own and any(same.same_entity(e, x, label) for x in peers):
+            return True
+    return False
+
+
+def _measured_alike(draft: Claim, src: Claim) -> bool:
+    """Two figures can contradict each other only in one unit: a bare number, or a count of another
+    thing, is not the same measure ("35 TWh" against "four reactors")."""
+    if draft.quantity is not None and src.quantity is not None:
+        dq, sq = draft.quantity, src.quantity
+        if dq.dimension == sq.dimension == "money" and dq.unit != sq.unit:
+            return dq.value == sq.value  # the right number in the wrong currency: "$300 million" for RMB
+        return dq.unit == sq.unit and dq.dimension != "number"
+    return draft.date is not None and src.date is not None
+
+
+def _keys(c: Claim) -> tuple[str, ...]:
+    return same.draft_value_keys(c)
+
+
+def _rival(c: Comparison) -> bool:
+    """A figure is another subject's only when the source pins it on someone: its own subjects name
+    an entity the draft does not (Xiaomi's 45%, not Samsung's)."""
+    return bool(c.candidate.claim.entities) and c.subject in ("swapped", "other")
+
+
+def _clear(best: Comparison, rivals: list[Comparison]) -> bool:
+    """A disagreeing counterpart is a contradiction only when no figure of the sentence that agrees
+    with the draft is as good a counterpart: otherwise the draft may be quoting that one."""
+    return not any(
+        c.agrees and c.subject == "same" and _slot_key(c) >= _slot_key(best) - 0.25
+        for c in rivals
+        if c is not best
+    )
+
+
+def _slot_key(c: Comparison) -> float:
+    return c.features.measure + c.features.subjects
+
+
+def _supported(c: Comparison) -> Decision:
+    return Decision(
+        Verdict.SUPPORTED, f"source says {_value(c.candidate.claim)}", (c.candidate,), "value agrees"
+    )
+
+
+def _decide_named(
+    draft: Claim,
+    comps: list[Comparison],
+    config: Config,
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> Decision:
+    """A statement without a figure: supported by a source sentence that states the same fact the
+    same way round; conflicting with one that says the opposite (negation, an opposed word) or gives
+    the act to another actor of the same kind."""
+    if not comps:
+        return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+    best = max(comps, key=lambda c: (c.aligned, c.candidate.claim.id))
+    turned = _opposed(draft.polarity, best.candidate.claim.polarity)
+    if rules_flip(draft) != rules_flip(best.candidate.claim) and not turned:
+        # One sentence negates and the other does not, with no opposed words: negation is read from the
+        # whole sentence ("not including ...", "no longer ..."), too loosely to call a contradiction.
+        return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+    if best.aligned >= config.conflict_alignment and (turned or best.subject == "swapped"):
+        why = f"the source says the opposite ({turned})" if turned else best.why_subject
+        return Decision(Verdict.CONFLICTING, why, (best.candidate,), why)
+    mispaired = _mispaired(draft, best.candidate.claim, kind_of, label) if not turned else ""
+    if best.aligned >= config.conflict_alignment and mispaired:
+        return Decision(Verdict.CONFLICTING, mispaired, (best.candidate,), mispaired)
+    if best.aligned >= config.named_alignment and not turned and best.subject == "same":
+        return Decision(Verdict.SUPPORTED, "the source says so", (best.candidate,), "same statement")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 
 
@@ -227,12 +295,17 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
     (the draft is then about a period the source does not cover). Other dates keep their verdict."""
     out = []
     for claim, d in decided:
-        if claim.date is not None and claim.date.year is not None:
+        # A deadline or a starting point ("by 2030", "since 2018") is part of the statement, and an
+        # event's date is the claim itself: only a statistic's period ("in 2019") goes with its figure.
+        if claim.date is not None and claim.date.year is not None and not claim.date.relation:
             years = (claim.date.year, claim.date.end_year or claim.date.year)
             dated = [
                 (c, e)
                 for c, e in decided
-                if c.quantity is not None and c.period == years and _same_sentence(c, claim)
+                if c.quantity is not None
+                and c.quantity.dimension not in _NOT_STATISTICS
+                and c.period == years
+                and _same_sentence(c, claim)
             ]
             backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
             if backed:
@@ -245,11 +318,11 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
                         (ev,),
                         "the date of a supported figure",
                     )
-                else:
+                else:  # a figure for another year is about a period the source does not cover
                     d = Decision(
-                        Verdict.CONFLICTING,
+                        Verdict.UNSUPPORTED,
                         f"source gives this figure for {_years(period)}",
-                        (ev,),
+                        (),
                         "the figure's date differs",
                     )
             elif dated:
@@ -261,6 +334,10 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
                 )
         out.append((claim, d))
     return out
+
+
+# Figures that are not measurements of a period: how long something lasts, how many times larger.
+_NOT_STATISTICS = frozenset({"duration", "multiplier"})
 
 
 def _years(period: tuple[int, int]) -> str:
@@ -296,39 +373,6 @@ def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) ->
     return None
 
 
-def _anchored(draft: Claim, src: Claim) -> bool:
-    """A swap is only a contradiction when the rest of the statement is about the same thing: some
-    entity of the draft appears in the source too (the EAEU, whose partner is swapped)."""
-    return bool(set(draft.names) & set(src.names))
-
-
-def _subjects_named(draft: Claim, src: Claim, kind_of: Callable[[str], str]) -> bool:
-    """The figure's own subjects are named by the source sentence or the one before it: "Bolivia
-    signed in June 2023" is not borne out by "the EU signed with Argentina in June 2023". Regions,
-    organisations and programmes may be the unnamed setting."""
-    named = set(src.names) | set(src.entities) | set(src.nearby)
-    missing = [e for e in draft.entities if kind_of(e) not in SETTING and e not in named]
-    # "Kenya's Lamu port" against "the port at Lamu": the country of a place the source names is implied.
-    placed = any(e in named and kind_of(e) in PLACES for e in draft.entities)
-    return all(kind_of(e) == "country" and placed for e in missing)
-
-
-def _all_actors_named(draft: Claim, src: Claim, kind_of: Callable[[str], str]) -> bool:
-    """A contradiction needs the source to speak of every actor the draft names (in the sentence or
-    the one before it): "the EU's second summit ... June 2023" is not contradicted by a sentence
-    about China's summits, however alike the words. Support may leave the setting unnamed."""
-    named = set(src.names) | set(src.entities) | set(src.nearby)
-    return all(e in named for e in draft.names if group(kind_of(e)) == "actor")
-
-
-def _same_period(draft: Claim, src: Claim) -> bool:
-    """Figures for different years measure different things: 2,400 ships in 2022 does not contradict
-    3,000 ships in 2011, it is simply not in the source."""
-    if draft.period is None or src.period is None:
-        return True
-    return draft.period[0] <= src.period[1] and src.period[0] <= draft.period[1]
-
-
 def _turned(draft: Claim, src: Claim) -> str:
     """Why two statements with the same figure still disagree: one negates or reverses the other."""
     pol = _opposed(draft.polarity, src.polarity)
@@ -337,114 +381,12 @@ def _turned(draft: Claim, src: Claim) -> str:
     return "negation" if rules_flip(draft) != rules_flip(src) else ""
 
 
-def _same_figure(draft: Claim, src: Claim) -> bool:
-    """The very figure, not merely one on the right side of a bound: only that can be misattributed."""
-    if draft.quantity is not None and src.quantity is not None:
-        return "min" not in (draft.quantity.bound, src.quantity.bound) and "max" not in (
-            draft.quantity.bound,
-            src.quantity.bound,
-        )
-    return True
-
-
-def _closeness(c: Candidate, draft: Claim | None = None) -> float:
-    bonus = 0.0
-    if (
-        draft is not None
-        and draft.date is not None
-        and c.claim.date is not None
-        and draft.date.relation
-        and draft.date.relation == c.claim.date.relation
-    ):
-        bonus = 0.2  # "since 2020" is answered by a "since ..." statement first
-    return c.similarity + c.measure + bonus
-
-
-def _measured(draft: Claim, c: Candidate, config: Config) -> bool:
-    """The source's figure measures what the draft's does, or the sentences are close enough that
-    the words next to the figure need not match."""
-    return c.measure >= config.min_measure or not draft.terms or c.similarity >= config.strong_similarity
-
-
-def _without(cand: Candidate, missing: tuple[str, ...], draft: Claim, idf: Callable[[str], float]) -> float:
-    """Similarity once the swapped entities are set aside: how alike the rest of the statement is."""
-    total = sum(idf(t) for t in tokens(draft))
-    gone = sum(idf(f"@{e}") for e in missing)
-    return cand.similarity * total / (total - gone) if total > gone else 0.0
-
-
-def _comparable(draft: Claim, src: Claim) -> bool:
-    if draft.quantity is not None and src.quantity is not None:
-        return qty_mod.comparable(draft.quantity, src.quantity)
-    if draft.date is not None and src.date is not None:
-        return dates_mod.comparable(draft.date, src.date)
-    return False
-
-
-def _compatible(draft: Claim, src: Claim, config: Config) -> bool:
-    if draft.quantity is not None and src.quantity is not None:
-        dq, sq = draft.quantity, src.quantity
-        if dq.role and sq.role and dq.role != sq.role:
-            return False  # "from 4.3% to 1.1%" where the source went from 1.1% to 4.3%
-        return qty_mod.compatible(dq, sq, config.tolerance)
-    if draft.date is not None and src.date is not None:
-        return dates_mod.compatible(draft.date, src.date)
-    return False
-
-
 def _value(c: Claim) -> str:
     if c.quantity is not None:
         return qty_mod.describe(c.quantity)
     if c.date is not None:
         return dates_mod.describe(c.date)
     return "otherwise"
-
-
-def _decide_named(
-    draft: Claim,
-    candidates: list[Candidate],
-    config: Config,
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-) -> Decision:
-    """A statement without a figure: supported by a close source statement that names the same
-    actors and says it the same way round; conflicting with one that says the opposite (negation,
-    an opposed word) or gives the same act to another actor of the same kind."""
-    seen: set[str] = set()
-    support: list[Candidate] = []
-    conflict: list[tuple[Candidate, str]] = []
-    for cand in candidates:
-        src = cand.claim
-        if src.quote in seen or cand.similarity < config.named_conflict_similarity:
-            continue
-        seen.add(src.quote)
-        src_ents = set(src.names)
-        missing = [e for e in draft.names if e not in src_ents]
-        extra = [x for x in src.names if x not in draft.names]
-        pairs = [(m, next((x for x in extra if kind_of(x) == kind_of(m)), "")) for m in missing]
-        swaps = [(m, x) for m, x in pairs if x]
-        # Regions, organisations and programmes are often the unnamed setting of a source sentence.
-        loose = all(kind_of(m) in SETTING for m, x in pairs if not x) and not swaps
-        pol = _opposed(draft.polarity, src.polarity)
-        same_way = rules_flip(draft) == rules_flip(src) and not pol
-        mispaired = _mispaired(draft, src, kind_of, label) if loose and same_way else ""
-        if mispaired and cand.similarity >= config.named_similarity:
-            conflict.append((cand, mispaired))
-        elif loose and same_way and cand.similarity >= config.named_similarity:
-            support.append(cand)
-        elif loose and not same_way:
-            why = f"the source says the opposite ({pol})" if pol else "the source says the opposite"
-            conflict.append((cand, why))
-        elif swaps and len(swaps) == len(missing) and len(swaps) <= 2 and _anchored(draft, src):
-            m, x = next(((m, x) for m, x in swaps if group(kind_of(m)) == "actor"), swaps[0])
-            conflict.append((cand, f"the source says {label(x)}, not {label(m)}"))
-    if support:
-        best = max(support, key=lambda c: (c.similarity, c.claim.id))
-        return Decision(Verdict.SUPPORTED, "the source says so", (best,), "same statement")
-    if conflict:
-        best, msg = max(conflict, key=lambda cm: (cm[0].similarity, cm[0].claim.id))
-        return Decision(Verdict.CONFLICTING, msg, (best,), msg)
-    return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 
 
 def _mispaired(draft: Claim, src: Claim, kind_of: Callable[[str], str], label: Callable[[str], str]) -> str:

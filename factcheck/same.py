@@ -1,0 +1,320 @@
+"""When a source claim states the same thing as a draft claim: the one home of "the same thing".
+
+A draft claim and a source claim are compared on named features (how much of the draft's sentence
+and of the figure's own clause the source sentence holds, and the other way round; whether the
+subjects, the period, the unit and the figures the two sentences share agree). A small logistic
+model, whose weights are data (`data/alignment.yaml`, fitted by `bench/fit_alignment.py` on labelled
+sentences and checked leave-one-set-out), turns them into the probability that the two sentences
+state the same fact: `Comparison.aligned`. The verdict policy (`verdict.py`) reads that and the
+named predicates, never the raw scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from factcheck import dates as dates_mod
+from factcheck import quantities as qty_mod
+from factcheck.match import Candidate
+from factcheck.model import Claim, Quantity
+
+WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
+
+GEO = frozenset({"country", "region", "city", "place"})
+# Kinds of entity a figure can be about only if the source names them; organisations and programmes
+# are often the unnamed setting of a statement ("the SCO's Qingdao centre").
+NAMED_ACTORS = frozenset({"company", "person", "name"})
+SETTING = frozenset({"region", "organisation", "programme", "place", "city"})
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the alignment model sees, each in [0, 1]."""
+
+    sim: float  # share of the draft sentence's weighted words and entities in the source sentence
+    back: float  # share of the source sentence's weighted words and entities in the draft sentence
+    measure: float  # share of the words next to the draft's figure that the source has
+    own_value: float  # the draft's figure is written in the source sentence (in any slot)
+    shared_values: float  # share of the draft sentence's figures and years the source sentence has
+    subjects: float  # share of the draft figure's subjects the source sentence (or the one before) names
+    agrees: float  # the source figure bears the draft's out (same date, value within its precision)
+    comparable: float  # the two figures are of one kind (both percentages, both sums in one currency)
+    swapped: float  # the source gives the figure to another entity of the same kind
+    period_differs: float  # both figures are dated and the years do not overlap
+
+    def vector(self) -> list[float]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+NAMES = tuple(f.name for f in fields(Features))
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    bias: float
+    weights: tuple[float, ...]
+
+    def probability(self, f: Features) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, f.vector(), strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def model(path: Path = WEIGHTS) -> Model:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    w = data["weights"]
+    return Model(bias=float(data["bias"]), weights=tuple(float(w.get(n, 0.0)) for n in NAMES))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A source claim weighed against a draft claim."""
+
+    candidate: Candidate
+    features: Features
+    aligned: float  # the probability that the two sentences state the same fact
+    agrees: bool
+    comparable: bool
+    subject: str  # same | swapped | other | unrelated (see `subject_relation`)
+    why_subject: str
+    period_differs: bool
+
+
+def coverage(mine: set[str], theirs: set[str], idf: Callable[[str], float]) -> float:
+    total = sum(idf(t) for t in mine)
+    return sum(idf(t) for t in mine if t in theirs) / total if total else 0.0
+
+
+def words(c: Claim) -> set[str]:
+    return set(c.context) | {f"@{e}" for e in c.names} | {f"@{e}" for e in c.entities}
+
+
+def compare(
+    draft: Claim,
+    cand: Candidate,
+    idf: Callable[[str], float],
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+    tolerance: float,
+) -> Comparison:
+    src = cand.claim
+    mine, theirs = words(draft), words(src)
+    comparable = _comparable(draft, src)
+    agrees = comparable and _compatible(draft, src, tolerance)
+    relation, _missing, why = subject_relation(draft, src, kind_of, label)
+    own = set(draft_value_keys(draft))
+    period_differs = not same_period(draft, src)
+    named = set(src.names) | set(src.entities) | set(src.nearby)
+    subjects = [e for e in draft.entities if kind_of(e) not in SETTING]
+    f = Features(
+        sim=cand.similarity,
+        back=coverage(theirs, mine, idf),
+        measure=cand.measure,
+        own_value=float(bool(own) and own <= set(src.values)),
+        shared_values=len(set(draft.values) & set(src.values)) / len(draft.values) if draft.values else 0.0,
+        subjects=sum(e in named for e in subjects) / len(subjects) if subjects else 1.0,
+        agrees=float(agrees),
+        comparable=float(comparable),
+        swapped=float(relation in ("swapped", "other")),
+        period_differs=float(period_differs),
+    )
+    return Comparison(
+        candidate=cand,
+        features=f,
+        aligned=model().probability(f),
+        agrees=agrees,
+        comparable=comparable,
+        subject=relation,
+        why_subject=why,
+        period_differs=period_differs,
+    )
+
+
+def draft_value_keys(c: Claim) -> tuple[str, ...]:
+    from factcheck.extract import value_keys
+
+    return value_keys(c.quantity, c.date)
+
+
+def _currencies(q: Quantity) -> frozenset[str]:
+    """The currencies a sum may be in: "¥" is written for both the yuan and the yen."""
+    return (
+        frozenset({"CNY", "JPY"}) if "\u00a5" in q.text and q.unit in ("CNY", "JPY") else frozenset({q.unit})
+    )
+
+
+def _same_money(a: Quantity, b: Quantity) -> Quantity:
+    """`a` in `b`'s currency when the sign leaves its currency open."""
+    if a.dimension == b.dimension == "money" and a.unit != b.unit and b.unit in _currencies(a):
+        return replace(a, unit=b.unit)
+    return a
+
+
+def _counted_alike(a: Quantity, b: Quantity) -> bool:
+    """Two counts of the same number whose nouns differ ("six babies", "six infants"): in sentences
+    that state the same fact, the number itself says they count the same thing."""
+    return {a.dimension, b.dimension} <= {"count", "number"} and a.value == b.value and a.high == b.high
+
+
+def _comparable(draft: Claim, src: Claim) -> bool:
+    if draft.quantity is not None and src.quantity is not None:
+        dq = _same_money(draft.quantity, src.quantity)
+        return qty_mod.comparable(dq, src.quantity) or _counted_alike(dq, src.quantity)
+    if draft.date is not None and src.date is not None:
+        return dates_mod.comparable(draft.date, src.date)
+    return False
+
+
+def _compatible(draft: Claim, src: Claim, tolerance: float) -> bool:
+    if draft.quantity is not None and src.quantity is not None:
+        dq, sq = draft.quantity, src.quantity
+        if dq.role and sq.role and dq.role != sq.role:
+            return False  # "from 4.3% to 1.1%" where the source went from 1.1% to 4.3%
+        if _counted_alike(dq, sq):
+            return dq.bound == sq.bound or "exact" in (dq.bound, sq.bound)
+        return qty_mod.compatible(_same_money(dq, sq), sq, tolerance)
+    if draft.date is not None and src.date is not None:
+        return dates_mod.compatible(draft.date, src.date)
+    return False
+
+
+def same_period(draft: Claim, src: Claim) -> bool:
+    """Figures for different years measure different things: 2,400 ships in 2022 does not contradict
+    3,000 ships in 2011, it is simply not in the source."""
+    if draft.period is None or src.period is None:
+        return True
+    return draft.period[0] <= src.period[1] and src.period[0] <= draft.period[1]
+
+
+def group(kind: str) -> str:
+    return "geo" if kind in GEO else "actor"
+
+
+def _same_kind(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
+    ka, kb = kind_of(a), kind_of(b)
+    if ka == kb:
+        return True
+    # A name the gazetteer does not know may be any kind of actor.
+    return "name" in (ka, kb) and group(ka) == group(kb) == "actor"
+
+
+def same_entity(a: str, b: str, label: Callable[[str], str]) -> bool:
+    """Whether two mentions name one entity: the same id; or one name holds the other's words
+    ("Akkuyu" and "Akkuyu NPP", "Fernandez" and "Alberto Fernandez"); or one is the initials of the
+    other ("TEL" and "Tokyo Electron"); or they are one spelling apart ("Qadhafi", "Gaddafi")."""
+    if a == b:
+        return True
+    la, lb = _name_words(label(a)), _name_words(label(b))
+    if not la or not lb:
+        return False
+    short, long_ = (la, lb) if len(la) <= len(lb) else (lb, la)
+    if set(short) <= set(long_) and (len(short) > 1 or len(short[0]) > 3):
+        return True
+    for x, y in ((la, lb), (lb, la)):
+        if len(x) == 1 and len(y) > 1 and x[0] == "".join(w[0] for w in y if w not in _PARTICLES):
+            return True
+    from rapidfuzz import fuzz
+
+    return min(len(" ".join(la)), len(" ".join(lb))) >= 5 and fuzz.ratio(" ".join(la), " ".join(lb)) >= 88
+
+
+_PARTICLES = frozenset("of the and for de del la le von van der da du di al".split())
+
+
+def _name_words(name: str) -> list[str]:
+    from factcheck.entities import plain
+
+    return [w for w in plain(name).lower().replace("-", " ").replace("'s", "").split() if w.isalnum()]
+
+
+def _among(e: str, pool: Iterable[str], label: Callable[[str], str]) -> bool:
+    return any(same_entity(e, x, label) for x in pool)
+
+
+def subject_relation(
+    draft: Claim,
+    source: Claim,
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> tuple[str, tuple[str, ...], str]:
+    """How the subjects of two claims relate: (relation, the draft's entities the source sentence
+    lacks, explanation). The relation is one of:
+
+    same       no entity of the draft is given to someone else
+    other      the source gives one of the draft's entities a figure of its own ("34% for Samsung"),
+               or gives the figure to a listed group the draft's entity is only part of
+    swapped    the draft names an entity the source never names, where the source names another of
+               the same kind that the draft never names, either for this very figure (Kyrgyzstan's
+               43% vs Tajikistan's) or anywhere in the sentence (Protei exported SORM vs Hikvision)
+    unrelated  the figure is about a company or person the source sentence never names
+
+    Entities are matched by `same_entity`, so a short form, an acronym or a spelling variant of a
+    name is the same subject, never a swap."""
+    src_all = set(source.names) | set(source.entities) | set(source.nearby)
+    for e in draft.entities:
+        rival = any(kind_of(x) == kind_of(e) and not same_entity(x, e, label) for x in source.entities)
+        if e in source.others and rival and not _among(e, source.entities, label):
+            return "other", (), f"the source gives {label(e)} a figure of its own"
+        together = [x for x in source.entities if kind_of(x) == kind_of(e) and kind_of(e) in SWAPPABLE]
+        if (
+            draft.quantity is not None
+            and (source.scope == "group" or len(together) >= 3)
+            and _among(e, together, label)
+            and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)])
+        ):
+            return "other", (), f"the source's figure is for {', '.join(map(label, together))} together"
+    draft_names = set(draft.names) | set(draft.entities)
+    missing = tuple(
+        e for e in dict.fromkeys((*draft.entities, *draft.names)) if not _among(e, src_all, label)
+    )
+    absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS and _proper(e)]
+    # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
+    own_level = draft.quantity is not None or source.scope == "item"
+    for e in missing:
+        if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
+            continue
+        rivals = source.entities if own_level and e in draft.entities else ()
+        for x in (*rivals, *sorted(set(source.names) | set(source.entities))):
+            if _rivals(e, x, kind_of) and not _among(x, draft_names, label):
+                return "swapped", missing, f"the source says {label(x)}, not {label(e)}"
+    if absent:
+        return "unrelated", missing, f"the source does not mention {label(absent[0])}"
+    return "same", missing, ""
+
+
+def _rivals(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
+    """Two entities one of which a writer may have put for the other: of one kind, or two names the
+    gazetteer does not know (both companies, both people, as far as anyone can tell)."""
+    ka, kb = kind_of(a), kind_of(b)
+    if ka == kb:
+        return ka in SWAPPABLE or (ka == "name" and _proper(a) == _proper(b))
+    return False
+
+
+# Kinds whose members can stand in for one another in a statement, so that naming the wrong one is a
+# factual error: a country for a country, a company for a company. Unknown capitalised names are left
+# out: too many of them are not actors at all.
+SWAPPABLE = frozenset({"country", "person", "company", "organisation", "city"})
+
+
+def _identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
+    """A company, person, city or one-word name: something a figure can belong to. A descriptive
+    name of several words ("Global Cybersecurity Index") is what is measured, not whose it is."""
+    if entity.startswith("name:"):
+        return " " not in entity
+    return kind_of(entity) in NAMED_ACTORS | {"city"}
+
+
+def _proper(entity: str) -> bool:
+    """A known entity, or an unknown name of several words or capitals ("Business Council", "CEFC"):
+    a lone capitalised word ("Sovietisation") may be any noun."""
+    if not entity.startswith("name:"):
+        return True
+    name = entity[5:]
+    return " " in name or sum(c.isupper() for c in name) >= 2
