@@ -22,7 +22,7 @@ class Config:
     # itself evidence, while a false "conflicting" blocks a commit. Chosen on the labelled sets, with the
     # leave-one-set-out figures in bench/accuracy.md.
     support_alignment: float = 0.3
-    conflict_alignment: float = 0.8
+    conflict_alignment: float = 0.7
     named_alignment: float = 0.5
     # A sentence that agrees with the draft's figure supports it only when it is aligned at least this
     # share as well as the best sentence that gives a figure of the same kind: otherwise the draft

@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from factcheck import dates as dates_mod
@@ -26,7 +27,7 @@ from factcheck import rules
 from factcheck.model import Claim, DateValue, Document, Mention, Quantity, Sentence
 from factcheck.reader import LineIndex
 from factcheck.segment import sentences
-from factcheck.text import content_terms
+from factcheck.text import content_terms, stem
 
 # Pieces of a sentence: split at punctuation and at the words that join parallel statements.
 # "X noted that ..." also breaks: the figure belongs to what was said, not to whoever said it.
@@ -179,7 +180,7 @@ def _sentence_claims(
     mentions = ent_mod.find(text, gaz)
     found_dates = all_dates
     skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
-    quantities = qty_mod.find_quantities(text, skip)
+    quantities = [q for q in qty_mod.find_quantities(text, skip) if not _discourse(q)]
     # "US$19.8bn", "79 billion US dollars": a currency's country is not what the figure is about.
     covered = qty_mod._Spans((q.start, q.end) for q in quantities)  # perf (issue 6): not a scan per mention
     mentions = [m for m in mentions if not covered.covers(m.start, m.end)]
@@ -323,6 +324,18 @@ def _sentence_claims(
         )
         claims.append(replace(named, pairs=_pairs(text, pieces, mentions)))
     return [replace(c, values=keys) for c in claims], last, tuple(mentions)
+
+
+def _discourse(q: Quantity) -> bool:
+    """ "Two caveats", "three lessons": a count of the parts of an argument, not a figure."""
+    return q.dimension == "count" and q.unit in _discourse_stems()
+
+
+@cache
+def _discourse_stems() -> frozenset[str]:
+    from factcheck.lang import table
+
+    return frozenset(stem(w) for e in table("discourse_nouns") for w in e["words"])
 
 
 def value_keys(q: Quantity | None, d: DateValue | None) -> tuple[str, ...]:
