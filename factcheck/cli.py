@@ -192,9 +192,10 @@ def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
 
     def run() -> int:
         from factcheck import store
+        from factcheck.index import write_store
 
         built = store.build(list(sources))
-        store.write(built, out)
+        write_store(built, out)
         click.echo(f"{out}: {len(built.works)} sources, {len(built.claims)} claims")
         return ExitCode.OK
 
