@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -27,6 +26,7 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, Document, Work
 from factcheck.reader import read_path
+from factcheck.safewrite import atomic_write
 
 T = TypeVar("T")
 FORMAT = 1
@@ -45,24 +45,6 @@ class Store:
 
 
 # --- writing -----------------------------------------------------------------------------------
-
-
-def atomic_write(path: Path, data: str) -> None:
-    """Write via a temporary file and a rename, so an interrupted run leaves the old file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a store is for sharing
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _slug(text: str) -> str:
@@ -186,9 +168,10 @@ _STORE_ENTRIES = frozenset({"store.yaml", "claims", "gazetteer.yaml", NAMES, "in
 
 def write(store: Store, out: Path) -> None:
     """Write the store's YAML to `out` (`index.write_store` adds the lock and the index), every file
-    atomically and in an order that keeps the folder a loadable store throughout: store.yaml first lists the old works and the new, then each claims
-    file is replaced, stale ones removed, and store.yaml rewritten with the new works alone. A build
-    killed at any point leaves a store that loads (old claims, new claims or a mix of the two)."""
+    atomically and in an order that keeps the folder a loadable store throughout: store.yaml first
+    lists the old works and the new, then each claims file is replaced, stale ones removed, and
+    store.yaml rewritten with the new works alone. A build killed at any point leaves a store that
+    loads (old claims, new claims or a mix of the two)."""
     for wid in store.works:
         if not _SAFE_ID.match(wid):
             raise FactcheckError(f"work id {wid!r} cannot name a file of the store", str(out))
@@ -221,7 +204,8 @@ def _write(store: Store, out: Path) -> None:
     by_work: dict[str, list[Claim]] = {}
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
-    names = [{"id": f"name:{n}", "type": "name", "names": [n, *aliases]} for n, aliases in sorted(store.names)]
+    names = [{"id": f"name:{n}", "type": "name", "names": [n, *aliases]}
+             for n, aliases in sorted(store.names)]
     atomic_write(out / NAMES, "# Proper names found in the sources, written by `factcheck build`.\n"
                  + _dump({"entities": names}))
     (out / "claims").mkdir(exist_ok=True)
@@ -229,7 +213,8 @@ def _write(store: Store, out: Path) -> None:
     for wid, cs in sorted(by_work.items()):
         name = f"{wid}.yaml"
         wanted.add(name)
-        atomic_write(out / "claims" / name, header + _dump({"source": wid, "claims": [_claim_dict(c) for c in cs]}))
+        body = _dump({"source": wid, "claims": [_claim_dict(c) for c in cs]})
+        atomic_write(out / "claims" / name, header + body)
     for old in (out / "claims").glob("*.yaml"):
         if old.name not in wanted:
             old.unlink()
@@ -287,11 +272,12 @@ def _load_yaml(path: Path, data: bytes | None = None) -> Any:
     except OSError as e:
         raise FactcheckError(f"cannot read: {e.strerror}", str(path)) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise FactcheckError(f"malformed YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+        line = mark.line + 1 if mark else None
+        raise FactcheckError(f"malformed YAML: {problem}", str(path), line) from None
 
 
 def load(path: Path) -> Store:
