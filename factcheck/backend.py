@@ -60,17 +60,23 @@ def from_memory(*stores: store_mod.Store) -> OpenStore:
     """Stores held in memory (loaded, or just built) behind the in-memory index."""
     works = {k: v for s in stores for k, v in s.works.items()}
     claims = tuple(c for s in stores for c in s.claims)
-    return OpenStore(path=", ".join(s.path for s in stores), index=Index(claims, works),
-                     gazetteer=tuple(g for s in stores for g in s.gazetteer),
-                     names=tuple(n for s in stores for n in s.names))
+    return OpenStore(
+        path=", ".join(s.path for s in stores),
+        index=Index(claims, works),
+        gazetteer=tuple(g for s in stores for g in s.gazetteer),
+        names=tuple(n for s in stores for n in s.names),
+    )
 
 
 def _rebuilt(folder: Path) -> Path:
     """A damaged index found while checking: build it afresh (the caller retries once)."""
     p = index_mod.ensure_index(folder, force=True)
     if p is None:
-        raise FactcheckError("the index is damaged and cannot be rebuilt (neither the store folder nor "
-                             "the cache folder can be written)", str(folder))
+        raise FactcheckError(
+            "the index is damaged and cannot be rebuilt (neither the store folder nor "
+            "the cache folder can be written)",
+            str(folder),
+        )
     return p
 
 

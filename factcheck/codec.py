@@ -44,9 +44,12 @@ class Layout:
 # The layout of the stores written so far: offsets within a value are those of the source sentence,
 # which the claim's own offsets already give, and a claim's work is the claims file's `source`.
 LAYOUTS: dict[type, Layout] = {
-    Claim: Layout(first=("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end",
-                         "quote"),
-                  last=("quantity", "date"), omit={"source": ""}, skip_none=frozenset({"quantity", "date"})),
+    Claim: Layout(
+        first=("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote"),
+        last=("quantity", "date"),
+        omit={"source": ""},
+        skip_none=frozenset({"quantity", "date"}),
+    ),
     Quantity: Layout(omit={"start": 0, "end": 0}),
     DateValue: Layout(omit={"start": 0, "end": 0}),
     Work: Layout(first=("id", "file", "lines"), missing={"file": ""}),
@@ -62,8 +65,11 @@ class CodecError(ValueError):
         self.problem, self.field, self.line = problem, field, line
 
     def within(self, name: str, line: int | None) -> CodecError:
-        return CodecError(self.problem, f"{name}.{self.field}" if self.field else name,
-                          self.line if self.line is not None else line)
+        return CodecError(
+            self.problem,
+            f"{name}.{self.field}" if self.field else name,
+            self.line if self.line is not None else line,
+        )
 
 
 # --- encoding ------------------------------------------------------------------------------------
@@ -72,6 +78,8 @@ class CodecError(ValueError):
 def encode(value: Any) -> Any:
     """Plain data for a record: dataclasses as dicts (keys in the layout's order), tuples as lists,
     enums as their values."""
+    if type(value) in _SCALARS:  # most values: first, and fast
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         layout = LAYOUTS.get(type(value), Layout())
         out: dict[str, Any] = {}
@@ -88,6 +96,9 @@ def encode(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): encode(v) for k, v in value.items()}
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache

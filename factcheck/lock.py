@@ -39,8 +39,11 @@ def _open(folder: Path, fallback: Path) -> int:
                 return os.open(path, flags | extra, 0o666)
             except OSError:
                 continue
-    raise FactcheckError("cannot create a lock file for the store (neither the store folder nor the "
-                         "cache folder can be written)", str(folder))
+    raise FactcheckError(
+        "cannot create a lock file for the store (neither the store folder nor the "
+        "cache folder can be written)",
+        str(folder),
+    )
 
 
 @contextlib.contextmanager
@@ -49,8 +52,11 @@ def locked(folder: Path, fallback: Path, *, exclusive: bool, wait: float | None 
     waiting up to `wait` seconds for others to release it."""
     with _held(folder, fallback, exclusive, WAIT if wait is None else wait) as got:
         if not got:
-            raise FactcheckError("the store is locked by another factcheck (a build or an index rebuild); "
-                                 "try again when it has finished", str(folder))
+            raise FactcheckError(
+                "the store is locked by another factcheck (a build or an index rebuild); "
+                "try again when it has finished",
+                str(folder),
+            )
         yield
 
 

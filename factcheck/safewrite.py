@@ -136,8 +136,10 @@ def refuse_inputs(path: str, inputs: Iterable[str], what: str) -> None:
         except OSError:
             continue
         if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
-            raise FactcheckError(f"is one of the inputs ({name}); refusing to write the {what} over it "
-                                 "(choose another file)", path)
+            raise FactcheckError(
+                f"is one of the inputs ({name}); refusing to write the {what} over it (choose another file)",
+                path,
+            )
 
 
 def exit_on_sigterm() -> None:
