@@ -22,7 +22,7 @@ import yaml
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.model import Finding, Report
-from factcheck.store import atomic_write
+from factcheck.safewrite import atomic_write
 
 VERSION = 1
 HEADER = ("# factcheck baseline: known findings that `factcheck check --baseline FILE` hides.\n"

@@ -9,50 +9,31 @@ from pathlib import Path
 
 from factcheck import entities, suppress
 from factcheck import store as store_mod
+from factcheck.backend import OpenStore, from_memory, open_store
 from factcheck.config import Config
 from factcheck.extract import extract
-from factcheck.index import IndexedStore, SqliteIndex, open_indexed
-from factcheck.match import Candidate, Index
+from factcheck.match import Candidate, ClaimIndex
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
 from factcheck.reader import decode, parse, read_path
 from factcheck.verdict import decide, reconcile
 
 
-def open_stores(paths: Sequence[str]) -> store_mod.Store | IndexedStore:
+def open_stores(paths: Sequence[str]) -> OpenStore:
     """Open one store, or combine several (their works and claims side by side): through their
     compiled indexes (built on first use), else by loading their YAML."""
-    indexed = open_indexed([Path(p) for p in paths] or [store_mod.DEFAULT_STORE])
-    if indexed is not None:
-        return indexed
-    if not paths:
-        return store_mod.load(store_mod.DEFAULT_STORE)
-    loaded = [store_mod.load(Path(p)) for p in paths]
-    if len(loaded) == 1:
-        return loaded[0]
-    works = {k: v for s in loaded for k, v in s.works.items()}
-    claims = tuple(c for s in loaded for c in s.claims)
-    return store_mod.Store(
-        path=", ".join(s.path for s in loaded),
-        works=works,
-        claims=claims,
-        gazetteer=tuple(g for s in loaded for g in s.gazetteer),
-    )
+    return open_store([Path(p) for p in paths])
 
 
 class Checker:
     """A store made ready for checking: its index and gazetteer, built once for many files."""
 
-    def __init__(self, store: store_mod.Store | IndexedStore, config: Config) -> None:
-        self.store = store
+    def __init__(self, store: store_mod.Store | OpenStore, config: Config) -> None:
+        self.store = store if isinstance(store, OpenStore) else from_memory(store)
         self.config = config
         # A store built in memory carries the names its sources use; a loaded one has them in names.yaml.
-        self.gaz = entities.extend(entities.load(store.gazetteer), list(getattr(store, "names", ())))
-        self.index: Index | SqliteIndex
-        if isinstance(store, IndexedStore):
-            self.index, self._count = store.index, store.claim_count
-        else:
-            self.index = Index(store.claims)
-            self._count = len(store.claims)
+        self.gaz = entities.extend(entities.load(self.store.gazetteer), list(self.store.names))
+        self.index: ClaimIndex = self.store.index
+        self._count = self.store.claim_count
 
     def kind_of(self, entity: str) -> str:
         if entity.startswith("name:"):
@@ -103,7 +84,7 @@ def read_input(path: str) -> Document:
 
 
 def check(
-    paths: Sequence[str], store: store_mod.Store | IndexedStore, config: Config | None = None
+    paths: Sequence[str], store: store_mod.Store | OpenStore, config: Config | None = None
 ) -> Report:
     config = config or Config()
     checker = Checker(store, config)

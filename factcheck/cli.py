@@ -153,7 +153,9 @@ def check(
             exclude=opts["exclude"],
             config_file=Path(opts["config_file"]) if opts["config_file"] else None,
         )
-        report = run_check(expand(files, config), open_stores(config.stores), config)
+        drafts = expand(files, config)
+        _refuse_writing_over_inputs(drafts, config.stores, output, opts)
+        report = run_check(drafts, open_stores(config.stores), config)
         report = apply_baseline(
             report,
             config,
@@ -168,7 +170,7 @@ def check(
         )
         if output:
             from factcheck.render.text import summary
-            from factcheck.store import atomic_write
+            from factcheck.safewrite import atomic_write
 
             try:
                 atomic_write(Path(output), text)
@@ -192,13 +194,29 @@ def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
 
     def run() -> int:
         from factcheck import store
+        from factcheck.index import write_store
 
         built = store.build(list(sources))
-        store.write(built, out)
+        write_store(built, out)
         click.echo(f"{out}: {len(built.works)} sources, {len(built.claims)} claims")
         return ExitCode.OK
 
     sys.exit(_guard(run, debug))
+
+
+def _refuse_writing_over_inputs(drafts: list[str], stores: Any, output: str | None,
+                               opts: dict[str, Any]) -> None:
+    """--output and --write-baseline may not name a draft, the config, the baseline read or a store file."""
+    from factcheck.safewrite import refuse_inputs
+    from factcheck.store import DEFAULT_STORE, claim_files
+
+    inputs = [*drafts, *(opts[k] for k in ("config_file", "baseline") if opts[k])]
+    for folder in map(Path, stores or [DEFAULT_STORE]):
+        inputs += [str(folder / "store.yaml"), *map(str, claim_files(folder))]
+    if output:
+        refuse_inputs(output, inputs, "report")
+    if opts["write_baseline"]:
+        refuse_inputs(opts["write_baseline"], [i for i in inputs if i != opts["baseline"]], "baseline")
 
 
 def _guard(run: Any, debug: bool) -> int:
@@ -224,4 +242,7 @@ def _guard(run: Any, debug: bool) -> int:
 
 
 def main() -> None:
+    from factcheck.safewrite import exit_on_sigterm
+
+    exit_on_sigterm()  # temporary files are removed on SIGTERM as on Ctrl-C
     cli(prog_name="factcheck")

@@ -29,26 +29,30 @@ Every index file is written whole under a temporary name and renamed into place.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import math
 import os
 import re
 import tempfile
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from factcheck import codec, lock
+from factcheck import store as store_mod
 from factcheck.errors import FactcheckError
 from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens
 from factcheck.model import Claim, Work
+from factcheck.store import Store
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from factcheck.store import Store
+R = TypeVar("R")
 
 FORMAT = 2
 INDEX_NAME = "index.sqlite"
@@ -58,6 +62,7 @@ _SCALE = 1 << 6  # shared weights are summed in units of 1/_SCALE, then checked 
 _BITMAP_SHARE = 256  # a token in more than 1/_BITMAP_SHARE of the claims has its bitmap stored
 _BITMAP_CACHE = 64 << 20  # bytes of bitmaps kept between draft claims
 _EXTRACT = 4096  # claims near the threshold beyond which they are grouped by bitmap first
+_BUILD_CACHE = 32 << 10  # KB of page cache while building: the build's memory does not grow with the store
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -84,13 +89,7 @@ def _scheme() -> str:
 
 def store_files(folder: Path) -> list[Path]:
     """The files an index is derived from: store.yaml and claims/*.yaml, in a stable order."""
-    files = [folder / "store.yaml"]
-    claims = folder / "claims"
-    if claims.is_dir():
-        with os.scandir(claims) as it:
-            files += sorted((Path(e.path) for e in it if e.name.endswith(".yaml") and e.is_file()),
-                            key=lambda p: p.name)
-    return files
+    return [folder / "store.yaml", *store_mod.claim_files(folder)]
 
 
 def stat_fingerprint(folder: Path) -> str:
@@ -141,59 +140,83 @@ def _version() -> str:
 
 
 def _claim_json(c: Claim) -> str:
-    from factcheck.store import _claim_dict
-
-    return json.dumps(_claim_dict(c), separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(codec.encode(c), separators=(",", ":"), ensure_ascii=False)
 
 
 def _work_json(w: Work) -> str:
-    from factcheck.store import _work_dict
+    return json.dumps(codec.encode(w), separators=(",", ":"), ensure_ascii=False)
 
-    return json.dumps(_work_dict(w), separators=(",", ":"), ensure_ascii=False)
+
+class StoreChanged(Exception):
+    """The store's files changed while its index was being built: the work is thrown away."""
+
+
+Claims = Iterable[tuple[Path | None, int | None, Claim]]  # (file, line, claim): where to report a duplicate
 
 
 def build_index(store: Store, path: Path, folder: Path | None = None) -> None:
-    """Write the index of `store` to `path`, fingerprinting the store files in `folder` (by default
-    the index's own folder). Atomic: a failure leaves any previous index as it was."""
+    """Write the index of a store held in memory to `path`, fingerprinting the store files in `folder`
+    (by default the index's own folder). Atomic: a failure leaves any previous index as it was."""
+    folder = folder if folder is not None else path.parent
+    meta = {"stat": stat_fingerprint(folder), "content": content_fingerprint(folder)}
+    _write(path, store.works.values(), ((None, None, c) for c in store.claims), lambda: meta)
+
+
+def index_folder(folder: Path, path: Path) -> None:
+    """Write the index of the store in `folder` to `path`, streaming its claims from the YAML one file
+    at a time (memory grows with the largest claims file, not with the store). The fingerprint is
+    taken before the files are read and checked after: a store that changed meanwhile raises
+    StoreChanged and nothing is written."""
+    before = stat_fingerprint(folder)
+    digest = hashlib.sha256()
+
+    def read(f: Path) -> bytes:
+        data = f.read_bytes()
+        digest.update(f"{f.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+        return data
+
+    works = store_mod.read_works(folder, read(folder / "store.yaml"))
+
+    def claims() -> Claims:
+        for f in store_mod.claim_files(folder):
+            for line, c in store_mod.read_claims(f, read(f), works):
+                yield f, line, c
+
+    def fingerprint() -> dict[str, str]:
+        if stat_fingerprint(folder) != before:
+            raise StoreChanged(str(folder))
+        return {"stat": before, "content": digest.hexdigest()}
+
+    _write(path, works.values(), claims(), fingerprint)
+
+
+def clear_stale(path: Path) -> None:
+    """Remove what killed builds of this index left: temporary files (SIGKILL, power cut) and a
+    journal, which SQLite would otherwise replay into the next index under that name. Called under
+    the store's exclusive lock, so no live build owns them."""
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        tmp.unlink(missing_ok=True)
+    for side in ("-journal", "-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+
+
+def _write(path: Path, works: Iterable[Work], claims: Claims,
+           fingerprint: Callable[[], dict[str, str]]) -> None:
+    """Build the index under a temporary name and rename it into place. Claims go first into a
+    staging database beside it (by id, so duplicates show and rows follow id order), and postings are
+    sorted by SQLite on disk: memory stays bounded whatever the number of claims."""
     import sqlite3
 
-    folder = folder if folder is not None else path.parent
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
+    stage = Path(name[: -len(".tmp")] + ".stage.tmp")
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
-            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;")
-            con.executescript(_SCHEMA)
-            con.execute("BEGIN")
-            con.executemany("INSERT INTO works VALUES (?, ?)",
-                            ((w.id, _work_json(w)) for w in sorted(store.works.values(), key=lambda w: w.id)))
-            ordered = sorted(store.claims, key=lambda c: c.id)
-            postings: dict[str, list[int]] = {}
-            for row, c in enumerate(ordered, 1):
-                for t in tokens(c):
-                    p = postings.get(t)
-                    if p is None:
-                        postings[t] = [row]
-                    else:
-                        p.append(row)
-            con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)",
-                            ((row, c.id, c.source, _claim_json(c)) for row, c in enumerate(ordered, 1)))
-            del ordered
-            keys = sorted(postings)
-            con.executemany("INSERT INTO df VALUES (?, ?)", ((t, len(postings[t])) for t in keys))
-            con.executemany("INSERT INTO postings VALUES (?, ?)", ((t, r) for t in keys for r in postings[t]))
-            common = max(_BITMAP_SHARE, len(store.claims) // _BITMAP_SHARE)
-            con.executemany("INSERT INTO bitmaps VALUES (?, ?)",
-                            ((t, _to_blob(postings[t])) for t in keys if len(postings[t]) > common))
-            del postings
-            meta = {"format": str(FORMAT), "scheme": _scheme(), "factcheck": _version(),
-                    "claims": str(len(store.claims)), "stat": stat_fingerprint(folder),
-                    "content": content_fingerprint(folder)}
-            con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-            con.execute("COMMIT")
+            _fill(con, stage, works, claims, fingerprint)
         finally:
             con.close()
         with open(tmp, "rb+") as f:
@@ -203,21 +226,123 @@ def build_index(store: Store, path: Path, folder: Path | None = None) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        stage.unlink(missing_ok=True)
+        Path(f"{stage}-journal").unlink(missing_ok=True)
+
+
+def _fill(con: sqlite3.Connection, stage: Path, works: Iterable[Work], claims: Claims,
+          fingerprint: Callable[[], dict[str, str]]) -> None:
+    import sqlite3
+
+    con.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-{_BUILD_CACHE};"
+                      "PRAGMA temp_store=FILE;")
+    con.executescript(_SCHEMA)
+    con.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+    con.executescript("PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
+                      "CREATE TABLE stage.claims(cid TEXT PRIMARY KEY, work TEXT NOT NULL,"
+                      " data TEXT NOT NULL, toks TEXT NOT NULL) WITHOUT ROWID;"
+                      "CREATE TABLE stage.postings(token TEXT NOT NULL, claim INTEGER NOT NULL);")
+    con.execute("BEGIN")
+    con.executemany("INSERT INTO works VALUES (?, ?)",
+                    ((w.id, _work_json(w)) for w in sorted(works, key=lambda w: w.id)))
+    insert = "INSERT INTO stage.claims VALUES (?, ?, ?, ?)"
+    for f, line, c in claims:
+        try:
+            con.execute(insert, (c.id, c.source, _claim_json(c), json.dumps(sorted(tokens(c)))))
+        except sqlite3.IntegrityError:
+            raise FactcheckError(f"duplicate claim id {c.id!r}", str(f) if f else None, line) from None
+    count = 0
+    rows = con.execute("SELECT cid, work, data, toks FROM stage.claims ORDER BY cid")
+    writer = con.cursor()
+    for cid, work, data, toks in rows:  # rows numbered in claim id order: ties break by row
+        count += 1
+        writer.execute("INSERT INTO claims VALUES (?, ?, ?, ?)", (count, cid, work, data))
+        writer.executemany("INSERT INTO stage.postings VALUES (?, ?)", ((t, count) for t in json.loads(toks)))
+    con.execute("INSERT INTO postings SELECT token, claim FROM stage.postings ORDER BY token, claim")
+    con.execute("INSERT INTO df SELECT token, count(*) FROM postings GROUP BY token")
+    common = max(_BITMAP_SHARE, count // _BITMAP_SHARE)
+    for (token,) in con.execute("SELECT token FROM df WHERE n > ? ORDER BY token", (common,)).fetchall():
+        buf = bytearray(count // 8 + 1)
+        for (r,) in con.execute("SELECT claim FROM postings WHERE token = ?", (token,)):
+            buf[r >> 3] |= 1 << (r & 7)
+        con.execute("INSERT INTO bitmaps VALUES (?, ?)", (token, bytes(buf.rstrip(b"\0"))))
+    meta = {"format": str(FORMAT), "scheme": _scheme(), "factcheck": _version(), "claims": str(count),
+            **fingerprint()}
+    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    con.execute("COMMIT")
+    con.execute("DETACH DATABASE stage")
 
 
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+class IndexDamaged(Exception):
+    """An index file that is not what `build_index` writes: it is rebuilt, never trusted."""
+
+
+_SMALL = 32 << 20  # bytes: an index this small has every page checked on opening (milliseconds)
+
+
+@functools.cache
+def _expected_schema() -> list[tuple[str, str, str, str | None]]:
     import sqlite3
 
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    con.execute("PRAGMA cache_size=-16384")  # 16 MB of pages at most (no mmap: 5% faster, 3x the RSS)
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(_SCHEMA)
+        return sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        con.close()
+
+
+def _connect(path: Path, deadline: Callable[[], float]) -> sqlite3.Connection:
+    """A read-only connection to an index that has been checked: every SQLite call on it is
+    interrupted (sqlite3.OperationalError) once `deadline()` has passed. Raises IndexDamaged or
+    sqlite3.Error for anything that is not an index as `build_index` writes it."""
+    import sqlite3
+
+    for side in ("-journal", "-wal"):
+        if Path(f"{path}{side}").exists():  # a hot journal: a writer died in the middle of a change
+            raise IndexDamaged(f"{path}{side} left beside the index")
+    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                          check_same_thread=False)
+    try:
+        con.set_progress_handler(lambda: time.monotonic() > deadline(), 1000)
+        con.execute("PRAGMA trusted_schema=OFF")  # nothing in the file may run functions on our behalf
+        con.execute("PRAGMA cache_size=-16384")  # 16 MB of pages at most (no mmap: 5% faster, 3x the RSS)
+        if sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")) != _expected_schema():
+            raise IndexDamaged("unexpected tables, columns, views, triggers or indexes")
+        (page_size,) = con.execute("PRAGMA page_size").fetchone()
+        (pages,) = con.execute("PRAGMA page_count").fetchone()
+        size = path.stat().st_size
+        if page_size * pages != size:
+            raise IndexDamaged(f"{size} bytes on disk for {pages} pages of {page_size}")
+        if size <= _SMALL and con.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+            raise IndexDamaged("damaged pages")
+        if con.execute("SELECT count(*) FROM meta WHERE typeof(key) != 'text' OR typeof(value) != 'text'"
+                       ).fetchone() != (0,):
+            raise IndexDamaged("meta values of the wrong type")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
 def _meta(con: sqlite3.Connection) -> dict[str, str]:
     return dict(con.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _count(con: sqlite3.Connection) -> int:
+    """The claim count the meta table records, checked against the claims table."""
+    meta = _meta(con)
+    try:
+        n = int(meta["claims"])
+    except (KeyError, ValueError):
+        raise IndexDamaged("no claim count") from None
+    if con.execute("SELECT coalesce(max(id), 0), count(*) FROM claims").fetchone() != (n, n):
+        raise IndexDamaged("claim rows do not match the claim count")
+    return n
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -229,13 +354,32 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-class SqliteIndex:
-    """`match.Index` over one or more compiled store indexes, reading postings from disk."""
+LIMIT = 30.0  # seconds any one index operation may take before the index is taken as damaged
+Rebuild = Callable[[], Path]  # builds a store's index afresh and gives its path
 
-    def __init__(self, paths: Sequence[Path]) -> None:
-        self.paths = tuple(paths)
-        self._cons = [_connect(p) for p in self.paths]
-        counts = [int(_meta(con)["claims"]) for con in self._cons]
+
+class SqliteIndex:
+    """A `match.ClaimIndex` over one or more compiled store indexes, reading postings from disk.
+
+    The files are distrusted: they are checked on opening, every call runs under a time limit, and
+    an error from SQLite or from decoding what it returned makes the index be rebuilt (through
+    `rebuild`, one function per path) and the call be tried once more."""
+
+    def __init__(self, paths: Sequence[Path], rebuild: Sequence[Rebuild] | None = None) -> None:
+        self._rebuild = tuple(rebuild) if rebuild is not None else None
+        self._deadline = time.monotonic() + LIMIT
+        self._busy = False
+        self._cons: list[sqlite3.Connection] = []
+        self.paths: tuple[Path, ...] = ()
+        self._guarded(self._open, tuple(paths))
+
+    def _open(self, paths: tuple[Path, ...]) -> None:
+        self.close()
+        self.paths = paths
+        self._cons = []
+        for p in paths:
+            self._cons.append(_connect(p, lambda: self._deadline))
+        counts = [_count(con) for con in self._cons]
         self.count = sum(counts)
         self._n = max(1, self.count)
         self._default_idf = math.log(1 + self._n)
@@ -247,10 +391,39 @@ class SqliteIndex:
         self._bitmaps: OrderedDict[str, tuple[int, bytes]] = OrderedDict()  # least recently used first
         self._bitmap_bytes = 0
         self._decoded: dict[int, Claim] = {}  # claims decoded for earlier drafts, up to _KEEP
+        works: dict[str, Work] = {}
+        for con in self._cons:
+            for _, data in con.execute("SELECT id, data FROM works"):
+                w = codec.decode(Work, json.loads(data))
+                works[w.id] = w
+        self.works: Mapping[str, Work] = works
+
+    def _guarded(self, fn: Callable[..., R], *args: Any) -> R:
+        """`fn(*args)` under the time limit; on a damaged index, rebuilt and tried again once."""
+        import sqlite3
+
+        if self._busy:  # called from a guarded call: that one handles errors
+            return fn(*args)
+        for attempt in (0, 1):
+            self._deadline = time.monotonic() + LIMIT
+            self._busy = True
+            try:
+                return fn(*args)
+            except (sqlite3.Error, IndexDamaged, codec.CodecError, ValueError, KeyError, TypeError) as e:
+                if attempt or self._rebuild is None:
+                    where = ", ".join(map(str, self.paths))
+                    raise FactcheckError(f"the index is unusable ({type(e).__name__}: {e}); delete it and "
+                                         "run again to rebuild it", where) from None
+                self.paths = tuple(rebuild() for rebuild in self._rebuild)
+                self._open(self.paths)
+            finally:
+                self._busy = False
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         for con in self._cons:
             con.close()
+        self._cons = []
 
     # -- document frequencies
 
@@ -273,13 +446,9 @@ class SqliteIndex:
     def idf(self, token: str) -> float:
         w = self._idf.get(token)
         if w is None:
-            n = self.df(token)
+            n = self._guarded(self.df, token)
             w = self._idf[token] = math.log(1 + self._n / n) if n else self._default_idf
         return w
-
-    def known(self, entity: str) -> bool:
-        """Whether any claim of the store names this entity."""
-        return self.df(f"@{entity}") > 0
 
     # -- claims by position
 
@@ -306,8 +475,9 @@ class SqliteIndex:
     def fetch(self, keys: Sequence[int]) -> dict[int, Claim]:
         """The claims at these positions, decoded from their JSON (or remembered from an earlier
         draft claim: the candidates of one draft's sentences overlap)."""
-        from factcheck.store import _claim_from
+        return self._guarded(self._fetch, keys)
 
+    def _fetch(self, keys: Sequence[int]) -> dict[int, Claim]:
         cache = self._decoded
         out = {k: cache[k] for k in keys if k in cache}
         todo = [k for k in keys if k not in out]
@@ -318,16 +488,16 @@ class SqliteIndex:
                 sql = f"SELECT id, work, data FROM claims WHERE id IN ({_marks(len(part))})"
                 for r, work, data in self._cons[k].execute(sql, part):
                     key = r + self._offsets[k]
-                    out[key] = cache[key] = _claim_from(json.loads(data), work, self.paths[k])
+                    out[key] = cache[key] = codec.decode(Claim, json.loads(data), source=work)
+        if len(out) != len(keys):
+            raise IndexDamaged("claim rows missing")
         return out
 
     def claims(self) -> Iterator[Claim]:
         """Every claim of the store, decoded (for tools; checking never needs them all)."""
-        from factcheck.store import _claim_from
-
-        for k, con in enumerate(self._cons):
+        for con in self._cons:
             for _, work, data in con.execute("SELECT id, work, data FROM claims ORDER BY id"):
-                yield _claim_from(json.loads(data), work, self.paths[k])
+                yield codec.decode(Claim, json.loads(data), source=work)
 
     # -- postings as bitmaps
 
@@ -358,6 +528,9 @@ class SqliteIndex:
         return got
 
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
+        return self._guarded(self._candidates, draft, limit)
+
+    def _candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """The `limit` claims sharing the most token weight with `draft`, as `match.Index` gives them.
 
         Each token's postings are a bitmap; the claims' shared weights, in whole units of
@@ -414,7 +587,7 @@ class SqliteIndex:
                 scores.update(dict.fromkeys(_positions(groups[s]), s))
                 taken += n
         top = self._top(scores, limit)
-        decoded = self.fetch(top)
+        decoded = self._fetch(top)
         return rank(draft, ((decoded[p], scores[p]) for p in top), self.idf, limit)
 
     def _best_ids(self, members: int, n: int) -> list[int]:
@@ -561,17 +734,6 @@ def _masks_at(bits: int, blobs: Sequence[bytes]) -> dict[int, int]:
 # --- opening a store ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class IndexedStore:
-    """A store opened through its index: works in memory, claims on disk."""
-
-    path: str
-    works: dict[str, Work]
-    index: SqliteIndex
-    claim_count: int
-    gazetteer: tuple[str, ...]
-
-
 def cache_path(folder: Path) -> Path:
     """Where the index of a read-only store goes: the user's cache folder, one per store."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -579,104 +741,75 @@ def cache_path(folder: Path) -> Path:
     return base / "factcheck" / key / INDEX_NAME
 
 
+def _lock_fallback(folder: Path) -> Path:
+    return cache_path(folder).parent / "lock"
+
+
 def status(index: Path, folder: Path) -> str:
-    """"fresh", "missing", "format" (another format version or token scheme), "stale" or "corrupt"."""
+    """"fresh", "touched" (the store's files have new times, the same bytes), "missing", "format"
+    (another format version or token scheme), "stale" or "corrupt" (anything else that is not an
+    index as `build_index` writes it)."""
     import sqlite3
 
     if not index.is_file():
         return "missing"
+    deadline = time.monotonic() + LIMIT
     try:
-        con = _connect(index)
+        con = _connect(index, lambda: deadline)
         try:
             meta = _meta(con)
+            if meta.get("format") != str(FORMAT) or meta.get("scheme") != _scheme():
+                return "format"
+            _count(con)
         finally:
             con.close()
-    except sqlite3.Error:
-        return "corrupt"
-    if meta.get("format") != str(FORMAT) or meta.get("scheme") != _scheme():
-        return "format"
-    if "claims" not in meta:
+    except (sqlite3.Error, IndexDamaged, OSError):
         return "corrupt"
     if meta.get("stat") == stat_fingerprint(folder):
         return "fresh"
     if meta.get("content") == content_fingerprint(folder):
-        _refresh_stat(index, folder)
-        return "fresh"
+        return "touched"
     return "stale"
 
 
 def _refresh_stat(index: Path, folder: Path) -> None:
-    """Same content, new mtimes (a copy, a checkout): record them so the hash is not redone."""
+    """Same content, new mtimes (a copy, a checkout): record them so the hash is not redone. Only
+    when no one else holds the lock, and without a journal (one page changes)."""
     import sqlite3
 
-    try:
-        con = sqlite3.connect(index, isolation_level=None, timeout=0.5)
+    with lock.try_exclusive(folder, _lock_fallback(folder)) as got:
+        if not got:
+            return
         try:
-            con.execute("UPDATE meta SET value = ? WHERE key = 'stat'", (stat_fingerprint(folder),))
-        finally:
-            con.close()
-    except (sqlite3.Error, OSError):
-        pass  # read-only: the content hash will be checked again next time
+            con = sqlite3.connect(index, isolation_level=None, timeout=0.5)
+            try:
+                con.execute("PRAGMA journal_mode=OFF")
+                con.execute("UPDATE meta SET value = ? WHERE key = 'stat'", (stat_fingerprint(folder),))
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError):
+            pass  # read-only: the content hash will be checked again next time
 
 
-def load_store(folder: Path) -> Store:
-    """The store's claims from its YAML, through the C YAML parser when there is one. Anything
-    unexpected goes to `store.load`, which validates and reports it with a line number."""
-    import yaml
+def ensure_index(folder: Path, *, rebuild: bool = True, force: bool = False) -> Path | None:
+    """The path of an up-to-date index of the store in `folder`, building one if needed (always, with
+    `force`: the one found was damaged): beside the store, else in the cache folder. None when
+    neither can be written. With `rebuild=False` a missing or out-of-date index is an error instead.
 
-    from factcheck import store as store_mod
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load((folder / "store.yaml").read_text(encoding="utf-8"), Loader=loader)
-        if not isinstance(data, dict) or data.get("version") != store_mod.FORMAT:
-            return store_mod.load(folder)
-        works = {}
-        for w in data.get("sources") or []:
-            works[str(w["id"])] = _work_from(w)
-        claims: list[Claim] = []
-        ids: set[str] = set()
-        for f in sorted((folder / "claims").glob("*.yaml")):
-            doc = yaml.load(f.read_text(encoding="utf-8"), Loader=loader)
-            wid = str(doc.get("source"))
-            if wid not in works or not isinstance(doc.get("claims"), list):
-                return store_mod.load(folder)
-            for raw in doc["claims"]:
-                c = store_mod._claim_from(raw, wid, f)
-                if c.id in ids:
-                    return store_mod.load(folder)
-                ids.add(c.id)
-                claims.append(c)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError,
-            FactcheckError):
-        return store_mod.load(folder)
-    return store_mod.Store(path=str(folder), works=works, claims=tuple(claims),
-                           gazetteer=store_mod.gazetteer_files(folder))
-
-
-def _work_from(w: dict[str, Any]) -> Work:
-    from factcheck.store import _opt
-
-    lines = w.get("lines")
-    return Work(id=str(w["id"]), file=str(w.get("file") or ""), title=_opt(w.get("title")),
-                author=_opt(w.get("author")), publisher=_opt(w.get("publisher")), date=_opt(w.get("date")),
-                url=_opt(w.get("url")), lines=(int(lines[0]), int(lines[1])) if lines else None)
-
-
-def ensure_index(folder: Path, *, rebuild: bool = True,
-                 on_build: Callable[[Path], None] | None = None) -> Path | None:
-    """The path of an up-to-date index of the store in `folder`, building one if needed: beside the
-    store, else in the cache folder. None when neither can be written. With `rebuild=False` a
-    missing or out-of-date index is an error instead."""
-    if not folder.exists():
-        raise FactcheckError("store not found (build one with `factcheck build SOURCE --out DIR`)",
-                             str(folder))
-    if not (folder / "store.yaml").is_file():
-        raise FactcheckError("not a claim store: no store.yaml", str(folder))
+    Readers decide under the store's shared lock, so they never see a build half done; a rebuild
+    holds it exclusively and looks again first, so checks that start together wait for one rebuild
+    instead of each doing it."""
+    store_mod.check_folder(folder)
     local, cached = folder / INDEX_NAME, cache_path(folder)
-    for candidate in (local, cached):
-        if status(candidate, folder) == "fresh":
-            return candidate
+    fallback = _lock_fallback(folder)
+    if not force:
+        with lock.locked(folder, fallback, exclusive=False):
+            found = _usable(local, cached, folder)
+        if found is not None:
+            if found[1] == "touched":
+                _refresh_stat(found[0], folder)
+            _tidy(found[0], folder)
+            return found[0]
     if not rebuild:
         why = {"format": f"was built by another version of factcheck (index format {FORMAT} expected)",
                "missing": "has no index", "stale": "index is out of date", "corrupt": "index is unreadable"}
@@ -684,40 +817,68 @@ def ensure_index(folder: Path, *, rebuild: bool = True,
                              str(local))
     import sqlite3
 
-    built: Store | None = None
-    for candidate in (local, cached):
-        try:
-            if built is None:
-                built = load_store(folder)
-            build_index(built, candidate, folder)
-        except (OSError, sqlite3.Error):  # read-only, full, ...: try the next place
-            continue
-        if on_build is not None:
-            on_build(candidate)
-        return candidate
+    with lock.locked(folder, fallback, exclusive=True):
+        if not force:
+            found = _usable(local, cached, folder)
+            if found is not None:  # another process rebuilt it while this one waited
+                return found[0]
+        for candidate in (local, cached):
+            try:
+                clear_stale(candidate)
+                _index_settled(folder, candidate)
+            except (OSError, sqlite3.Error):  # read-only, full, over a file-size limit: the next place
+                continue
+            return candidate
     return None
 
 
-def open_indexed(folders: Sequence[Path], *, rebuild: bool = True) -> IndexedStore | None:
-    """Open one store, or several side by side, through their indexes (built if needed). None when
-    an index cannot be had for every store: the caller then loads the YAML."""
-    from factcheck import store as store_mod
-
-    paths = []
-    for folder in folders:
-        p = ensure_index(folder, rebuild=rebuild)
-        if p is None:
-            return None
-        paths.append(p)
-    index = SqliteIndex(paths)
-    works: dict[str, Work] = {}
-    for con in index._cons:
-        for _, data in con.execute("SELECT id, data FROM works"):
-            w = _work_from(json.loads(data))
-            works[w.id] = w
-    gaz = tuple(g for f in folders for g in store_mod.gazetteer_files(f))
-    return IndexedStore(path=", ".join(str(f) for f in folders), works=works, index=index,
-                        claim_count=index.count, gazetteer=gaz)
+def _usable(local: Path, cached: Path, folder: Path) -> tuple[Path, str] | None:
+    for candidate in (local, cached):
+        state = status(candidate, folder)
+        if state in ("fresh", "touched"):
+            return candidate, state
+    return None
 
 
-__all__ = ["INDEX_NAME", "IndexedStore", "SqliteIndex", "build_index", "ensure_index", "open_indexed"]
+def _tidy(index: Path, folder: Path) -> None:
+    """Clear what a killed rebuild left beside the index, when no one is building now."""
+    if next(index.parent.glob(f".{index.name}.*.tmp"), None) is None:
+        return
+    with lock.try_exclusive(folder, _lock_fallback(folder)) as got:
+        if got:
+            for tmp in index.parent.glob(f".{index.name}.*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
+def _index_settled(folder: Path, path: Path, tries: int = 3) -> None:
+    """Index the store, again when someone edited its files meanwhile (outside factcheck's lock)."""
+    for _ in range(tries):
+        try:
+            index_folder(folder, path)
+            return
+        except StoreChanged:
+            continue
+    raise FactcheckError("the store's files kept changing while they were being indexed; run again when "
+                         "they are settled", str(folder))
+
+
+def write_store(built: Store, out: Path) -> None:
+    """`factcheck build`: the store's YAML and then its index, holding the store's lock throughout,
+    so two builds into one folder run one after the other and checks wait for a consistent store."""
+    import sqlite3
+
+    out.mkdir(parents=True, exist_ok=True)
+    with lock.locked(out, _lock_fallback(out), exclusive=True):
+        store_mod.write(built, out)
+        path = out / INDEX_NAME
+        try:
+            clear_stale(path)
+            build_index(built, path, out)
+        except sqlite3.Error as e:
+            raise FactcheckError(f"cannot write the index: {e}", str(path)) from None
+        except OSError as e:
+            raise FactcheckError(f"cannot write the index: {e.strerror or e}", str(path)) from None
+
+
+__all__ = ["INDEX_NAME", "SqliteIndex", "build_index", "ensure_index", "index_folder", "status",
+           "write_store"]

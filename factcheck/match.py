@@ -11,10 +11,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from factcheck.model import Claim
+from factcheck.model import Claim, Work
 
 MAX_CANDIDATES = 100
 
@@ -61,10 +62,12 @@ def rank(draft: Claim, scored: Iterable[tuple[Claim, float]], idf: Callable[[str
 
 
 class Index:
-    """In-memory inverted index over a sequence of claims."""
+    """In-memory inverted index over a sequence of claims (a `ClaimIndex`)."""
 
-    def __init__(self, claims: Sequence[Claim]) -> None:
+    def __init__(self, claims: Sequence[Claim], works: Mapping[str, Work] | None = None) -> None:
         self.claims = claims
+        self.works: Mapping[str, Work] = works if works is not None else {}
+        self.count = len(claims)
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             for t in tokens(c):
@@ -76,6 +79,9 @@ class Index:
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._default_idf)
 
+    def close(self) -> None:
+        """Nothing to release: the claims are in memory."""
+
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         scores: dict[int, float] = defaultdict(float)
         for t in tokens(draft):
@@ -83,3 +89,21 @@ class Index:
             for i in self.postings.get(t, ()):
                 scores[i] += w
         return rank(draft, ((self.claims[i], s) for i, s in scores.items()), self.idf, limit)
+
+
+class ClaimIndex(Protocol):
+    """What checking needs of a store: retrieval and weights, the works claims cite, the size. The
+    in-memory `Index` and the SQLite `index.SqliteIndex` implement it; a server backend would too.
+    Backends agree on candidates and weights within floating-point tolerance, not bit for bit."""
+
+    @property
+    def works(self) -> Mapping[str, Work]: ...
+
+    @property
+    def count(self) -> int: ...
+
+    def idf(self, token: str) -> float: ...
+
+    def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]: ...
+
+    def close(self) -> None: ...

@@ -156,16 +156,19 @@ def _same_money(a: Quantity, b: Quantity) -> Quantity:
     return a
 
 
-def _counted_alike(a: Quantity, b: Quantity) -> bool:
+def _counted_alike(a: Quantity, b: Quantity, counted: tuple[str, ...] = ()) -> bool:
     """Two counts of the same number whose nouns differ ("six babies", "six infants"): in sentences
-    that state the same fact, the number itself says they count the same thing."""
+    that state the same fact, the number itself says they count the same thing, unless the draft
+    counts the source's noun elsewhere ("21 firms from 33 countries" against "21 countries")."""
+    if b.unit and any(k.startswith(f"{b.unit}:") for k in counted):
+        return False
     return {a.dimension, b.dimension} <= {"count", "number"} and a.value == b.value and a.high == b.high
 
 
 def _comparable(draft: Claim, src: Claim) -> bool:
     if draft.quantity is not None and src.quantity is not None:
         dq = _same_money(draft.quantity, src.quantity)
-        return qty_mod.comparable(dq, src.quantity) or _counted_alike(dq, src.quantity)
+        return qty_mod.comparable(dq, src.quantity) or _counted_alike(dq, src.quantity, draft.values)
     if draft.date is not None and src.date is not None:
         return dates_mod.comparable(draft.date, src.date)
     return False
@@ -176,7 +179,7 @@ def _compatible(draft: Claim, src: Claim, tolerance: float) -> bool:
         dq, sq = draft.quantity, src.quantity
         if dq.role and sq.role and dq.role != sq.role:
             return False  # "from 4.3% to 1.1%" where the source went from 1.1% to 4.3%
-        if _counted_alike(dq, sq):
+        if _counted_alike(dq, sq, draft.values):
             return dq.bound == sq.bound or "exact" in (dq.bound, sq.bound)
         return qty_mod.compatible(_same_money(dq, sq), sq, tolerance)
     if draft.date is not None and src.date is not None:

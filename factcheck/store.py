@@ -14,20 +14,21 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from factcheck import entities
+from factcheck import codec, entities
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
-from factcheck.model import Claim, DateValue, Document, Quantity, Work
+from factcheck.model import Claim, Document, Work
 from factcheck.reader import read_path
+from factcheck.safewrite import atomic_write
 
+T = TypeVar("T")
 FORMAT = 1
 NAMES = "names.yaml"
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -44,24 +45,6 @@ class Store:
 
 
 # --- writing -----------------------------------------------------------------------------------
-
-
-def atomic_write(path: Path, data: str) -> None:
-    """Write via a temporary file and a rename, so an interrupted run leaves the old file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a store is for sharing
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _slug(text: str) -> str:
@@ -184,10 +167,11 @@ _STORE_ENTRIES = frozenset({"store.yaml", "claims", "gazetteer.yaml", NAMES, "in
 
 
 def write(store: Store, out: Path) -> None:
-    """Write the store to `out`, every file atomically and in an order that keeps the folder a
-    loadable store throughout: store.yaml first lists the old works and the new, then each claims
-    file is replaced, stale ones removed, and store.yaml rewritten with the new works alone. A build
-    killed at any point leaves a store that loads (old claims, new claims or a mix of the two)."""
+    """Write the store's YAML to `out` (`index.write_store` adds the lock and the index), every file
+    atomically and in an order that keeps the folder a loadable store throughout: store.yaml first
+    lists the old works and the new, then each claims file is replaced, stale ones removed, and
+    store.yaml rewritten with the new works alone. A build killed at any point leaves a store that
+    loads (old claims, new claims or a mix of the two)."""
     for wid in store.works:
         if not _SAFE_ID.match(wid):
             raise FactcheckError(f"work id {wid!r} cannot name a file of the store", str(out))
@@ -220,7 +204,8 @@ def _write(store: Store, out: Path) -> None:
     by_work: dict[str, list[Claim]] = {}
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
-    names = [{"id": f"name:{n}", "type": "name", "names": [n, *aliases]} for n, aliases in sorted(store.names)]
+    names = [{"id": f"name:{n}", "type": "name", "names": [n, *aliases]}
+             for n, aliases in sorted(store.names)]
     atomic_write(out / NAMES, "# Proper names found in the sources, written by `factcheck build`.\n"
                  + _dump({"entities": names}))
     (out / "claims").mkdir(exist_ok=True)
@@ -228,15 +213,13 @@ def _write(store: Store, out: Path) -> None:
     for wid, cs in sorted(by_work.items()):
         name = f"{wid}.yaml"
         wanted.add(name)
-        atomic_write(out / "claims" / name, header + _dump({"source": wid, "claims": [_claim_dict(c) for c in cs]}))
+        body = _dump({"source": wid, "claims": [_claim_dict(c) for c in cs]})
+        atomic_write(out / "claims" / name, header + body)
     for old in (out / "claims").glob("*.yaml"):
         if old.name not in wanted:
             old.unlink()
     if old_works:
         atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": works}))
-    from factcheck.index import INDEX_NAME, build_index  # sqlite3 only when writing a store
-
-    build_index(store, out / INDEX_NAME)
 
 
 def _old_works(out: Path) -> list[dict[str, Any]]:
@@ -254,24 +237,11 @@ def _dump(data: Any) -> str:
 
 
 def _work_dict(w: Work) -> dict[str, Any]:
-    return {"id": w.id, "file": w.file, "lines": list(w.lines) if w.lines else None, "title": w.title,
-            "author": w.author, "publisher": w.publisher, "date": w.date, "url": w.url}
-
-
-_CLAIM_KEYS = ("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote",
-               "entities", "terms", "context", "negated", "polarity", "names", "others", "nearby", "scope", "period", "pairs", "values")
+    return dict(codec.encode(w))
 
 
 def _claim_dict(c: Claim) -> dict[str, Any]:
-    d: dict[str, Any] = {k: getattr(c, k) for k in _CLAIM_KEYS}
-    for k in ("entities", "terms", "context", "polarity", "names", "others", "nearby", "pairs", "values"):
-        d[k] = list(d[k])
-    d["period"] = list(c.period) if c.period else None
-    if c.quantity is not None:
-        d["quantity"] = {f.name: getattr(c.quantity, f.name) for f in fields(Quantity) if f.name not in ("start", "end")}
-    if c.date is not None:
-        d["date"] = {f.name: getattr(c.date, f.name) for f in fields(DateValue) if f.name not in ("start", "end")}
-    return d
+    return dict(codec.encode(c))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -294,59 +264,88 @@ def _line(obj: Any) -> int | None:
     return obj.get("__line__") if isinstance(obj, dict) else None
 
 
-def _load_yaml(path: Path) -> Any:
+def _load_yaml(path: Path, data: bytes | None = None) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
     except UnicodeDecodeError:
         raise FactcheckError("not valid UTF-8", str(path)) from None
     except OSError as e:
         raise FactcheckError(f"cannot read: {e.strerror}", str(path)) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise FactcheckError(f"malformed YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+        line = mark.line + 1 if mark else None
+        raise FactcheckError(f"malformed YAML: {problem}", str(path), line) from None
 
 
 def load(path: Path) -> Store:
-    if not path.exists():
-        raise FactcheckError("store not found (build one with `factcheck build SOURCE --out DIR`)", str(path))
-    meta = path / "store.yaml"
-    if not meta.is_file():
-        raise FactcheckError("not a claim store: no store.yaml", str(path))
-    data = _load_yaml(meta)
-    if not isinstance(data, dict) or data.get("version") != FORMAT:
-        raise FactcheckError(f"unsupported store format (expected version {FORMAT}); rebuild the store",
-                             str(meta), _line(data))
-    works: dict[str, Work] = {}
-    sources = data.get("sources") or []
-    if not isinstance(sources, list):
-        raise FactcheckError("expected a list under 'sources'", str(meta), _line(data))
-    for w in sources:
-        if not isinstance(w, dict) or not w.get("id"):
-            raise FactcheckError("each source needs an id", str(meta), _line(w))
-        works[str(w["id"])] = Work(id=str(w["id"]), file=str(w.get("file") or ""), title=_opt(w.get("title")),
-                                   author=_opt(w.get("author")), publisher=_opt(w.get("publisher")),
-                                   date=_opt(w.get("date")), url=_opt(w.get("url")),
-                                   lines=_lines(w.get("lines"), meta, w))
+    """The whole store in memory, validated (for tools and tests; checking goes through the index)."""
+    works = read_works(path)
     claims: list[Claim] = []
     ids: set[str] = set()
-    folder = path / "claims"
-    for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        doc = _load_yaml(f)
-        if not isinstance(doc, dict) or not isinstance(doc.get("claims"), list):
-            raise FactcheckError("expected a mapping with a 'claims' list", str(f), _line(doc))
-        wid = str(doc.get("source"))
-        if wid not in works:
-            raise FactcheckError(f"claims refer to unknown source {wid!r}", str(f), _line(doc))
-        for raw in doc["claims"]:
-            c = _claim_from(raw, wid, f)
+    for f in claim_files(path):
+        for line, c in read_claims(f, f.read_bytes(), works):
             if c.id in ids:
-                raise FactcheckError(f"duplicate claim id {c.id!r}", str(f), _line(raw))
+                raise FactcheckError(f"duplicate claim id {c.id!r}", str(f), line)
             ids.add(c.id)
             claims.append(c)
     return Store(path=str(path), works=works, claims=tuple(claims), gazetteer=gazetteer_files(path))
+
+
+def check_folder(path: Path) -> Path:
+    """`path`, when it holds a store; else the one-line error that says what it is instead."""
+    if not path.exists():
+        raise FactcheckError("store not found (build one with `factcheck build SOURCE --out DIR`)", str(path))
+    if not (path / "store.yaml").is_file():
+        raise FactcheckError("not a claim store: no store.yaml", str(path))
+    return path
+
+
+def read_works(path: Path, data: bytes | None = None) -> dict[str, Work]:
+    """The works listed in the store's store.yaml (`data`: its bytes, when already read)."""
+    meta = check_folder(path) / "store.yaml"
+    doc = _load_yaml(meta, data)
+    if not isinstance(doc, dict) or doc.get("version") != FORMAT:
+        raise FactcheckError(f"unsupported store format (expected version {FORMAT}); rebuild the store",
+                             str(meta), _line(doc))
+    works: dict[str, Work] = {}
+    sources = doc.get("sources") or []
+    if not isinstance(sources, list):
+        raise FactcheckError("expected a list under 'sources'", str(meta), _line(doc))
+    for w in sources:
+        if not isinstance(w, dict) or not w.get("id"):
+            raise FactcheckError("each source needs an id", str(meta), _line(w))
+        work = _decode(Work, w, meta, "source")
+        works[work.id] = work
+    return works
+
+
+def claim_files(path: Path) -> list[Path]:
+    """The claims files of a store, in a stable order."""
+    folder = path / "claims"
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as it:
+        return sorted((Path(e.path) for e in it if e.name.endswith(".yaml") and e.is_file()),
+                      key=lambda p: p.name)
+
+
+def read_claims(f: Path, data: bytes, works: dict[str, Work]) -> Iterator[tuple[int | None, Claim]]:
+    """The claims of one claims file (its bytes already read), each with the line it starts on. Memory
+    grows with this file, one work's claims, never with the store."""
+    doc = _load_yaml(f, data)
+    if not isinstance(doc, dict) or not isinstance(doc.get("claims"), list):
+        raise FactcheckError("expected a mapping with a 'claims' list", str(f), _line(doc))
+    wid = str(doc.get("source"))
+    if wid not in works:
+        raise FactcheckError(f"claims refer to unknown source {wid!r}", str(f), _line(doc))
+    raws = doc["claims"]
+    del doc
+    for i, raw in enumerate(raws):
+        raws[i] = None  # each claim's parsed YAML goes as soon as it is decoded
+        yield _line(raw), _claim_from(raw, wid, f)
 
 
 def gazetteer_files(folder: Path) -> tuple[str, ...]:
@@ -354,35 +353,16 @@ def gazetteer_files(folder: Path) -> tuple[str, ...]:
     return tuple(str(folder / n) for n in ("gazetteer.yaml", NAMES) if (folder / n).is_file())
 
 
-def _lines(lines: Any, meta: Path, w: dict[str, Any]) -> tuple[int, int] | None:
-    if not lines:
-        return None
+def _decode(cls: type[T], raw: Any, f: Path, what: str, **given: Any) -> T:
     try:
-        lo, hi = lines
-        return int(lo), int(hi)
-    except (TypeError, ValueError):
-        raise FactcheckError("a source's 'lines' must be two line numbers", str(meta), _line(w)) from None
+        return codec.decode(cls, raw, **given)
+    except codec.CodecError as e:
+        problem = f"{e.field!r} {e.problem}" if e.field else e.problem
+        raise FactcheckError(f"malformed {what}: {problem}", str(f),
+                             e.line if e.line is not None else _line(raw)) from None
 
 
 def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
     if not isinstance(raw, dict):
         raise FactcheckError("a claim must be a mapping", str(f))
-    try:
-        q = raw.get("quantity")
-        d = raw.get("date")
-        return Claim(
-            kind=str(raw["kind"]), quote=str(raw["quote"]), line=int(raw["line"]), column=int(raw["column"]),
-            end_line=int(raw["end_line"]), end_column=int(raw["end_column"]), start=int(raw["start"]),
-            end=int(raw["end"]), entities=tuple(raw["entities"]), terms=tuple(raw["terms"]),
-            context=tuple(raw["context"]),
-            quantity=Quantity(**{k: v for k, v in q.items() if k != "__line__"}, start=0, end=0) if q else None,
-            date=DateValue(**{k: v for k, v in d.items() if k != "__line__"}, start=0, end=0) if d else None,
-            negated=bool(raw.get("negated")), polarity=tuple(raw.get("polarity") or ()),
-            names=tuple(raw.get("names") or ()), others=tuple(raw.get("others") or ()),
-            nearby=tuple(raw.get("nearby") or ()), scope=str(raw.get("scope") or "piece"),
-            period=(int(raw["period"][0]), int(raw["period"][1])) if raw.get("period") else None,
-            pairs=tuple(raw.get("pairs") or ()), values=tuple(raw.get("values") or ()),
-            source=wid, file=str(raw.get("file") or ""), id=str(raw["id"]),
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise FactcheckError(f"malformed claim ({type(e).__name__}: {e})", str(f), _line(raw)) from None
+    return _decode(Claim, raw, f, "claim", source=wid)

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from factcheck import entities, index, store
+from factcheck.backend import OpenStore, open_store
 from factcheck.check import Checker, check, open_stores
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
@@ -58,7 +59,7 @@ def test_same_candidates_as_the_in_memory_index(seed_copy: Path, cutoff: int,
     monkeypatch.setattr(index, "_EXTRACT", cutoff)  # both ways of settling the claims near the cut
     loaded = store.load(seed_copy)
     memory = Index(loaded.claims)
-    opened = index.open_indexed([seed_copy])
+    opened = open_store([seed_copy])
     assert opened is not None and (seed_copy / index.INDEX_NAME).is_file()
     assert opened.claim_count == len(loaded.claims)
     assert opened.works == loaded.works
@@ -90,7 +91,7 @@ def test_same_verdicts_as_the_in_memory_index(seed_copy: Path) -> None:
 
 
 def test_checker_takes_either_kind_of_store(seed_copy: Path) -> None:
-    opened = index.open_indexed([seed_copy])
+    opened = open_store([seed_copy])
     assert opened is not None
     assert Checker(opened, Config()).info() == Checker(store.load(seed_copy), Config()).info()
 
@@ -101,15 +102,15 @@ def test_build_writes_the_index(tmp_path: Path) -> None:
     text = "Kazakhstan's external debt to China was 14 percent in 2020.\n"
     (src / "a.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    store.write(store.build([src]), out)
+    index.write_store(store.build([src]), out)
     assert index.status(out / index.INDEX_NAME, out) == "fresh"
-    opened = index.open_indexed([out])
+    opened = open_store([out])
     assert opened is not None and opened.claim_count == len(store.load(out).claims) > 0
 
 
 def test_rebuilt_when_a_store_file_changes(seed_copy: Path, tmp_path: Path) -> None:
     folder = _copy(seed_copy, tmp_path)
-    first = index.open_indexed([folder])
+    first = open_store([folder])
     assert first is not None
     n = first.claim_count
     first.index.close()
@@ -118,26 +119,28 @@ def test_rebuilt_when_a_store_file_changes(seed_copy: Path, tmp_path: Path) -> N
     f = sorted((folder / "claims").glob("*.yaml"))[0]
     ino = path.stat().st_ino
     f.write_bytes(f.read_bytes())
-    assert index.status(path, folder) == "fresh"
+    assert index.status(path, folder) == "touched"
+    assert open_store([folder]).claim_count == n
+    assert index.status(path, folder) == "fresh"  # the new times recorded, not rebuilt
     assert path.stat().st_ino == ino
     # Changed: one claim file goes.
     removed = len(yaml.safe_load(f.read_text(encoding="utf-8"))["claims"])
     assert removed > 0
     f.unlink()
     assert index.status(path, folder) == "stale"
-    again = index.open_indexed([folder])
+    again = open_store([folder])
     assert again is not None and again.claim_count == n - removed
     assert path.stat().st_ino != ino  # a new file, renamed into place
 
 
 def test_an_edited_claim_is_seen(seed_copy: Path, tmp_path: Path) -> None:
     folder = _copy(seed_copy, tmp_path)
-    assert index.open_indexed([folder]) is not None
+    open_store([folder])
     f = sorted((folder / "claims").glob("*.yaml"))[0]
     data = yaml.safe_load(f.read_text(encoding="utf-8"))
     data["claims"][0]["quote"] = "Zyzzyva " + data["claims"][0]["quote"]
     f.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    opened = index.open_indexed([folder])
+    opened = open_store([folder])
     assert opened is not None
     quotes = {c.quote for c in opened.index.fetch(list(range(1, opened.claim_count + 1))).values()}
     assert any(q.startswith("Zyzzyva") for q in quotes)
@@ -161,7 +164,7 @@ def test_a_damaged_index_is_rebuilt(seed_copy: Path, seed_count: int, tmp_path: 
     path = folder / index.INDEX_NAME
     path.write_bytes(garbage)
     assert index.status(path, folder) == "corrupt"
-    opened = index.open_indexed([folder])
+    opened = open_store([folder])
     assert opened is not None and opened.claim_count == seed_count
     assert index.status(path, folder) == "fresh"
 
@@ -175,13 +178,13 @@ def _set_meta(path: Path, key: str, value: str) -> None:
 
 def test_another_format_is_rebuilt_or_refused(seed_copy: Path, tmp_path: Path) -> None:
     folder = _copy(seed_copy, tmp_path)
-    assert index.open_indexed([folder]) is not None
+    assert open_store([folder]) is not None
     path = folder / index.INDEX_NAME
     _set_meta(path, "format", "999")
     assert index.status(path, folder) == "format"
     with pytest.raises(FactcheckError, match="another version of factcheck"):
-        index.open_indexed([folder], rebuild=False)
-    assert index.open_indexed([folder]) is not None
+        open_store([folder], rebuild=False)
+    assert open_store([folder]) is not None
     assert index.status(path, folder) == "fresh"
 
 
@@ -207,7 +210,7 @@ def test_atomic_write_leaves_no_partial_file(seed_copy: Path, tmp_path: Path,
         index.build_index(loaded, path)
     assert path.read_bytes() == good  # the old index, whole
     assert sorted(p.name for p in folder.iterdir()) == ["claims", "index.sqlite", *sorted(
-        p.name for p in seed_copy.iterdir() if p.name not in ("claims", "index.sqlite"))]
+        p.name for p in seed_copy.iterdir() if p.name not in ("claims", "index.sqlite", ".factcheck.lock"))]
     path.unlink()
     with pytest.raises(RuntimeError):
         index.build_index(loaded, path)
@@ -217,29 +220,30 @@ def test_atomic_write_leaves_no_partial_file(seed_copy: Path, tmp_path: Path,
 def test_read_only_store_uses_the_cache(seed_copy: Path, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _copy(seed_copy, tmp_path)
-    real = index.build_index
+    real = index.index_folder
 
-    def refuse_store_folder(s: store.Store, path: Path, f: Path | None = None) -> None:
+    def refuse_store_folder(f: Path, path: Path) -> None:
         if path.parent == folder:
             raise PermissionError(13, "Permission denied", str(path))
-        real(s, path, f)
+        real(f, path)
 
-    monkeypatch.setattr(index, "build_index", refuse_store_folder)
-    opened = index.open_indexed([folder])
-    assert opened is not None
+    monkeypatch.setattr(index, "index_folder", refuse_store_folder)
+    opened = open_store([folder])
+    assert isinstance(opened.index, index.SqliteIndex)
     cached = index.cache_path(folder)
     assert cached.is_file() and cached.is_relative_to(tmp_path / "cache")
     assert not (folder / index.INDEX_NAME).exists()
-    assert index.open_indexed([folder]) is not None  # found in the cache the second time
+    assert opened.index.paths == (cached,)
+    assert open_store([folder]).index.paths == (cached,)  # found in the cache the second time
 
-    def refuse_all(s: store.Store, path: Path, f: Path | None = None) -> None:
+    def refuse_all(f: Path, path: Path) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
     cached.unlink()
-    monkeypatch.setattr(index, "build_index", refuse_all)
-    assert index.open_indexed([folder]) is None
+    monkeypatch.setattr(index, "index_folder", refuse_all)
     fallback = open_stores([str(folder)])  # the YAML and the in-memory index
-    assert isinstance(fallback, store.Store)
+    assert isinstance(fallback.index, Index)
+    assert fallback.claim_count == len(store.load(folder).claims)
     assert check([str(DRAFT)], fallback).claims > 0
 
 
@@ -250,8 +254,8 @@ def test_several_stores_side_by_side(seed_copy: Path, tmp_path: Path) -> None:
         "# Extra\n\nUzbekistan's external debt to China reached 20.6 percent in 2021. "
         "Huawei built data centres in Tashkent and Almaty.\n", encoding="utf-8")
     other = tmp_path / "other"
-    store.write(store.build([src]), other)
-    both = index.open_indexed([seed_copy, other])
+    index.write_store(store.build([src]), other)
+    both = open_store([seed_copy, other])
     assert both is not None
     loaded = [store.load(seed_copy), store.load(other)]
     memory = Index(tuple(c for s in loaded for c in s.claims))
