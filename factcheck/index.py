@@ -624,11 +624,12 @@ def load_store(folder: Path) -> Store:
     unexpected goes to `store.load`, which validates and reports it with a line number."""
     import yaml
 
+    from factcheck import bounded, safeyaml
     from factcheck import store as store_mod
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load((folder / "store.yaml").read_text(encoding="utf-8"), Loader=loader)
+        data = safeyaml.load(bounded.read_text(folder / "store.yaml", limit=None), str(folder / "store.yaml"), loader)
         if not isinstance(data, dict) or data.get("version") != store_mod.FORMAT:
             return store_mod.load(folder)
         works = {}
@@ -637,7 +638,7 @@ def load_store(folder: Path) -> Store:
         claims: list[Claim] = []
         ids: set[str] = set()
         for f in sorted((folder / "claims").glob("*.yaml")):
-            doc = yaml.load(f.read_text(encoding="utf-8"), Loader=loader)
+            doc = safeyaml.load(bounded.read_text(f, limit=None), str(f), loader)
             wid = str(doc.get("source"))
             if wid not in works or not isinstance(doc.get("claims"), list):
                 return store_mod.load(folder)

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from factcheck import bounded, safeyaml
 from factcheck.config import FAIL_ON, Config
 from factcheck.errors import FactcheckError
 from factcheck.model import Verdict
@@ -79,11 +80,8 @@ def _has_tool_table(path: Path) -> bool:
 
 def load(path: Path) -> FileConfig:
     """Read and validate one config file; any problem is a FactcheckError naming the file."""
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise FactcheckError(f"cannot read config file: {e}", name) from None
+    name = bounded.display_name(str(path))
+    text = bounded.read_text(path, name, what="config file")  # a FIFO or device is refused, not read
     if path.name == "pyproject.toml":
         data, lines = _load_toml(text, name)
     else:
@@ -93,7 +91,7 @@ def load(path: Path) -> FileConfig:
 
 def _load_toml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        doc = tomllib.loads(text)
+        doc = safeyaml.load_toml(text, name)
     except tomllib.TOMLDecodeError as e:
         raise FactcheckError(f"not valid TOML: {e}", name) from None
     table = doc.get("tool", {}).get("factcheck", {})
@@ -119,8 +117,8 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 def _load_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = safeyaml.load(text, name)  # first: it refuses what would make compose costly
+        node = yaml.compose(text, Loader=safeyaml.FAST_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

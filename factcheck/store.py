@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from factcheck import entities
+from factcheck import bounded, entities, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, DateValue, Document, Quantity, Work
@@ -295,14 +295,9 @@ def _line(obj: Any) -> int | None:
 
 
 def _load_yaml(path: Path) -> Any:
+    text = bounded.read_text(path, limit=None)  # a FIFO or device is refused, never read
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise FactcheckError("not valid UTF-8", str(path)) from None
-    except OSError as e:
-        raise FactcheckError(f"cannot read: {e.strerror}", str(path)) from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return safeyaml.load(text, str(path), _LineLoader)  # nesting and aliases limited
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
