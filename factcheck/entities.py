@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from factcheck import bounded, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.model import Document, Mention
 from factcheck.text import STOPWORDS
@@ -68,9 +69,8 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
 def _entries(path: Path) -> list[dict[str, object]]:
     try:
         # libyaml's loader when PyYAML has it: the gazetteer is read on every run, 20x faster.
-        data = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        text = bounded.read_text(path, limit=None)
+        data = safeyaml.load(text, str(path))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise FactcheckError(
@@ -81,7 +81,15 @@ def _entries(path: Path) -> list[dict[str, object]]:
     entities = data.get("entities") if isinstance(data, dict) else None
     if not isinstance(entities, list):
         raise FactcheckError("a gazetteer needs a list under 'entities'", str(path))
+    for i, entry in enumerate(entities):
+        if isinstance(entry, dict) and (bad := safeyaml.wrong_types(entry, _ENTRY_TYPES)):
+            raise FactcheckError(f"gazetteer entry {i + 1}: {bad}", str(path),
+                                 safeyaml.line_of(text, ("entities", i)))
     return [e for e in entities if isinstance(e, dict)]
+
+
+_ENTRY_TYPES = {"id": "scalar", "type": "scalar", "names": "scalars", "demonyms": "scalars",
+                "capitals": "scalars", "part_of": "scalar"}
 
 
 @lru_cache(maxsize=8)
