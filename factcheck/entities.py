@@ -52,6 +52,9 @@ def name_key(name: str) -> str:
 
 
 _SPACING = re.compile(r"[\s-]+")
+# No name is longer (the longest listed has 10 words). Longer runs of capitalised words are headings
+# in capitals or lists of names; matching names of any length made a scan cost words x name length.
+MAX_NAME_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -60,7 +63,7 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
     longest = 1
     for n in names:
         words = _WORD.findall(n)
-        if words:
+        if words and len(words) <= MAX_NAME_WORDS:
             firsts.add(words[0])
             longest = max(longest, len(words))
     return Gazetteer(names=names, labels=labels, kinds=kinds, firsts=frozenset(firsts), longest=longest)
@@ -143,7 +146,8 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             mentions = find(sent.text, gaz)
             for m in mentions:
-                if m.kind == "name" and len(m.text) > 2 and name_key(m.text) not in gaz.names:
+                if (m.kind == "name" and len(m.text) > 2 and len(_WORD.findall(m.text)) <= MAX_NAME_WORDS
+                        and name_key(m.text) not in gaz.names):
                     found.add(m.text)
                     short = _ABBREVIATION.match(sent.text, m.end)
                     if short and " " in m.text and name_key(short.group(1)) not in gaz.names:
