@@ -77,33 +77,43 @@ def load(text: str, name: str, loader: type[Any] | None = None, *, first_line: i
             raise
         if node is None:
             return None
-        check(node, name, first_line=first_line)
+        check(node, name, first_line=first_line, anchors="&" in text)
         return ldr.construct_document(node)
     finally:
         ldr.dispose()
 
 
-def check(root: yaml.Node, name: str, *, first_line: int = 1) -> None:
+def check(root: yaml.Node, name: str, *, first_line: int = 1, anchors: bool = True) -> None:
     """Refuse a node graph that nests too deep, expands too much through aliases or loops.
 
-    One pass, without recursion: each node's expanded size and height are computed once (an alias
-    is the same node object as its anchor, so it is not walked again)."""
+    One pass over the collections, without recursion: each one's expanded size and height are
+    computed once (an alias is the same node object as its anchor, so it is not walked again).
+    Without anchors (`anchors=False`: the text has no '&') the graph is a tree and only its
+    height is measured."""
+
+    def fail(message: str, node: yaml.Node) -> YAMLLimitError:
+        return YAMLLimitError(message, name, node.start_mark.line + first_line)
+
+    if not anchors:
+        level: list[tuple[yaml.Node, int]] = [(root, 1)]
+        while level:
+            node, depth = level.pop()
+            if depth > MAX_DEPTH:
+                raise fail(f"YAML nested more than {MAX_DEPTH} levels deep", node)
+            level.extend((k, depth + 1) for k in _collections(node))
+        return
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     open_: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     distinct = 0
-
-    def fail(message: str, node: yaml.Node) -> YAMLLimitError:
-        return YAMLLimitError(message, name, node.start_mark.line + first_line)
-
     while stack:
         node, done = stack.pop()
         key = id(node)
-        kids = _children(node)
         if done:
             open_.discard(key)
-            size[key] = 1 + sum(size[id(k)] for k in kids)
+            kids = _collections(node)
+            size[key] = 1 + _count(node) - len(kids) + sum(size[id(k)] for k in kids)
             height[key] = 1 + max((height[id(k)] for k in kids), default=0)
             if height[key] > MAX_DEPTH:
                 raise fail(f"YAML nested more than {MAX_DEPTH} levels deep", node)
@@ -116,17 +126,27 @@ def check(root: yaml.Node, name: str, *, first_line: int = 1) -> None:
         if key in open_:
             raise fail("YAML alias refers to a node that contains it (a loop)", node)
         open_.add(key)
-        distinct += 1
+        distinct += 1 + _count(node)
         stack.append((node, True))
-        stack.extend((k, False) for k in kids if id(k) not in size)
+        stack.extend((k, False) for k in _collections(node) if id(k) not in size)
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
+def _collections(node: yaml.Node) -> list[yaml.Node]:
+    """The sequences and mappings directly inside a node (scalars need no walking)."""
     if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
+        return [n for n in node.value if not isinstance(n, yaml.ScalarNode)]
     if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
+        return [n for pair in node.value for n in pair if not isinstance(n, yaml.ScalarNode)]
     return []
+
+
+def _count(node: yaml.Node) -> int:
+    """How many nodes sit directly inside a node."""
+    if isinstance(node, yaml.SequenceNode):
+        return len(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return 2 * len(node.value)
+    return 0
 
 
 def load_toml(text: str, name: str) -> dict[str, Any]:
