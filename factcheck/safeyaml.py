@@ -29,6 +29,21 @@ class YAMLLimitError(FactcheckError):
     """A YAML or TOML document over a limit (nesting, aliases)."""
 
 
+class OneLineYAMLError(yaml.MarkedYAMLError):
+    """A YAML syntax error whose `problem` is one line: PyYAML's reader errors (a control
+    character, bad UTF-8) have no `problem` and print on several lines, which callers would pass on."""
+
+    def __init__(self, e: yaml.YAMLError) -> None:
+        problem = getattr(e, "problem", None) or (str(e).strip().splitlines() or ["malformed YAML"])[0]
+        mark = getattr(e, "problem_mark", None)
+        if mark is None and isinstance(e, yaml.reader.ReaderError):
+            problem = f"{e.reason} (character {e.position})"
+        super().__init__(problem=problem, problem_mark=mark)
+
+    def __str__(self) -> str:
+        return str(self.problem)
+
+
 class _DepthLoader(yaml.SafeLoader):
     """The pure-Python loader, stopping at MAX_DEPTH before its recursion does."""
 
@@ -74,7 +89,7 @@ def load(text: str, name: str, loader: type[Any] | None = None, *, first_line: i
                 mark = getattr(e, "problem_mark", None)
                 raise YAMLLimitError(f"YAML nested more than {MAX_DEPTH} levels deep", name,
                                      mark.line + first_line if mark else None) from None
-            raise
+            raise OneLineYAMLError(e) from None
         if node is None:
             return None
         check(node, name, first_line=first_line, anchors="&" in text)
