@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from factcheck import bounded, safeyaml
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.model import Finding, Report
@@ -75,11 +76,9 @@ def write(report: Report, config: Config, path: Path) -> int:
 def load(path: Path) -> Counter[Key]:
     name = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FactcheckError("no such baseline file (create one with --write-baseline)", name) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise FactcheckError(f"cannot read baseline: {e}", name) from None
+        if not os.path.lexists(path):
+            raise FactcheckError("no such baseline file (create one with --write-baseline)", name)
+        data = safeyaml.load(bounded.read_text(path, name, what="baseline"), name)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise FactcheckError(f"baseline is not valid YAML: {getattr(e, 'problem', None) or e}", name,

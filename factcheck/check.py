@@ -3,7 +3,6 @@ benchmarks all call this."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from factcheck.config import Config
 from factcheck.extract import extract
 from factcheck.match import Candidate, ClaimIndex
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
-from factcheck.reader import decode, parse, read_path
+from factcheck.reader import read_path, read_stdin
 from factcheck.verdict import decide, reconcile
 
 
@@ -79,7 +78,7 @@ class Checker:
 
 def read_input(path: str) -> Document:
     if path == "-":
-        return parse(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", markdown=True)
+        return read_stdin()  # bounded: standard input may be a pipe that never ends
     return read_path(Path(path), display=path)
 
 

@@ -152,6 +152,7 @@ def check(
             include=opts["include"],
             exclude=opts["exclude"],
             config_file=Path(opts["config_file"]) if opts["config_file"] else None,
+            note=lambda msg: click.echo(msg, err=True),
         )
         drafts = expand(files, config)
         _refuse_writing_over_inputs(drafts, config.stores, output, opts)

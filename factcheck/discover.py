@@ -135,13 +135,12 @@ class _Rule:
         pattern = pattern.rstrip("/")
         anchored = "/" in pattern
         pattern = pattern.lstrip("/")
-        body = translate(pattern)
-        self.regex = re.compile(("" if anchored else r"(?:.*/)?") + body + r"\Z", re.S)
+        self.glob = compile_glob(pattern, prefix=() if anchored else (("dirs", ""),))
 
     def matches(self, rel: str, is_dir: bool) -> bool:
         if self.dir_only and not is_dir:
             return False
-        return self.regex.match(rel) is not None
+        return self.glob.match(rel)
 
 
 def parse_gitignore(text: str) -> list[_Rule]:
@@ -157,27 +156,34 @@ def parse_gitignore(text: str) -> list[_Rule]:
     return rules
 
 
+# A glob is a list of tokens: ("char", regex of one character), ("star", "") for `*` (within a
+# folder), ("any", "") for `**` (across folders), ("dirs", "") for `**/` (nothing, or folders
+# ending in '/'), ("tail", "") for what a folder pattern adds (nothing, or '/' and anything).
+Token = tuple[str, str]
+_TOKEN_RE = {"star": r"[^/]*", "any": r".*", "dirs": r"(?:.*/)?", "tail": r"(?:/.*)?"}
+
+
 @functools.lru_cache(maxsize=256)
-def translate(pattern: str) -> str:
-    """A glob as a regex body: `*` and `?` stay within a folder, `**` spans folders, `[...]` classes."""
-    out: list[str] = []
+def tokens(pattern: str) -> tuple[Token, ...]:
+    """A glob's tokens: `*` and `?` stay within a folder, `**` spans folders, `[...]` classes."""
+    out: list[Token] = []
     i, n = 0, len(pattern)
     while i < n:
         c = pattern[i]
         if pattern.startswith("**/", i):
-            out.append(r"(?:.*/)?")
+            out.append(("dirs", ""))
             i += 3
         elif pattern.startswith("/**", i) and i + 3 == n:
-            out.append(r"/.*")
+            out += [("char", "/"), ("any", "")]
             i += 3
         elif pattern.startswith("**", i):
-            out.append(r".*")
+            out.append(("any", ""))
             i += 2
         elif c == "*":
-            out.append(r"[^/]*")
+            out.append(("star", ""))
             i += 1
         elif c == "?":
-            out.append(r"[^/]")
+            out.append(("char", r"[^/]"))
             i += 1
         elif c == "[":
             j = i + 1
@@ -188,21 +194,104 @@ def translate(pattern: str) -> str:
             while j < n and pattern[j] != "]":
                 j += 1
             if j >= n:
-                out.append(re.escape(c))
+                out.append(("char", re.escape(c)))
                 i += 1
             else:
                 inner = pattern[i + 1 : j]
                 if inner[:1] in ("!", "^"):
                     inner = "^" + inner[1:]
-                out.append("[" + inner.replace("\\", "\\\\") + "]")
+                out.append(("char", "[" + inner.replace("\\", "\\\\") + "]"))
                 i = j + 1
         elif c == "\\" and i + 1 < n:
-            out.append(re.escape(pattern[i + 1]))
+            out.append(("char", re.escape(pattern[i + 1])))
             i += 2
         else:
-            out.append(re.escape(c))
+            out.append(("char", re.escape(c)))
             i += 1
-    return "".join(out)
+    return tuple(out)
+
+
+def translate(pattern: str) -> str:
+    """A glob as a regex body (see `tokens`)."""
+    return "".join(_TOKEN_RE.get(kind, text) for kind, text in tokens(pattern))
+
+
+class _Glob:
+    """A glob matched by simulating its automaton: time in proportion to the name's length times
+    the pattern's, where a backtracking regex takes time exponential in the number of `*`s
+    (`*a*a*a*a*a*a*a*a*a*a*a*a*b` against a long name ran for minutes)."""
+
+    def __init__(self, toks: tuple[Token, ...]) -> None:
+        self.kinds = [k for k, _ in toks]
+        # one character: itself when literal, else a compiled class
+        self.chars: list[str | re.Pattern[str] | None] = []
+        for kind, text in toks:
+            if kind != "char":
+                self.chars.append(None)
+            else:
+                lit = re.sub(r"\\(.)", r"\1", text, flags=re.S)
+                self.chars.append(lit if len(lit) == 1 else re.compile(text, re.S))
+
+    def _close(self, states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
+        todo = list(states)
+        while todo:
+            i, inside = todo.pop()
+            kind = self.kinds[i] if i < len(self.kinds) else ""
+            # a star, `**`, `**/` not yet begun, or a tail (begun or not) may end here
+            if kind in ("star", "any") or (kind == "dirs" and not inside) or kind == "tail":
+                nxt = (i + 1, False)
+                if nxt not in states:
+                    states.add(nxt)
+                    todo.append(nxt)
+        return states
+
+    def match(self, name: str) -> bool:
+        m = len(self.kinds)
+        states = self._close({(0, False)})
+        for c in name:
+            step: set[tuple[int, bool]] = set()
+            for i, inside in states:
+                if i == m:
+                    continue
+                kind = self.kinds[i]
+                if kind == "char":
+                    ch = self.chars[i]
+                    if ch == c or (isinstance(ch, re.Pattern) and ch.fullmatch(c)):
+                        step.add((i + 1, False))
+                elif kind == "star":
+                    if c != "/":
+                        step.add((i, False))
+                elif kind == "any":
+                    step.add((i, False))
+                elif kind == "dirs":
+                    step.add((i, True))
+                    if c == "/":
+                        step.add((i + 1, False))
+                elif kind == "tail" and (inside or c == "/"):
+                    step.add((i, True))
+            if not step:
+                return False
+            states = self._close(step)
+        return (m, False) in states
+
+
+class _Regex:
+    def __init__(self, toks: tuple[Token, ...]) -> None:
+        self.rx = re.compile("".join(_TOKEN_RE.get(k, t) for k, t in toks) + r"\Z", re.S)
+
+    def match(self, name: str) -> bool:
+        return self.rx.match(name) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def compile_glob(pattern: str, prefix: tuple[Token, ...] = (),
+                 suffix: tuple[Token, ...] = ()) -> _Glob | _Regex:
+    """A matcher for the whole of a name. A regex (fast) when the pattern has at most two
+    wildcards, which bounds its backtracking to the square of the name's length; else the automaton."""
+    toks = prefix + tokens(pattern) + suffix
+    if sum(kind != "char" for kind, _ in toks) <= 2:
+        return _Regex(toks)
+    return _Glob(toks)
 
 
 class Matcher:
@@ -213,16 +302,16 @@ class Matcher:
         self.include = [self._compile(p) for p in include]
         self.exclude = [self._compile(p) for p in exclude]
 
-    def _compile(self, pattern: str) -> tuple[bool, re.Pattern[str]]:
+    def _compile(self, pattern: str) -> tuple[bool, _Glob | _Regex]:
         p = pattern.rstrip("/")
         if "/" in p:
             if not os.path.isabs(p):
                 p = glob.escape(self.cwd.as_posix()) + "/" + p.removeprefix("./")
             # a folder pattern also covers everything inside it
-            return True, re.compile(translate(p) + r"(?:/.*)?\Z", re.S)
-        return False, re.compile(translate(p) + r"\Z", re.S)
+            return True, compile_glob(p, suffix=(("tail", ""),))
+        return False, compile_glob(p)
 
-    def _hit(self, rules: list[tuple[bool, re.Pattern[str]]], path: Path, *, whole_name: bool) -> bool:
+    def _hit(self, rules: list[tuple[bool, _Glob | _Regex]], path: Path, *, whole_name: bool) -> bool:
         posix = path.as_posix()
         # folder names are only those below the current folder (or the path's own, outside it)
         folders = [p for p in Path(os.path.relpath(path, self.cwd)).parts[:-1] if p not in ("..", ".")]

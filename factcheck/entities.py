@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from factcheck import bounded, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.model import Document, Mention
 from factcheck.text import STOPWORDS
@@ -51,6 +52,9 @@ def name_key(name: str) -> str:
 
 
 _SPACING = re.compile(r"[\s-]+")
+# No name is longer (the longest listed has 10 words). Longer runs of capitalised words are headings
+# in capitals or lists of names; matching names of any length made a scan cost words x name length.
+MAX_NAME_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -59,7 +63,7 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
     longest = 1
     for n in names:
         words = _WORD.findall(n)
-        if words:
+        if words and len(words) <= MAX_NAME_WORDS:
             firsts.add(words[0])
             longest = max(longest, len(words))
     return Gazetteer(names=names, labels=labels, kinds=kinds, firsts=frozenset(firsts), longest=longest)
@@ -68,9 +72,8 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
 def _entries(path: Path) -> list[dict[str, object]]:
     try:
         # libyaml's loader when PyYAML has it: the gazetteer is read on every run, 20x faster.
-        data = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        text = bounded.read_text(path, limit=None)
+        data = safeyaml.load(text, str(path))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise FactcheckError(
@@ -81,7 +84,15 @@ def _entries(path: Path) -> list[dict[str, object]]:
     entities = data.get("entities") if isinstance(data, dict) else None
     if not isinstance(entities, list):
         raise FactcheckError("a gazetteer needs a list under 'entities'", str(path))
+    for i, entry in enumerate(entities):
+        if isinstance(entry, dict) and (bad := safeyaml.wrong_types(entry, _ENTRY_TYPES)):
+            raise FactcheckError(f"gazetteer entry {i + 1}: {bad}", str(path),
+                                 safeyaml.line_of(text, ("entities", i)))
     return [e for e in entities if isinstance(e, dict)]
+
+
+_ENTRY_TYPES = {"id": "scalar", "type": "scalar", "names": "scalars", "demonyms": "scalars",
+                "capitals": "scalars", "part_of": "scalar"}
 
 
 @lru_cache(maxsize=8)
@@ -135,7 +146,8 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             mentions = find(sent.text, gaz)
             for m in mentions:
-                if m.kind == "name" and len(m.text) > 2 and name_key(m.text) not in gaz.names:
+                if (m.kind == "name" and len(m.text) > 2 and len(_WORD.findall(m.text)) <= MAX_NAME_WORDS
+                        and name_key(m.text) not in gaz.names):
                     found.add(m.text)
                     short = _ABBREVIATION.match(sent.text, m.end)
                     if short and " " in m.text and name_key(short.group(1)) not in gaz.names:

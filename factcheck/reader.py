@@ -12,15 +12,18 @@ from __future__ import annotations
 import bisect
 import gc
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from factcheck import bounded, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.model import Block, Document
 from factcheck.text import fold
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = bounded.MAX_BYTES
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -65,26 +68,21 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def read_path(path: Path, display: str | None = None) -> Document:
-    name = display or str(path)
-    try:
-        if path.is_dir():
-            raise FactcheckError("is a directory, expected a file", name)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FactcheckError(f"file is {size} bytes, over the {MAX_BYTES}-byte limit", name)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FactcheckError("no such file", name) from None
-    except PermissionError:
-        raise FactcheckError("permission denied", name) from None
-    except IsADirectoryError:
-        raise FactcheckError("is a directory, expected a file", name) from None
+    name = bounded.display_name(display or str(path))
+    raw = bounded.read_bytes(path, name, limit=MAX_BYTES)  # a regular file, at most MAX_BYTES
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     return parse(decode(raw, name), name, markdown=markdown)
 
 
+def read_stdin(name: str = "<stdin>") -> Document:
+    """Standard input as Markdown, read in chunks up to MAX_BYTES (it may be a pipe that never ends)."""
+    raw = bounded.read_stream(sys.stdin.buffer, name, limit=MAX_BYTES)
+    return parse(decode(raw, name), name, markdown=True)
+
+
 def parse(text: str, path: str, *, markdown: bool) -> Document:
     """Split a document into prose blocks; Markdown front matter becomes metadata."""
+    path = bounded.display_name(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, str | None] = {}
     body = text
@@ -98,7 +96,7 @@ def parse(text: str, path: str, *, markdown: bool) -> Document:
 
 def _front_matter(src: str, path: str) -> dict[str, str | None]:
     try:
-        data = yaml.safe_load(src) if src.strip() else {}
+        data = safeyaml.load(src, path, first_line=2) if src.strip() else {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -133,7 +131,7 @@ def _text_blocks(text: str) -> list[Block]:
         blocks.append(Block(text[cur_start:cur_end], cur_start))
     return [
         Block(
-            fold(_mask_footnotes(_mask_marker(b.text))),
+            fold(fold_invisible(_mask_footnotes(_mask_marker(b.text)))),
             b.offset,
             heading=_looks_like_title(b.text),
             note=_NOTE.match(b.text) is not None,
@@ -183,7 +181,7 @@ def _mask_footnotes(text: str) -> str:
 def _markdown_blocks(body: str) -> list[Block]:
     from markdown_it import MarkdownIt  # imported here: only Markdown input pays for the parser
 
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     starts = [0]
     for i, c in enumerate(body):
         if c == "\n":
@@ -209,8 +207,69 @@ def _markdown_blocks(body: str) -> list[Block]:
         lo = starts[a]
         hi = starts[b] - 1 if b < len(starts) else len(body)
         heading = n > 0 and tokens[n - 1].type in ("heading_open", "th_open")  # titles, column heads
-        blocks.append(Block(fold(_mask_inline(body[lo:hi])), lo, heading=heading))
-    return blocks
+        text = fold(fold_invisible(_mask_glued(_mask_inline(body[lo:hi]))))
+        blocks.append(Block(text, lo, heading=heading))
+    blocks += _too_deep(body, tokens, starts)
+    return sorted(blocks, key=lambda b: b.offset)
+
+
+# How many containers (a list and its item count two) the Markdown parser opens before it stops:
+# past the limit it skips the rest of the container silently, and _too_deep reads what it skipped.
+# The parser recurses once per level, so the limit keeps it well inside Python's recursion limit.
+MAX_NESTING = 200
+
+
+def _too_deep(body: str, tokens: list[Any], starts: list[int]) -> list[Block]:
+    """Blocks for the lines inside containers nested past MAX_NESTING, which the parser leaves
+    unread: their markers (`>`, `-`, `1.`) blanked, then split into paragraphs as plain text is."""
+    out: list[Block] = []
+    for tok in tokens:
+        if tok.nesting != 1 or tok.map is None or tok.level + 1 < MAX_NESTING:
+            continue
+        a, b = tok.map
+        lo = starts[a]
+        hi = starts[b] - 1 if b < len(starts) else len(body)
+        for blk in _text_blocks(_mask_glued(_mask_inline(body[lo:hi]))):
+            if blk.text.strip():
+                out.append(Block(blk.text, blk.offset + lo, note=blk.note))
+    return out
+
+
+# A footnote number glued to the end of a sentence ("in August 2019.59 While"), as _TEXT_NOISE
+# finds it in plain text.
+_GLUED_NOTE = re.compile(
+    r"(?:(?<=[A-Za-z)\"'\u2019\u201d]\.)|(?<=\b(?:19|20)\d\d\.))\d{1,3}(?=\s+[A-Z\"\u201c]|\s*\Z)"
+)
+
+
+def _mask_glued(text: str) -> str:
+    return _GLUED_NOTE.sub(lambda m: _blank(m.group()), text)
+
+
+# Invisible format characters (Unicode category Cf: zero-width spaces and joiners, direction marks,
+# the word joiner, the byte-order mark; and the soft hyphen) split "4\u200b3" into two numbers and
+# keep "5\u2060%" from being a percentage. Removing them would move every later offset, so each
+# word holding one is rewritten with them taken out and as many spaces put at its end: the word
+# reads as it looks, and every character stays within its word.
+_CF = (  # the code points of category Cf (Unicode 14), as a character-class body
+    r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_HAS_CF = re.compile(f"[{_CF}]")
+# from a word's start (the lookbehind keeps the search linear), through its last invisible character
+_CF_WORD = re.compile(rf"(?<!\S)[^\s{_CF}]*(?:[{_CF}][^\s{_CF}]*)+")
+
+
+def fold_invisible(text: str) -> str:
+    if _HAS_CF.search(text) is None:
+        return text
+
+    def squeeze(m: re.Match[str]) -> str:
+        word = _HAS_CF.sub("", m.group())
+        return word + " " * (len(m.group()) - len(word))
+
+    return _CF_WORD.sub(squeeze, text)
 
 
 class LineIndex:

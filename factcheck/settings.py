@@ -13,13 +13,14 @@ import glob
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from factcheck import bounded, safeyaml
 from factcheck.config import FAIL_ON, Config
 from factcheck.errors import FactcheckError
 from factcheck.model import Verdict
@@ -69,21 +70,34 @@ def find_config(start: Path) -> Path | None:
         d = d.parent
 
 
+def _outside_work_tree(start: Path, config: Path) -> bool:
+    """Whether a config file found from `start` lies in a folder above it with no git work tree
+    between: a file anyone with write access to a parent folder (a shared /tmp, a home folder)
+    may have left, and one that can switch checking off."""
+    d = start.resolve()
+    top = config.parent.resolve()
+    if d == top:
+        return False
+    while True:
+        if (d / ".git").exists():
+            return False
+        if d == top or d.parent == d:
+            return True
+        d = d.parent
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
+        text = bounded.read_text(path)
+    except FactcheckError:
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", text, re.M) is not None
 
 
 def load(path: Path) -> FileConfig:
     """Read and validate one config file; any problem is a FactcheckError naming the file."""
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise FactcheckError(f"cannot read config file: {e}", name) from None
+    name = bounded.display_name(str(path))
+    text = bounded.read_text(path, name, what="config file")  # a FIFO or device is refused, not read
     if path.name == "pyproject.toml":
         data, lines = _load_toml(text, name)
     else:
@@ -93,7 +107,7 @@ def load(path: Path) -> FileConfig:
 
 def _load_toml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        doc = tomllib.loads(text)
+        doc = safeyaml.load_toml(text, name)
     except tomllib.TOMLDecodeError as e:
         raise FactcheckError(f"not valid TOML: {e}", name) from None
     table = doc.get("tool", {}).get("factcheck", {})
@@ -119,8 +133,8 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 def _load_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = safeyaml.load(text, name)  # first: it refuses what would make compose costly
+        node = yaml.compose(text, Loader=safeyaml.FAST_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -196,9 +210,16 @@ def _anchor(pattern: str, base: Path) -> str:
 def resolve(files: Sequence[str], *, stores: Sequence[str] = (), fail_on: str | None = None,
             tolerance: float | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
             report: Sequence[Verdict] = (), config_file: Path | None = None,
-            cwd: Path | None = None) -> Config:
-    """The Config for a run: flags (None or empty meaning "not given") over the config file over defaults."""
-    path = config_file or find_config(start_dir(files, cwd))
+            cwd: Path | None = None, note: Callable[[str], None] | None = None) -> Config:
+    """The Config for a run: flags (None or empty meaning "not given") over the config file over defaults.
+    `note` is told of a config file found above the checked folder outside any git work tree."""
+    path = config_file
+    if path is None:
+        start = start_dir(files, cwd)
+        path = find_config(start)
+        if path is not None and note is not None and _outside_work_tree(start, path):
+            note(f"factcheck: using config file {bounded.display_name(str(path))} (found above "
+                 f"{bounded.display_name(str(start))}, outside any git work tree)")
     fc = load(path) if path else FileConfig(path=Path())
     base = Config()
     return replace(

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from factcheck import codec, entities
+from factcheck import bounded, codec, entities, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, Document, Work
@@ -225,8 +225,8 @@ def _write(store: Store, out: Path) -> None:
 def _old_works(out: Path) -> list[dict[str, Any]]:
     """The works of the store already in `out` (none when there is none or it does not load)."""
     try:
-        data = yaml.safe_load((out / "store.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = _load_yaml(out / "store.yaml")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, FactcheckError):
         return []
     sources = data.get("sources") if isinstance(data, dict) else None
     return [w for w in sources if isinstance(w, dict) and "id" in w] if isinstance(sources, list) else []
@@ -265,14 +265,15 @@ def _line(obj: Any) -> int | None:
 
 
 def _load_yaml(path: Path, data: bytes | None = None) -> Any:
+    if data is None:
+        text = bounded.read_text(path, limit=None)  # a FIFO or device is refused, never read
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise FactcheckError("not valid UTF-8", str(path)) from None
     try:
-        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FactcheckError("not valid UTF-8", str(path)) from None
-    except OSError as e:
-        raise FactcheckError(f"cannot read: {e.strerror}", str(path)) from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        return safeyaml.load(text, str(path), _LineLoader)  # nesting and aliases limited
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]

@@ -1,6 +1,7 @@
-"""Fuzz the whole pipeline: parse -> extract -> check -> render (every format).
+"""Fuzz the whole pipeline: parse -> extract -> check -> render (every format); and the other
+files factcheck reads: stores, index files, config files and baselines (fuzz_files.py).
 
-    python fuzz/fuzz_pipeline.py --minutes 10 [--seed N] [--slow 10]
+    python fuzz/fuzz_pipeline.py --minutes 10 [--seed N] [--slow 10] [--files-share 0.5]
 
 Inputs are arbitrary text and structured mutations of a seed corpus (the sources in seeds/ and
 examples/brief.md): windows of real prose with figures, dates, Markdown markup and odd characters
@@ -38,6 +39,7 @@ from factcheck.errors import FactcheckError  # noqa: E402
 from factcheck.model import FileReport, Report  # noqa: E402
 from factcheck.reader import LineIndex, parse  # noqa: E402
 from factcheck.render import FORMATS, render  # noqa: E402
+from fuzz.fuzz_files import FileFuzz  # noqa: E402
 
 FAILURES = ROOT / "fuzz" / "failures"
 
@@ -260,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--slow", type=float, default=10.0, help="seconds an input may take [default: 10]")
+    ap.add_argument("--files-share", type=float, default=0.5,
+                    help="share of the time on stores, indexes, configs, baselines [default: 0.5]")
     args = ap.parse_args(argv)
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -273,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     ).map("".join)
 
     @settings(
-        max_examples=300,
+        max_examples=100,
         deadline=None,
         database=None,
         derandomize=False,
@@ -283,15 +287,24 @@ def main(argv: list[str] | None = None) -> int:
     def fuzz_arbitrary(text: str) -> None:
         run.one(text)
 
+    files = FileFuzz(args.slow, run.fail) if args.files_share > 0 else None
     rounds = 0
     while time.monotonic() < deadline:
         rounds += 1
+        t0 = time.monotonic()
         fuzz_arbitrary()  # a batch of arbitrary text
-        while time.monotonic() < deadline and run.inputs < rounds * 1500:
+        while time.monotonic() < deadline and run.inputs < rounds * 300:
             run.one(mutate(rng, rng.choice(docs)))  # then a batch of mutated real prose
+        if files is not None:  # then as long again (by --files-share) on the other files
+            share = min(args.files_share, 0.95)
+            until = time.monotonic() + (time.monotonic() - t0) * share / (1 - share)
+            while time.monotonic() < min(deadline, until):
+                files.one(rng)
         print(
             f"{time.strftime('%H:%M:%S')} inputs={run.inputs} failures={run.failures} "
-            f"rejected={run.rejected} slowest={run.slowest:.2f}s",
+            f"rejected={run.rejected} slowest={run.slowest:.2f}s"
+            + (f" | files: inputs={files.inputs} failures={files.failures} exit codes={files.by_code} "
+               f"slowest={files.slowest:.2f}s" if files else ""),
             flush=True,
         )
     minutes = args.minutes
@@ -299,7 +312,11 @@ def main(argv: list[str] | None = None) -> int:
         f"started {started}; {minutes:g} minutes; seed {seed}; inputs {run.inputs}; failures {run.failures}; "
         f"refused with a one-line error {run.rejected}; slowest input {run.slowest:.2f} s"
     )
-    return 1 if run.failures else 0
+    if files is not None:
+        print(f"files: inputs {files.inputs}; failures {files.failures}; exit codes {files.by_code}; "
+              f"slowest {files.slowest:.2f} s")
+        files.close()
+    return 1 if run.failures + (files.failures if files else 0) else 0
 
 
 if __name__ == "__main__":

@@ -82,10 +82,10 @@ def test_directory_where_a_file_was_expected(work: Path) -> None:
 
 
 def test_unreadable_file_library(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(path: object, flags: int, mode: int = 0o777) -> int:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(FactcheckError) as e:
         reader.read_path(work / "draft.md", display="draft.md")
     assert str(e.value) == "draft.md: permission denied"
