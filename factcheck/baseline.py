@@ -54,7 +54,7 @@ def entries(report: Report, config: Config, base: Path) -> list[dict[str, Any]]:
     out = []
     for fr in report.files:
         for f in fr.findings:
-            if config.fails(f.verdict) and not f.accepted:
+            if config.fails(f):
                 out.append({"file": file_key(fr.path, base), "claim": " ".join(f.claim.quote.split()),
                             "figure": figure(f), "verdict": f.verdict.value, "fingerprint": fingerprint(f)})
     return out
