@@ -248,6 +248,53 @@ def _print(outcome: Outcome, fmt: str, *, output: str | None, color: bool | None
 
 
 @cli.command()
+@click.argument("where", metavar="FILE:LINE")
+@click.option("--store", "stores", multiple=True, metavar="DIR", help="Claim store (as for check).")
+@click.option("--config", "config_file", type=_File(exists=True), default=None, help="Config file to use.")
+@click.option("--color/--no-color", default=None, help="Colour the report.")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def explain(where: str, stores: tuple[str, ...], config_file: str | None, color: bool | None,
+            debug: bool) -> None:
+    """Explain the verdict on the claims of one line: scores, sources and the candidates weighed."""
+
+    def go() -> int:
+        from factcheck.runner import Request, only_line, run
+
+        path, _, line = where.rpartition(":")
+        if not path or not line.isdigit() or int(line) < 1:
+            raise FactcheckError("expected FILE:LINE, as in brief.md:12", where)
+        request = Request(files=(path,), stores=stores, report=tuple(Verdict),
+                          config_file=Path(config_file) if config_file else None)
+        outcome = run(request, note=lambda msg: click.echo(msg, err=True))
+        if outcome.errors:
+            raise outcome.errors[0]
+        outcome = only_line(outcome, int(line))
+        if not outcome.report.claims:
+            click.echo(f"{where}: no claim on this line")
+            return ExitCode.OK
+        _print(outcome, "text", output=None, color=color, quiet=False, verbose=True, statistics=False)
+        return ExitCode.OK
+
+    sys.exit(_guard(go, debug))
+
+
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing .factcheck.yaml.")
+def init(folder: Path, force: bool) -> None:
+    """Write a commented .factcheck.yaml and a pre-commit config (or the snippet to add to yours)."""
+
+    def go() -> int:
+        from factcheck.scaffold import init as scaffold
+
+        for line in scaffold(folder, force=force):
+            click.echo(line)
+        return ExitCode.OK
+
+    sys.exit(_guard(go, False))
+
+
+@cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=_Folder(), help="Folder to write the store to.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")

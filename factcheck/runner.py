@@ -125,6 +125,15 @@ def run(request: Request, note: Callable[[str], None] | None = None) -> Outcome:
     return Outcome(report=report, config=config, errors=tuple(errors))
 
 
+def only_line(outcome: Outcome, line: int) -> Outcome:
+    """`factcheck explain FILE:LINE`: the findings whose span covers `line`."""
+    files = tuple(
+        replace(fr, findings=tuple(f for f in fr.findings if f.claim.line <= line <= f.claim.end_line))
+        for fr in outcome.report.files
+    )
+    return replace(outcome, report=replace(outcome.report, files=files))
+
+
 def only_changed(report: Report, changed: dict[str, frozenset[int] | None]) -> Report:
     """The findings on changed lines: `changed` maps a path to its changed lines, None for a new file
     (every line); a path it leaves out (standard input) keeps every finding."""
@@ -140,4 +149,4 @@ def only_changed(report: Report, changed: dict[str, frozenset[int] | None]) -> R
     return replace(report, files=tuple(files))
 
 
-__all__ = ["Outcome", "Request", "describe_settings", "only_changed", "run", "settings"]
+__all__ = ["Outcome", "Request", "describe_settings", "only_changed", "only_line", "run", "settings"]

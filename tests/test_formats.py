@@ -79,6 +79,17 @@ def test_golden(fmt: str, report: Report) -> None:
     compare_golden(f"brief_formats.{SUFFIX[fmt]}", out)
 
 
+@pytest.mark.usefixtures("at_root")
+def test_golden_wrapped_text_and_statistics(report: Report) -> None:
+    # At a terminal 80 columns wide: words never split, continuation lines indented under the verdict.
+    out = render(report, "text", color=False, width=80)
+    assert all(len(line) <= 80 or " " not in line.strip() for line in out.splitlines())
+    compare_golden("brief_formats.80.txt", out)
+    from factcheck.render.text import statistics
+
+    compare_golden("brief_formats.statistics.txt", statistics(report))
+
+
 def test_brief_has_every_verdict(report: Report) -> None:
     # The goldens are only worth having while the brief exercises all three verdicts and an accepted claim.
     assert all(report.count(v) for v in Verdict)
