@@ -306,7 +306,9 @@ def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
 
         built = store.build(list(sources))
         store.write(built, out)
-        click.echo(f"{out}: {len(built.works)} sources, {len(built.claims)} claims")
+        from factcheck.render.text import plural
+
+        click.echo(f"{out}: {plural(len(built.works), 'source')}, {plural(len(built.claims), 'claim')}")
         return ExitCode.OK
 
     sys.exit(_guard(run, debug))

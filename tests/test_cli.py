@@ -109,7 +109,7 @@ def test_build_then_check_with_that_store(tmp_path: Path) -> None:
     src.mkdir()
     (src / "a.md").write_text("# A\n\nThe port handles 33 shipping companies.\n", encoding="utf-8")
     code, out, _ = run("build", str(src), "--out", str(tmp_path / "store"))
-    assert code == 0 and "1 sources" in out
+    assert code == 0 and "1 source, " in out
     draft = tmp_path / "d.md"
     draft.write_text("The port handles 21 shipping companies.\n", encoding="utf-8")
     assert run("check", "--store", str(tmp_path / "store"), str(draft))[0] == 1
