@@ -100,7 +100,6 @@ def run(request: Request, note: Callable[[str], None] | None = None) -> Outcome:
     """Check what `request` names. Bad settings, stores or arguments raise FactcheckError; a file
     that cannot be read does not: it is in `Outcome.errors` and the others are still checked.
     `note` receives progress remarks (baseline counts) meant for standard error."""
-    from factcheck.baseline import apply_baseline
     from factcheck.check import check, open_stores
     from factcheck.discover import expand
 
@@ -121,7 +120,11 @@ def run(request: Request, note: Callable[[str], None] | None = None) -> Outcome:
     )
     if changed is not None:
         report = only_changed(report, changed)
-    report = apply_baseline(report, config, use=request.baseline, write_to=request.write_baseline, note=note)
+    if request.baseline or request.write_baseline:
+        from factcheck.baseline import apply_baseline
+
+        report = apply_baseline(report, config, use=request.baseline, write_to=request.write_baseline,
+                                note=note)
     return Outcome(report=report, config=config, errors=tuple(errors))
 
 

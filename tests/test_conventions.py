@@ -93,6 +93,9 @@ def test_explain_one_line(here: Path) -> None:
     assert code == 0
     assert "Tajikistan" in out and "Kyrgyzstan's debt to China makes" not in out
     assert "score" in out and "considered" in out
+    considered = [line.split("): ", 1)[1].replace("\u00ab", "").replace("\u00bb", "")
+                  for line in out.splitlines() if line.strip().startswith("considered")]
+    assert len(considered) == len(set(considered))  # each source sentence once
     assert "no claim on this line" in run("explain", "d.md:2")[1]
     assert run("explain", "d.md")[0] == 2
 

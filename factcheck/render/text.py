@@ -101,10 +101,11 @@ def _finding(path: str, f: Finding, verbose: bool, color: bool, width: int) -> l
         if verbose:
             say((f"score {e.score:.2f}: {e.why}", "dim"))
     if verbose:
-        shown = {e.claim.id or (e.claim.file, e.claim.line, e.claim.column) for e in f.evidence}
+        # a source sentence once (its best-scored claim), and not again when it is the evidence
+        shown = {(e.claim.file, e.claim.line, e.claim.quote) for e in f.evidence}
         for cand in f.considered:
-            key = cand.claim.id or (cand.claim.file, cand.claim.line, cand.claim.column)
-            if key in shown:  # a candidate once, and not again when it is the evidence
+            key = (cand.claim.file, cand.claim.line, cand.claim.quote)
+            if key in shown:
                 continue
             shown.add(key)
             say((f"considered {cand.score:.2f} ({cand.why}): {cand.claim.file}:{cand.claim.line} ", "dim"),
