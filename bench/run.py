@@ -300,11 +300,10 @@ STARTUP_TARGET = 5  # a one-page check may cost at most this many times `python 
 def startup_section(s: dict[str, Any]) -> list[str]:
     ratio = s["factcheck"] / s["python"]
     met = "met" if ratio <= STARTUP_TARGET else "not met"
+    load = f" Load average {s['load']:.1f} on {os.cpu_count()} cores during the runs." if "load" in s else ""
     return ["## Start-up", "", f"`factcheck {s['brief']}` (a one-page brief, bundled store, index built): "
             f"{fmt_s(s['factcheck'])} wall; `python -c pass`: {fmt_s(s['python'])} (medians of "
-            f"{s.get('runs', 5)}): **{ratio:.1f}x** (target at most {STARTUP_TARGET}x: {met})."
-            + (f" Load average {s['load']:.1f} on {os.cpu_count()} cores during the runs." if "load" in s else ""),
-            ""]
+            f"{s.get('runs', 5)}): **{ratio:.1f}x** (target at most {STARTUP_TARGET}x: {met}).{load}", ""]
 
 
 def startup_only(runs: int, out: Path) -> None:

@@ -23,6 +23,7 @@ from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.model import Finding, Report
 from factcheck.store import atomic_write
+from factcheck.text import fold
 
 VERSION = 1
 HEADER = ("# factcheck baseline: known findings that `factcheck check --baseline FILE` hides.\n"
@@ -39,7 +40,8 @@ def figure(f: Finding) -> str:
 
 def fingerprint(f: Finding) -> str:
     c = f.claim
-    parts = (c.kind, f.verdict.value, " ".join(figure(f).split()), " ".join(c.quote.split()))
+    # folded, as extraction sees it, so quotes and dashes as written (or not) give one fingerprint
+    parts = (c.kind, f.verdict.value, " ".join(fold(figure(f)).split()), " ".join(fold(c.quote).split()))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

@@ -17,6 +17,7 @@ from factcheck.match import Candidate, Index
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
 from factcheck.reader import decode, parse, read_path
 from factcheck.verdict import decide, reconcile
+from factcheck.written import as_written
 
 
 def open_stores(paths: Sequence[str]) -> store_mod.Store | IndexedStore:
@@ -76,7 +77,7 @@ class Checker:
             )
             findings.append(
                 Finding(
-                    claim=claim,
+                    claim=as_written(doc.text, claim),
                     verdict=d.verdict,
                     message=d.message,
                     evidence=evidence,

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from factcheck.errors import FactcheckError
 from factcheck.model import Evidence, Finding, Report, Verdict
+from factcheck.text import fold
 
 from . import default_show, fails, figure, relative_path, visible
 
@@ -113,7 +114,9 @@ def message(f: Finding) -> str:
 
 
 def fingerprint(path: str, f: Finding) -> str:
-    key = "\0".join((relative_path(path), f.claim.kind, figure(f.claim), " ".join(f.claim.quote.split())))
+    # folded, so the written form's quotes and dashes keep the fingerprints alerts already have
+    claim = " ".join(fold(f.claim.quote).split())
+    key = "\0".join((relative_path(path), f.claim.kind, fold(figure(f.claim)), claim))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
