@@ -121,3 +121,22 @@ def test_bad_arguments_still_stop_the_run(folder: Path) -> None:
 
     with pytest.raises(FactcheckError):
         run(Request(files=("b_brief.md",), stores=("nowhere",)))
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit"])
+def test_quiet_applies_to_every_format(folder: Path, fmt: str) -> None:
+    res = CliRunner().invoke(cli, ["check", "b_brief.md", "--format", fmt, "--quiet"])
+    if fmt == "json":
+        data = json.loads(res.stdout)
+        assert [f["verdict"] for f in data["files"][0]["findings"]] == ["conflicting"]
+        assert data["summary"]["claims"] == 2  # the summary still counts both
+    else:
+        assert ET.fromstring(res.stdout).get("tests") == "1"
+
+
+def test_report_flag(folder: Path) -> None:
+    res = CliRunner().invoke(cli, ["check", "b_brief.md", "--format", "sarif", "--report", "supported"])
+    levels = [r["level"] for r in json.loads(res.stdout)["runs"][0]["results"]]
+    assert levels == ["error", "note"]  # the failing finding, and the supported one asked for
+    res = CliRunner().invoke(cli, ["check", "b_brief.md", "--report", "suported"])
+    assert res.exit_code == 2 and "not a verdict" in res.output
