@@ -172,6 +172,8 @@ def check(
     **opts: Any,
 ) -> None:
     """Check FILE... (Markdown or text; '-' reads standard input)."""
+    if not files and not show_settings:
+        raise click.UsageError("Missing argument 'FILES...'.")
 
     def go() -> int:
         from factcheck.runner import Request, run
@@ -195,8 +197,6 @@ def check(
 
             click.echo(describe_settings(request), nl=False)
             return ExitCode.OK
-        if not files:
-            raise click.UsageError("Missing argument 'FILES...'.")
         outcome = run(request, note=lambda msg: click.echo(msg, err=True))
         for e in outcome.errors:  # one line each on stderr, as for any bad input; the report follows
             if debug:

@@ -49,6 +49,11 @@ def test_show_settings(here: Path) -> None:
     assert "fail-on: unsupported" in out and "tolerance: 0.2" in out and "old/" in out
 
 
+def test_check_without_files_is_a_usage_error() -> None:
+    res = CliRunner().invoke(cli, ["check"])
+    assert res.exit_code == 2 and "Missing argument" in res.output and "internal error" not in res.output
+
+
 def test_mistyped_command_is_named(here: Path) -> None:
     code, out, err = run("chekc", "x.md")
     assert code == 2
