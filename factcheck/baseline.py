@@ -24,6 +24,7 @@ from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.model import Finding, Report
 from factcheck.safewrite import atomic_write
+from factcheck.text import fold
 
 VERSION = 1
 HEADER = ("# factcheck baseline: known findings that `factcheck check --baseline FILE` hides.\n"
@@ -40,7 +41,8 @@ def figure(f: Finding) -> str:
 
 def fingerprint(f: Finding) -> str:
     c = f.claim
-    parts = (c.kind, f.verdict.value, " ".join(figure(f).split()), " ".join(c.quote.split()))
+    # folded, as extraction sees it, so quotes and dashes as written (or not) give one fingerprint
+    parts = (c.kind, f.verdict.value, " ".join(fold(figure(f)).split()), " ".join(fold(c.quote).split()))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
@@ -55,7 +57,7 @@ def entries(report: Report, config: Config, base: Path) -> list[dict[str, Any]]:
     out = []
     for fr in report.files:
         for f in fr.findings:
-            if config.fails(f.verdict) and not f.accepted:
+            if config.fails(f):
                 out.append({"file": file_key(fr.path, base), "claim": " ".join(f.claim.quote.split()),
                             "figure": figure(f), "verdict": f.verdict.value, "fingerprint": fingerprint(f)})
     return out

@@ -3,18 +3,20 @@ benchmarks all call this."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factcheck import entities, suppress
 from factcheck import store as store_mod
 from factcheck.backend import OpenStore, from_memory, open_store
 from factcheck.config import Config
+from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.match import Candidate, ClaimIndex
 from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
 from factcheck.reader import read_path, read_stdin
 from factcheck.verdict import decide, reconcile
+from factcheck.written import as_written
 
 
 def open_stores(paths: Sequence[str]) -> OpenStore:
@@ -48,8 +50,6 @@ class Checker:
             for claim, cands in zip(claims, shortlists, strict=True)
         ]
         for (claim, d), cands in zip(reconcile(decided), shortlists, strict=True):
-            if d.verdict not in self.config.report:
-                continue
             evidence = tuple(self._evidence(c, d.why) for c in d.evidence)
             considered = tuple(
                 self._evidence(c, f"similarity {c.similarity:.2f}, measure {c.measure:.2f}")
@@ -57,7 +57,7 @@ class Checker:
             )
             findings.append(
                 Finding(
-                    claim=claim,
+                    claim=as_written(doc.text, claim),
                     verdict=d.verdict,
                     message=d.message,
                     evidence=evidence,
@@ -76,24 +76,42 @@ class Checker:
         return StoreInfo(path=self.store.path, sources=len(self.store.works), claims=self._count)
 
 
-def read_input(path: str) -> Document:
+def read_input(path: str, stdin_name: str = "<stdin>") -> Document:
+    """A document from a path, or from standard input for '-' (reported as `stdin_name`, Markdown
+    unless that name says plain text)."""
     if path == "-":
-        return read_stdin()  # bounded: standard input may be a pipe that never ends
+        return read_stdin(stdin_name)  # bounded: standard input may be a pipe that never ends
     return read_path(Path(path), display=path)
 
 
 def check(
-    paths: Sequence[str], store: store_mod.Store | OpenStore, config: Config | None = None
+    paths: Sequence[str],
+    store: store_mod.Store | OpenStore,
+    config: Config | None = None,
+    *,
+    on_error: Callable[[FactcheckError], None] | None = None,
+    stdin_name: str = "<stdin>",
 ) -> Report:
+    """Every finding of every file (the config's `report` only decides what renderers show). A file
+    that cannot be read raises, or with `on_error` is handed to it and skipped, so the rest are checked."""
     config = config or Config()
     checker = Checker(store, config)
-    docs = (read_input(p) for p in paths)
-    files = tuple(suppress.apply(doc, checker.check_document(doc)) for doc in docs)
-    return Report(store=checker.info(), files=files)
+    files = []
+    for p in paths:
+        try:
+            doc = read_input(p, stdin_name)
+        except FactcheckError as e:
+            if on_error is None:
+                raise
+            on_error(e)
+            continue
+        files.append(suppress.apply(doc, checker.check_document(doc)))
+    return Report(store=checker.info(), files=tuple(files))
 
 
 def fails(report: Report, config: Config) -> bool:
-    return any(config.fails(f.verdict) and not f.accepted for fr in report.files for f in fr.findings)
+    """Whether any finding fails the run (by the one rule, `config.fails`)."""
+    return any(config.fails(f) for fr in report.files for f in fr.findings)
 
 
 __all__ = ["Checker", "Verdict", "check", "fails", "open_stores"]

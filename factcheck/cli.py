@@ -1,4 +1,5 @@
-"""The command line: a thin click layer over the library (`check`, `store.build`).
+"""The command line: a thin click layer over the library (`runner.run`, `store.build`): it parses
+options, calls one library function and prints what it returns.
 
 `factcheck FILE...` is short for `factcheck check FILE...`. Expected bad input becomes a one-line
 message and exit code 2; anything unexpected asks to be reported (with --debug for a traceback).
@@ -6,11 +7,12 @@ message and exit code 2; anything unexpected asks to be reported (with --debug f
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +20,9 @@ from factcheck.config import FAIL_ON
 from factcheck.errors import FactcheckError
 from factcheck.model import ExitCode, Verdict
 from factcheck.render import FORMATS
+
+if TYPE_CHECKING:
+    from factcheck.runner import Outcome
 
 ISSUES = "https://github.com/factcheck/factcheck/issues"
 
@@ -60,12 +65,28 @@ class _Folder(click.Path):
 
 
 class _DefaultToCheck(click.Group):
-    """Route `factcheck FILE...` to `factcheck check FILE...`."""
+    """Route `factcheck FILE...` to `factcheck check FILE...`; a mistyped command (`factcheck chekc
+    x.md`) is an error that names the command meant, not "no such file"."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            first = args[0]
+            close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.6)
+            if close and not first.startswith("-") and not os.path.exists(first) and "." not in first \
+                    and "/" not in first:
+                raise _PathError(f"no such command '{first}' (did you mean 'factcheck {close[0]}'?)")
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _verdicts(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[Verdict, ...]:
+    """`--report unsupported --report supported` or `--report unsupported,supported`."""
+    names = [n.strip() for v in value for n in v.split(",") if n.strip()]
+    known = {v.value: v for v in Verdict}
+    bad = [n for n in names if n not in known]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: not a verdict (choose from {', '.join(known)})")
+    return tuple(known[n] for n in dict.fromkeys(names))
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,7 +96,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option(
     "--store",
     "stores",
@@ -89,6 +110,15 @@ def cli() -> None:
     type=click.Choice(FAIL_ON),
     default=None,
     help="Which findings make the exit code 1. [default: conflicting]",
+)
+@click.option(
+    "--report",
+    "report",
+    multiple=True,
+    metavar="VERDICT",
+    callback=_verdicts,
+    help="Verdicts to show besides the failing ones (repeatable or comma-separated). [default: all; "
+    "sarif and github: none]",
 )
 @click.option(
     "--tolerance",
@@ -117,73 +147,152 @@ def cli() -> None:
 @click.option(
     "--write-baseline", type=_File(), default=None, help="Record the failing findings in this baseline file."
 )
+@click.option("--diff", "diff", metavar="REF", default=None,
+              help="Only claims on lines changed since this git ref (a branch, tag or commit).")
+@click.option("--stdin-filename", metavar="PATH", default=None,
+              help="The name to report '-' (standard input) as; also where its config is looked up.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")
 @click.option("--verbose", "-v", is_flag=True, help="Add scores and the candidates considered.")
+@click.option("--statistics", is_flag=True, help="Add counts of findings by verdict and by source.")
+@click.option("--show-settings", is_flag=True, help="Print the config file found and the settings in force.")
 @click.option("--output", "-o", type=_File(), help="Write the report here; print the summary.")
-@click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
+@click.option("--color/--no-color", default=None,
+              help="Colour the report. [default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it]")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def check(
     files: tuple[str, ...],
-    stores: tuple[str, ...],
     fmt: str,
-    fail_on: str | None,
     quiet: bool,
     verbose: bool,
+    statistics: bool,
+    show_settings: bool,
     output: str | None,
     color: bool | None,
     debug: bool,
     **opts: Any,
 ) -> None:
     """Check FILE... (Markdown or text; '-' reads standard input)."""
+    if not files and not show_settings:
+        raise click.UsageError("Missing argument 'FILES...'.")
 
-    def run() -> int:
-        from factcheck.baseline import apply_baseline
-        from factcheck.check import check as run_check
-        from factcheck.check import fails, open_stores
-        from factcheck.discover import expand
-        from factcheck.render import render
-        from factcheck.settings import resolve
+    def go() -> int:
+        from factcheck.runner import Request, run
 
-        config = resolve(
-            files,
-            stores=stores,
-            fail_on=fail_on,
+        request = Request(
+            files=files,
+            stores=opts["stores"],
+            fail_on=opts["fail_on"],
             tolerance=opts["tolerance"],
             include=opts["include"],
             exclude=opts["exclude"],
+            report=opts["report"],
             config_file=Path(opts["config_file"]) if opts["config_file"] else None,
-            note=lambda msg: click.echo(msg, err=True),
+            baseline=opts["baseline"],
+            write_baseline=opts["write_baseline"],
+            stdin_filename=opts["stdin_filename"],
+            diff=opts["diff"],
+            output=output,
         )
-        drafts = expand(files, config)
-        _refuse_writing_over_inputs(drafts, config.stores, output, opts)
-        report = run_check(drafts, open_stores(config.stores), config)
-        report = apply_baseline(
-            report,
-            config,
-            use=opts["baseline"],
-            write_to=opts["write_baseline"],
-            note=lambda msg: click.echo(msg, err=True),
-        )
-        failing = frozenset(v for v in Verdict if config.fails(v))
-        use_color = sys.stdout.isatty() if color is None else color
-        text = render(
-            report, fmt, color=use_color and not output, quiet=quiet, verbose=verbose, failing=failing
-        )
-        if output:
-            from factcheck.render.text import summary
-            from factcheck.safewrite import atomic_write
+        if show_settings:
+            from factcheck.runner import describe_settings
 
-            try:
-                atomic_write(Path(output), text)
-            except OSError as e:
-                where = f" ({e.filename})" if e.filename and str(e.filename) != output else ""
-                raise FactcheckError(f"cannot write the report: {e.strerror or e}{where}", output) from None
-            click.echo(summary(report))
-        else:
-            click.echo(text, nl=False)
-        return ExitCode.FINDINGS if fails(report, config) else ExitCode.OK
+            click.echo(describe_settings(request), nl=False)
+            return ExitCode.OK
+        outcome = run(request, note=lambda msg: click.echo(msg, err=True))
+        for e in outcome.errors:  # one line each on stderr, as for any bad input; the report follows
+            if debug:
+                traceback.print_exception(e)
+            click.echo(f"factcheck: error: {e}", err=True)
+        _print(outcome, fmt, output=output, color=color, quiet=quiet, verbose=verbose, statistics=statistics)
+        return outcome.exit_code
 
-    sys.exit(_guard(run, debug))
+    sys.exit(_guard(go, debug))
+
+
+def _print(outcome: Outcome, fmt: str, *, output: str | None, color: bool | None, quiet: bool, verbose: bool,
+           statistics: bool) -> None:
+    """Render an Outcome in `fmt` to standard output or to `output` (then print the summary)."""
+    from factcheck.render import default_show, render
+    from factcheck.render.terminal import use_color, width
+    from factcheck.render.text import summary
+
+    config = outcome.config
+    stdout = sys.stdout
+    colour = use_color(color, stdout) and not output
+    text = render(
+        outcome.report,
+        fmt,
+        color=colour,
+        quiet=quiet,
+        verbose=verbose,
+        failing=config.failing,
+        show=frozenset(config.report) if config.report else default_show(fmt),
+        errors=outcome.errors,
+        width=0 if output else width(stdout),
+    )
+    if output:
+        from factcheck.safewrite import atomic_write
+
+        try:
+            atomic_write(Path(output), text)
+        except OSError as e:
+            where = f" ({e.filename})" if e.filename and str(e.filename) != output else ""
+            raise FactcheckError(f"cannot write the report: {e.strerror or e}{where}", output) from None
+        click.echo(summary(outcome.report, outcome.errors, config.failing))
+    else:
+        click.echo(text, nl=False, color=colour)  # click would strip colour from a pipe: FORCE_COLOR
+    if statistics:
+        from factcheck.render.text import statistics as stats
+
+        # after a text report, on standard output; never inside a machine-readable one
+        click.echo(stats(outcome.report), nl=False, err=bool(output) or fmt not in ("text", "concise"))
+
+
+@cli.command()
+@click.argument("where", metavar="FILE:LINE")
+@click.option("--store", "stores", multiple=True, metavar="DIR", help="Claim store (as for check).")
+@click.option("--config", "config_file", type=_File(exists=True), default=None, help="Config file to use.")
+@click.option("--color/--no-color", default=None, help="Colour the report.")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def explain(where: str, stores: tuple[str, ...], config_file: str | None, color: bool | None,
+            debug: bool) -> None:
+    """Explain the verdict on the claims of one line: scores, sources and the candidates weighed."""
+
+    def go() -> int:
+        from factcheck.runner import Request, only_line, run
+
+        path, _, line = where.rpartition(":")
+        if not path or not line.isdigit() or int(line) < 1:
+            raise FactcheckError("expected FILE:LINE, as in brief.md:12", where)
+        request = Request(files=(path,), stores=stores, report=tuple(Verdict),
+                          config_file=Path(config_file) if config_file else None)
+        outcome = run(request, note=lambda msg: click.echo(msg, err=True))
+        if outcome.errors:
+            raise outcome.errors[0]
+        outcome = only_line(outcome, int(line))
+        if not outcome.report.claims:
+            click.echo(f"{where}: no claim on this line")
+            return ExitCode.OK
+        _print(outcome, "text", output=None, color=color, quiet=False, verbose=True, statistics=False)
+        return ExitCode.OK
+
+    sys.exit(_guard(go, debug))
+
+
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing .factcheck.yaml.")
+def init(folder: Path, force: bool) -> None:
+    """Write a commented .factcheck.yaml and a pre-commit config (or the snippet to add to yours)."""
+
+    def go() -> int:
+        from factcheck.scaffold import init as scaffold
+
+        for line in scaffold(folder, force=force):
+            click.echo(line)
+        return ExitCode.OK
+
+    sys.exit(_guard(go, False))
 
 
 @cli.command()
@@ -199,25 +308,12 @@ def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
 
         built = store.build(list(sources))
         write_store(built, out)
-        click.echo(f"{out}: {len(built.works)} sources, {len(built.claims)} claims")
+        from factcheck.render.text import plural
+
+        click.echo(f"{out}: {plural(len(built.works), 'source')}, {plural(len(built.claims), 'claim')}")
         return ExitCode.OK
 
     sys.exit(_guard(run, debug))
-
-
-def _refuse_writing_over_inputs(drafts: list[str], stores: Any, output: str | None,
-                               opts: dict[str, Any]) -> None:
-    """--output and --write-baseline may not name a draft, the config, the baseline read or a store file."""
-    from factcheck.safewrite import refuse_inputs
-    from factcheck.store import DEFAULT_STORE, claim_files
-
-    inputs = [*drafts, *(opts[k] for k in ("config_file", "baseline") if opts[k])]
-    for folder in map(Path, stores or [DEFAULT_STORE]):
-        inputs += [str(folder / "store.yaml"), *map(str, claim_files(folder))]
-    if output:
-        refuse_inputs(output, inputs, "report")
-    if opts["write_baseline"]:
-        refuse_inputs(opts["write_baseline"], [i for i in inputs if i != opts["baseline"]], "baseline")
 
 
 def _guard(run: Any, debug: bool) -> int:

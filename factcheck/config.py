@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.model import Verdict
+from factcheck.model import Finding, Verdict
 
 FAIL_ON = ("conflicting", "unsupported", "never")
 
@@ -14,7 +14,10 @@ class Config:
     stores: tuple[str, ...] = ()  # empty: the bundled store built from the seeds
     fail_on: str = "conflicting"
     tolerance: float = 0.10  # relative slack for a hedged value ("about", "roughly")
-    report: tuple[Verdict, ...] = (Verdict.SUPPORTED, Verdict.CONFLICTING, Verdict.UNSUPPORTED)
+    # The verdicts a report shows besides the failing ones (always shown); empty: the format's own
+    # default (everything, except SARIF and GitHub annotations, which carry failing findings only).
+    # Hiding never changes the summary or the exit code, which count every finding.
+    report: tuple[Verdict, ...] = ()
     include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
     exclude: tuple[str, ...] = ()
     # Probabilities (from the alignment model, `same.py`) that a source sentence states the same fact as
@@ -34,9 +37,25 @@ class Config:
     conflict_measure: float = 0.3
     strong_similarity: float = 0.6  # a span of years given as two dates needs sentences this alike
 
-    def fails(self, verdict: Verdict) -> bool:
-        if self.fail_on == "never":
-            return False
-        if self.fail_on == "unsupported":
-            return verdict in (Verdict.CONFLICTING, Verdict.UNSUPPORTED)
-        return verdict is Verdict.CONFLICTING
+    @property
+    def failing(self) -> frozenset[Verdict]:
+        """The verdicts that fail the run under `fail_on`."""
+        return failing_verdicts(self.fail_on)
+
+    def fails(self, finding: Finding) -> bool:
+        return fails(finding, self.failing)
+
+
+def failing_verdicts(fail_on: str) -> frozenset[Verdict]:
+    if fail_on == "never":
+        return frozenset()
+    if fail_on == "unsupported":
+        return frozenset({Verdict.CONFLICTING, Verdict.UNSUPPORTED})
+    return frozenset({Verdict.CONFLICTING})
+
+
+def fails(finding: Finding, failing: frozenset[Verdict]) -> bool:
+    """The one rule for whether a finding fails the run: its verdict is one `--fail-on` counts and it is
+    not accepted (`<!-- factcheck: accept "reason" -->`). The exit code, baselines and every renderer
+    ask this and nothing else."""
+    return finding.verdict in failing and not finding.accepted

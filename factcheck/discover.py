@@ -328,3 +328,38 @@ class Matcher:
 
     def included(self, path: Path) -> bool:
         return self._hit(self.include, path, whole_name=True)
+
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+
+
+def changed_lines(
+    ref: str, paths: Sequence[str], cwd: Path | None = None
+) -> dict[str, frozenset[int] | None]:
+    """For `--diff REF`: each path's lines added or changed since the git ref (the working tree against
+    REF, staged or not), or None for a file git does not track yet (all of it is new)."""
+    where = cwd or Path.cwd()
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        try:
+            return subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, check=False)
+        except OSError as e:
+            raise FactcheckError(f"--diff needs git: {e.strerror or e}", ref) from None
+
+    probe = git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if probe.returncode != 0:
+        inside = git("rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
+        why = "no such commit, branch or tag" if inside else "not inside a git work tree"
+        raise FactcheckError(f"--diff: {why}", ref)
+    out: dict[str, frozenset[int] | None] = {}
+    for path in paths:
+        if git("ls-files", "--error-unmatch", "--", path).returncode != 0:
+            out[path] = None
+            continue
+        diff = git("diff", "--no-color", "--no-ext-diff", "-U0", ref, "--", path).stdout
+        lines: set[int] = set()
+        for m in _HUNK.finditer(diff):
+            start, count = int(m.group(1)), int(m.group(2) or 1)
+            lines.update(range(start, start + count))
+        out[path] = frozenset(lines)
+    return out

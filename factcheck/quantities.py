@@ -788,17 +788,57 @@ UNIT_NAMES = {
 
 
 def describe(q: Quantity) -> str:
-    """A figure as the tool understood it: "USD 19.8 billion", "about 45%", "1,000 km²"."""
+    """A figure as the tool understood it, worded as a reader expects: "USD 19.8 billion", "about 45%",
+    "at least USD 327 million" (the bound in the source's own words), "USD 13-20 billion", "1 company",
+    "33 companies"."""
 
-    def fmt(v: float) -> str:
+    def scaled(v: float) -> tuple[str, str]:
         for div, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
             if abs(v) >= div:
-                return f"{v / div:.10g}{word}"
-        return f"{v:,.10g}"
+                return f"{v / div:.10g}", word
+        return f"{v:,.10g}", ""
 
-    val = fmt(q.value) + (f"-{fmt(q.high)}" if q.high is not None else "")
-    hedge = {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
+    low, word = scaled(q.value)
+    if q.high is None:
+        val = low + word
+    else:
+        high, high_word = scaled(q.high)
+        # "13-20 billion", as ranges are written, when both ends share the scale
+        val = f"{low}-{high}{word}" if word == high_word else f"{low}{word}-{high}{high_word}"
+    hedge = _written_hedge(q) or {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
     if q.dimension == "money":
         return f"{hedge}{q.unit} {val}"
-    unit = UNIT_NAMES.get(q.unit, f" {q.unit}" if q.unit else "")
+    one = q.high is None and q.value == 1
+    if q.unit in UNIT_NAMES:
+        unit = UNIT_NAMES[q.unit]
+        unit = unit[:-1] if one and unit in _PLURAL_NAMES else unit
+    else:
+        unit = f" {q.unit if one else _plural(q.unit)}" if q.unit else ""
     return f"{hedge}{val}{unit}"
+
+
+_PLURAL_NAMES = frozenset({" percentage points", " tonnes", " years", " days", " times"})
+_INVARIANT = frozenset({"people", "staff", "personnel", "police", "cattle", "sheep", "livestock", "media"})
+
+
+def _plural(noun: str) -> str:
+    """English plural of a unit noun ("company" -> "companies"); a word already plural stays."""
+    if noun in _INVARIANT or noun.endswith("s") or not noun.isalpha():
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _written_hedge(q: Quantity) -> str:
+    """The bound as the text words it ("at least ", "fewer than "), when its words mean the bound the
+    figure was read with; "" otherwise."""
+    if q.bound == "exact":
+        return ""
+    m = re.match(r"([A-Za-z][A-Za-z.]*(?:\s+[A-Za-z.]+)*?)\s+(?=\S*\d)", q.text)
+    if m is None:
+        return ""
+    words = " ".join(m.group(1).lower().split())
+    return words + " " if BOUNDS.get(words) == q.bound else ""

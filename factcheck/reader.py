@@ -75,9 +75,11 @@ def read_path(path: Path, display: str | None = None) -> Document:
 
 
 def read_stdin(name: str = "<stdin>") -> Document:
-    """Standard input as Markdown, read in chunks up to MAX_BYTES (it may be a pipe that never ends)."""
+    """Standard input, read in chunks up to MAX_BYTES (it may be a pipe that never ends): Markdown,
+    unless the name it is reported under says plain text."""
     raw = bounded.read_stream(sys.stdin.buffer, name, limit=MAX_BYTES)
-    return parse(decode(raw, name), name, markdown=True)
+    markdown = name == "<stdin>" or not name.lower().endswith(".txt")
+    return parse(decode(raw, name), name, markdown=markdown)
 
 
 def parse(text: str, path: str, *, markdown: bool) -> Document:

@@ -91,7 +91,9 @@ def _has_tool_table(path: Path) -> bool:
         text = bounded.read_text(path)
     except FactcheckError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", text, re.M) is not None
+    # Any header naming the table counts, a broken one too (`[tool.factcheck` with no `]`): loading it then
+    # fails loudly instead of the file being passed over and its settings silently ignored.
+    return re.search(r"^\s*\[+\s*tool\s*\.\s*factcheck\b", text, re.M) is not None
 
 
 def load(path: Path) -> FileConfig:

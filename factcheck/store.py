@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -82,11 +83,26 @@ def _metadata_file(folder: Path) -> dict[str, list[dict[str, Any]]]:
     return by_file
 
 
-def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]]) -> list[Work]:
+def _default_ids(paths: list[Path]) -> dict[Path, str]:
+    """The id of a work that names none: its file's stem, or, when several sources share a stem
+    (a/notes.md, b/notes.md), its path below the sources' common folder ("a-notes", "b-notes")."""
+    stems = Counter(_slug(p.stem) for p in paths)
+    base = Path(os.path.commonpath([str(p.resolve().parent) for p in paths])) if paths else Path()
+    out = {}
+    for p in paths:
+        if stems[_slug(p.stem)] == 1:
+            out[p] = _slug(p.stem)
+        else:
+            rel = p.resolve().relative_to(base).with_suffix("")
+            out[p] = _slug("-".join(rel.parts))
+    return out
+
+
+def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]], default_id: str) -> list[Work]:
     """Metadata: front matter, else sources.yaml beside the file, else the first heading."""
     m = doc.meta
     if m:
-        return [Work(id=_slug(m.get("id") or path.stem), file=path.name, title=m.get("title"),
+        return [Work(id=_slug(m.get("id") or default_id), file=path.name, title=m.get("title"),
                      author=m.get("author"), publisher=m.get("publisher") or m.get("outlet"),
                      date=m.get("date"), url=m.get("url") or m.get("address"))]
     if listed:
@@ -97,7 +113,7 @@ def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]]) -> list[
             for w in listed
         ]
     title = doc.blocks[0].text.strip().lstrip("#").strip() if doc.blocks else None
-    return [Work(id=_slug(path.stem), file=path.name, title=title or None, author=None, publisher=None,
+    return [Work(id=default_id, file=path.name, title=title or None, author=None, publisher=None,
                  date=None, url=None)]
 
 
@@ -119,14 +135,21 @@ def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
     found = entities.discover_names([d for _, d in docs], entities.load(gazetteer))
     gaz = entities.extend(entities.load(gazetteer), found)
     works: dict[str, Work] = {}
+    origin: dict[str, Path] = {}
     claims: list[Claim] = []
     meta_cache: dict[Path, dict[str, list[dict[str, Any]]]] = {}
+    default_ids = _default_ids([p for p, _ in docs])
     for path, doc in docs:
         folder = path.parent
         if folder not in meta_cache:
             meta_cache[folder] = _metadata_file(folder)
-        file_works = _works_for(doc, path, meta_cache[folder].get(path.name, []))
+        file_works = _works_for(doc, path, meta_cache[folder].get(path.name, []), default_ids[path])
         for w in file_works:
+            if w.id in origin and origin[w.id] != path:
+                # two files, one id: their claims would merge into one work and cite the wrong file
+                raise FactcheckError(f"work id '{w.id}' is also the id of {origin[w.id]}; give one of them "
+                                     "another id (front matter `id:` or sources.yaml)", str(path))
+            origin[w.id] = path
             works[w.id] = w
         seen: set[tuple[str, str, str, str]] = set()
         for c in extract(doc, gaz):

@@ -75,7 +75,8 @@ def test_json_contract(draft) -> None:  # type: ignore[no-untyped-def]
     ev = sup["evidence"][0]
     assert {"source", "file", "line", "quote", "citation", "score"} <= set(ev)
     assert ev["file"].endswith("000_df0eaa2bcba8560b.txt") and "43 percent" in ev["quote"]
-    assert report["summary"] == {"claims": 2, "supported": 1, "conflicting": 0, "unsupported": 1}
+    assert report["summary"] == {"claims": 2, "supported": 1, "conflicting": 0, "unsupported": 1, "failing": 0,
+                                 "errors": 0}
 
 
 def test_quiet_shows_only_failing(draft) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +109,7 @@ def test_build_then_check_with_that_store(tmp_path: Path) -> None:
     src.mkdir()
     (src / "a.md").write_text("# A\n\nThe port handles 33 shipping companies.\n", encoding="utf-8")
     code, out, _ = run("build", str(src), "--out", str(tmp_path / "store"))
-    assert code == 0 and "1 sources" in out
+    assert code == 0 and "1 source, " in out
     draft = tmp_path / "d.md"
     draft.write_text("The port handles 21 shipping companies.\n", encoding="utf-8")
     assert run("check", "--store", str(tmp_path / "store"), str(draft))[0] == 1

@@ -77,7 +77,8 @@ def test_report_is_sorted_with_one_summary_and_exit_code(tree: Path) -> None:
     assert r.exit_code == 1  # b.md conflicts
     report = json.loads(r.stdout)
     assert [fr["path"] for fr in report["files"]] == EXPECTED
-    assert report["summary"] == {"claims": 5, "supported": 4, "conflicting": 1, "unsupported": 0}
+    assert report["summary"] == {"claims": 5, "supported": 4, "conflicting": 1, "unsupported": 0, "failing": 1,
+                                 "errors": 0}
     assert [f["line"] for f in report["files"][1]["findings"]] == [3, 5]
 
 

@@ -33,11 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BRIEF = "tests/data/brief_formats.md"  # relative: it is what the reports print
 GOLDEN = ROOT / "tests" / "golden"
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
-SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "junit": "xml",
-          "markdown": "md"}
+SUFFIX = {"text": "txt", "concise": "concise.txt", "json": "json", "sarif": "sarif", "github": "github.txt",
+          "junit": "xml", "markdown": "md"}
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 DEFAULT_FAILING = frozenset({Verdict.CONFLICTING})
 STRICT = frozenset({Verdict.CONFLICTING, Verdict.UNSUPPORTED})  # --fail-on unsupported
+EVERY = frozenset(Verdict)  # --report supported,unsupported,conflicting
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,17 @@ def test_golden(fmt: str, report: Report) -> None:
     out = render(report, fmt, color=False, quiet=False, verbose=False, failing=DEFAULT_FAILING)
     assert str(ROOT) not in out  # paths are relative
     compare_golden(f"brief_formats.{SUFFIX[fmt]}", out)
+
+
+@pytest.mark.usefixtures("at_root")
+def test_golden_wrapped_text_and_statistics(report: Report) -> None:
+    # At a terminal 80 columns wide: words never split, continuation lines indented under the verdict.
+    out = render(report, "text", color=False, width=80)
+    assert all(len(line) <= 80 or " " not in line.strip() for line in out.splitlines())
+    compare_golden("brief_formats.80.txt", out)
+    from factcheck.render.text import statistics
+
+    compare_golden("brief_formats.statistics.txt", statistics(report))
 
 
 def test_brief_has_every_verdict(report: Report) -> None:
@@ -138,7 +150,7 @@ def _unescape_github(s: str) -> str:
 @pytest.mark.usefixtures("at_root")
 def test_sarif_validates_against_schema(which: str, report: Report) -> None:
     rep = report if which == "brief" else awkward_report()
-    doc = json.loads(render(rep, "sarif"))
+    doc = json.loads(render(rep, "sarif", show=EVERY))
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema)(schema).validate(doc)
 
@@ -174,7 +186,7 @@ def test_sarif_fingerprint_ignores_line_and_separates_repeats() -> None:
         for f in rep.files[0].findings)),))
 
     def prints(r: Report) -> list[str]:
-        results = sarif_mod.to_dict(r)["runs"][0]["results"]
+        results = sarif_mod.to_dict(r, show=EVERY)["runs"][0]["results"]
         return [x["partialFingerprints"]["factcheck/claim/v1"] for x in results]
 
     assert prints(rep) == prints(moved)
@@ -186,11 +198,13 @@ def test_sarif_fingerprint_ignores_line_and_separates_repeats() -> None:
 
 def test_sarif_quiet_and_fail_on() -> None:
     rep = awkward_report()
-    quiet = sarif_mod.to_dict(rep, quiet=True)["runs"][0]["results"]
+    quiet = sarif_mod.to_dict(rep, quiet=True, show=EVERY)["runs"][0]["results"]
     assert [r["ruleId"] for r in quiet] == ["factcheck/conflicting"]
-    strict = sarif_mod.to_dict(rep, failing=STRICT)
+    by_default = sarif_mod.to_dict(rep)["runs"][0]["results"]  # failing findings only: they are alerts
+    assert [r["ruleId"] for r in by_default] == ["factcheck/conflicting"]
+    strict = sarif_mod.to_dict(rep, failing=STRICT, show=EVERY)
     assert [r["level"] for r in strict["runs"][0]["results"]] == ["error", "error", "note", "error"]
-    never = sarif_mod.to_dict(rep, failing=frozenset())  # levels stay the rules' defaults
+    never = sarif_mod.to_dict(rep, failing=frozenset(), show=EVERY)  # levels stay the rules' defaults
     assert [r["level"] for r in never["runs"][0]["results"]] == ["error", "warning", "note", "error"]
 
 
@@ -199,7 +213,8 @@ def test_sarif_quiet_and_fail_on() -> None:
 
 def test_github_one_command_per_line_and_escaped() -> None:
     rep = awkward_report()
-    out = render(rep, "github")
+    assert len(render(rep, "github").splitlines()) == 2  # by default the failing finding and the summary
+    out = render(rep, "github", show=EVERY)
     lines = out.splitlines()
     assert out.endswith("\n") and "\r" not in out
     assert len(lines) == rep.claims + 1  # one per finding, then the summary
@@ -266,7 +281,7 @@ def test_junit_escapes_and_follows_fail_on() -> None:
     strict = ET.fromstring(render(rep, "junit", failing=STRICT))
     assert strict.get("failures") == "2"
     never = ET.fromstring(render(rep, "junit", failing=frozenset()))
-    assert never.get("failures") == "1"  # a conflicting claim is always a failed test case
+    assert never.get("failures") == "0"  # --fail-on never: nothing fails, as the exit code says
 
 
 # --- Markdown -------------------------------------------------------------------------------------------
@@ -317,6 +332,7 @@ def test_markdown_brief_puts_failing_first(report: Report) -> None:
 @pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "markdown"])
 @pytest.mark.usefixtures("at_root")
 def test_cli_format(fmt: str) -> None:
-    result = CliRunner().invoke(cli, ["check", BRIEF, "--format", fmt, "--fail-on", "never"])
+    result = CliRunner().invoke(cli, ["check", BRIEF, "--format", fmt, "--fail-on", "never",
+                                      "--report", "supported,unsupported,conflicting"])
     assert result.exit_code == 0, result.output
     assert "brief" in result.output and "Tajikistan" in result.output

@@ -102,8 +102,8 @@ def test_hook_refuses_a_conflicting_figure_and_accepts_the_fix(tmp_path: Path) -
     out = refused.stdout + refused.stderr
     assert refused.returncode != 0, out
     assert "factcheck" in out and "Failed" in out, out
-    assert "brief.md:3:31" in out and "conflicting" in out and "43 percent" in out, out
-    assert "source says 38%" in out, out
+    # the concise format, one line a finding, with the figure in it
+    assert "brief.md:3:31: conflicting: 43 percent: source says 38% [muzaparova-2021" in out, out
     assert git("rev-list", "--count", "HEAD", cwd=project, env=env) == "1"
 
     draft.write_text(f"# Brief\n\n{FIXED}\n", encoding="utf-8")
@@ -113,3 +113,19 @@ def test_hook_refuses_a_conflicting_figure_and_accepts_the_fix(tmp_path: Path) -
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "Passed" in accepted.stdout + accepted.stderr
     assert git("rev-list", "--count", "HEAD", cwd=project, env=env) == "2"
+
+
+def test_readme_snippet_pins_a_rev_that_exists() -> None:
+    """The README's `.pre-commit-config.yaml` must name a tag or commit this repository has, and the hook
+    id this repository defines."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = readme.split("# .pre-commit-config.yaml", 1)[1].split("```", 1)[0]
+    rev = re.search(r"rev:\s*(\S+)", snippet)
+    assert rev is not None
+    if git("rev-parse", "--is-inside-work-tree", cwd=ROOT, check=False) != "true":
+        pytest.skip("not a git checkout")
+    found = git("rev-parse", "--verify", "--quiet", f"{rev.group(1)}^{{commit}}", cwd=ROOT, check=False)
+    assert found, f"README pins rev {rev.group(1)}, which this repository does not have"
+    assert "id: factcheck" in snippet and "- id: factcheck" in (ROOT / ".pre-commit-hooks.yaml").read_text()

@@ -1,7 +1,9 @@
 """Output formats: each a small renderer over one Report.
 
 A renderer is `render(report, **options) -> str`; the CLI passes every renderer the same keyword options
-(color, quiet, verbose, failing) and each takes what it uses. Modules are imported only when chosen.
+(color, quiet, verbose, failing, show, errors, width) and each takes what it uses. The report holds every
+finding: a renderer shows those `visible` says, but its summary counts them all. `errors` are the files
+that could not be read, which every format reports. Modules are imported only when chosen.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
+from factcheck.config import fails
 from factcheck.model import Claim, Finding, Report, Verdict
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "markdown")
+EVERY_VERDICT = frozenset(Verdict)
+# Formats whose every result becomes an alert or annotation: by default they carry failing findings only.
+FAILING_ONLY = frozenset({"sarif", "github"})
 
 
 def renderer(name: str) -> Callable[..., str]:
@@ -39,9 +45,18 @@ def relative_path(path: str) -> str:
     return PurePath(path.replace("\\", "/")).as_posix()
 
 
-def fails(f: Finding, failing: frozenset[Verdict]) -> bool:
-    """Whether a finding fails the run: its verdict is one --fail-on counts, and it is not accepted."""
-    return f.verdict in failing and not f.accepted
+def default_show(fmt: str) -> frozenset[Verdict]:
+    """The verdicts a format shows when neither `report` nor `--report` says (failing ones always show)."""
+    return frozenset() if fmt in FAILING_ONLY else EVERY_VERDICT
+
+
+def visible(f: Finding, failing: frozenset[Verdict], show: frozenset[Verdict], quiet: bool = False) -> bool:
+    """Whether a renderer shows a finding: every failing one; others when their verdict is in `show`,
+    unless --quiet."""
+    return fails(f, failing) or (not quiet and f.verdict in show)
+
+
+__all__ = ["FORMATS", "default_show", "fails", "figure", "relative_path", "render", "renderer", "visible"]
 
 
 def figure(claim: Claim) -> str:

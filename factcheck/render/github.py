@@ -1,17 +1,19 @@
 """`--format github`: GitHub Actions workflow commands, which the runner turns into annotations on the
 pull request's files.
 
-One command a line: `::error` for a conflicting claim, `::warning` for an unsupported one, `::notice`
-for a supported one (a finding that fails the run under --fail-on is always `::error`; an accepted one
-never is), then a summary line. Data and properties are escaped as the Actions toolkit does, so a
-message may span lines.
+By default only the findings that fail the run become annotations (`::error`; GitHub shows just ten of
+each type per step, so they must not drown in supported claims); `--report` or the config's `report`
+adds others: `::warning` for an unsupported claim, `::notice` for a supported or accepted one. A file
+that could not be read is an `::error` on that file. Then a summary line. Data and properties are
+escaped as the Actions toolkit does, so a message may span lines.
 """
 
 from __future__ import annotations
 
+from factcheck.errors import FactcheckError
 from factcheck.model import Finding, Report, Verdict
 
-from . import fails, figure, relative_path
+from . import default_show, fails, figure, relative_path, visible
 
 COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNSUPPORTED: "warning", Verdict.SUPPORTED: "notice"}
 # Other characters that some readers of a log take for a line break; GitHub has no escape for them.
@@ -52,20 +54,31 @@ def annotation(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
     return command(name, props, "\n".join(lines))
 
 
+def error(e: FactcheckError) -> str:
+    props: dict[str, object] = {"file": relative_path(e.path or "")} if e.path else {}
+    if e.path and e.line:
+        props["line"] = e.line
+    props["title"] = "factcheck error"
+    return command("error", props, e.message)
+
+
 def render(
     report: Report,
     *,
     quiet: bool = False,
     failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    show: frozenset[Verdict] = default_show("github"),
+    errors: tuple[FactcheckError, ...] = (),
     **_: object,
 ) -> str:
     from .text import summary
 
-    out = [
+    out = [error(e) for e in errors]
+    out += [
         annotation(fr.path, f, failing)
         for fr in report.files
         for f in fr.findings
-        if not quiet or fails(f, failing)
+        if visible(f, failing, show, quiet)
     ]
-    out.append(f"factcheck: {summary(report)}")
+    out.append(f"factcheck: {summary(report, errors, failing)}")
     return "\n".join(out) + "\n"

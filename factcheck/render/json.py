@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck.errors import FactcheckError
 from factcheck.model import Evidence, Finding, Report, Verdict
-from factcheck.render import figure
+from factcheck.render import EVERY_VERDICT, fails, figure, visible
 
 SCHEMA_VERSION = 1
 
@@ -46,17 +47,52 @@ def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
     return d
 
 
-def to_dict(report: Report, verbose: bool = False) -> dict[str, Any]:
+def error_dict(e: FactcheckError) -> dict[str, Any]:
+    return {"path": e.path, "line": e.line, "message": e.message}
+
+
+def to_dict(
+    report: Report,
+    verbose: bool = False,
+    *,
+    quiet: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    show: frozenset[Verdict] = EVERY_VERDICT,
+    errors: tuple[FactcheckError, ...] = (),
+) -> dict[str, Any]:
+    """The contract. The summary counts every finding, shown or not; `errors` lists the files that
+    could not be read."""
     return {
         "version": SCHEMA_VERSION,
         "store": {"path": report.store.path, "sources": report.store.sources, "claims": report.store.claims},
         "files": [
-            {"path": fr.path, "findings": [finding_dict(f, verbose) for f in fr.findings]}
+            {
+                "path": fr.path,
+                "findings": [
+                    finding_dict(f, verbose) for f in fr.findings if visible(f, failing, show, quiet)
+                ],
+            }
             for fr in report.files
         ],
-        "summary": {"claims": report.claims, **{v.value: report.count(v) for v in Verdict}},
+        "errors": [error_dict(e) for e in errors],
+        "summary": {
+            "claims": report.claims,
+            **{v.value: report.count(v) for v in Verdict},
+            "failing": sum(fails(f, failing) for fr in report.files for f in fr.findings),
+            "errors": len(errors),
+        },
     }
 
 
-def render(report: Report, verbose: bool = False, **_: object) -> str:
-    return json.dumps(to_dict(report, verbose), ensure_ascii=False, indent=2) + "\n"
+def render(
+    report: Report,
+    verbose: bool = False,
+    *,
+    quiet: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    show: frozenset[Verdict] = EVERY_VERDICT,
+    errors: tuple[FactcheckError, ...] = (),
+    **_: object,
+) -> str:
+    data = to_dict(report, verbose, quiet=quiet, failing=failing, show=show, errors=errors)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

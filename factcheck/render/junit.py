@@ -1,10 +1,11 @@
 """`--format junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure, and
 test-report actions on GitHub).
 
-One <testsuite> per file, one <testcase> per claim (name "line:col claim", classname the file). A
-conflicting claim is a <failure>; so is an unsupported one when the run fails on unsupported claims
-(--fail-on unsupported). Every other claim passes, its verdict and sources in <system-out>, and so
-does an accepted one (`<!-- factcheck: accept "reason" -->`), which never fails.
+One <testsuite> per file, one <testcase> per claim shown (name "line:col claim", classname the file). A
+claim that fails the run (by --fail-on: conflicting by default, none under `never`) is a <failure>;
+every other claim passes, its verdict and sources in <system-out>, and so does an accepted one
+(`<!-- factcheck: accept "reason" -->`), which never fails. A file that could not be read is a
+testcase with an <error>.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from factcheck.errors import FactcheckError
 from factcheck.model import Finding, Report, Verdict
 
-from . import fails, figure, relative_path
+from . import EVERY_VERDICT, fails, figure, relative_path, visible
 
 # Characters XML 1.0 cannot carry at all, escaped or not.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -22,10 +24,6 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 def clean(s: str) -> str:
     return _NOT_XML.sub("\ufffd", s)
-
-
-def failed(f: Finding, failing: frozenset[Verdict]) -> bool:
-    return not f.accepted and (f.verdict is Verdict.CONFLICTING or fails(f, failing))
 
 
 def details(f: Finding) -> str:
@@ -47,7 +45,7 @@ def _testcase(suite: ET.Element, path: str, f: Finding, failing: frozenset[Verdi
     case = ET.SubElement(
         suite, "testcase", name=clean(name), classname=clean(path), file=clean(path), line=str(c.line)
     )
-    if is_failure := failed(f, failing):
+    if is_failure := fails(f, failing):
         failure = ET.SubElement(
             case, "failure", message=clean(f"{f.verdict.value}: {f.message}"), type=f.verdict.value
         )
@@ -57,23 +55,50 @@ def _testcase(suite: ET.Element, path: str, f: Finding, failing: frozenset[Verdi
     return is_failure
 
 
-def to_element(report: Report, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING})) -> ET.Element:
+def _error(root: ET.Element, e: FactcheckError) -> None:
+    path = relative_path(e.path or "")
+    suite = ET.SubElement(
+        root, "testsuite", name=clean(path), tests="1", failures="0", errors="1", skipped="0"
+    )
+    case = ET.SubElement(suite, "testcase", name=clean(f"{e.line or 1}:1 read"), classname=clean(path),
+                         file=clean(path), line=str(e.line or 1))
+    ET.SubElement(case, "error", message=clean(e.message), type="unreadable").text = clean(str(e))
+
+
+def to_element(
+    report: Report,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    *,
+    quiet: bool = False,
+    show: frozenset[Verdict] = EVERY_VERDICT,
+    errors: tuple[FactcheckError, ...] = (),
+) -> ET.Element:
     root = ET.Element("testsuites", name="factcheck")
     total = failures = 0
+    for e in errors:
+        _error(root, e)
     for fr in report.files:
         path = relative_path(fr.path)
         suite = ET.SubElement(root, "testsuite", name=clean(path))
-        n = sum(_testcase(suite, path, f, failing) for f in fr.findings)
-        suite.attrib |= {"tests": str(len(fr.findings)), "failures": str(n), "errors": "0", "skipped": "0"}
-        total += len(fr.findings)
+        shown = [f for f in fr.findings if visible(f, failing, show, quiet)]
+        n = sum(_testcase(suite, path, f, failing) for f in shown)
+        suite.attrib |= {"tests": str(len(shown)), "failures": str(n), "errors": "0", "skipped": "0"}
+        total += len(shown)
         failures += n
-    root.attrib |= {"tests": str(total), "failures": str(failures), "errors": "0", "skipped": "0"}
+    root.attrib |= {"tests": str(total + len(errors)), "failures": str(failures), "errors": str(len(errors)),
+                    "skipped": "0"}
     return root
 
 
 def render(
-    report: Report, *, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}), **_: object
+    report: Report,
+    *,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    quiet: bool = False,
+    show: frozenset[Verdict] = EVERY_VERDICT,
+    errors: tuple[FactcheckError, ...] = (),
+    **_: object,
 ) -> str:
-    root = to_element(report, failing)
+    root = to_element(report, failing, quiet=quiet, show=show, errors=errors)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import re
 
+from factcheck.errors import FactcheckError
 from factcheck.model import Evidence, Finding, Report, Verdict
 
-from . import fails, figure, relative_path
+from . import EVERY_VERDICT, fails, figure, relative_path, visible
 
 HEADER = "| File | Line | Verdict | Claim | Source says | Citation |\n| --- | ---: | --- | --- | --- | --- |"
 ORDER = {Verdict.CONFLICTING: 0, Verdict.UNSUPPORTED: 1, Verdict.SUPPORTED: 2}
@@ -58,15 +59,16 @@ def render(
     *,
     quiet: bool = False,
     failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    show: frozenset[Verdict] = EVERY_VERDICT,
+    errors: tuple[FactcheckError, ...] = (),
     **_: object,
 ) -> str:
-    findings = [(relative_path(fr.path), f) for fr in report.files for f in fr.findings]
-    attention = [
-        (p, f) for p, f in findings if f.verdict is not Verdict.SUPPORTED and (not quiet or fails(f, failing))
-    ]
+    every = [(relative_path(fr.path), f) for fr in report.files for f in fr.findings]
+    findings = [(p, f) for p, f in every if visible(f, failing, show, quiet)]
+    attention = [(p, f) for p, f in findings if f.verdict is not Verdict.SUPPORTED]
     attention.sort(key=lambda pf: (not fails(pf[1], failing), bool(pf[1].accepted), ORDER[pf[1].verdict]))
     supported = [(p, f) for p, f in findings if f.verdict is Verdict.SUPPORTED]
-    failed = sum(fails(f, failing) for _, f in findings)
+    failed = sum(fails(f, failing) for _, f in every)
     files = len(report.files)
 
     out = ["## factcheck report", ""]
@@ -74,14 +76,22 @@ def render(
         f"{report.count(v)} {v.value}" for v in (Verdict.CONFLICTING, Verdict.UNSUPPORTED, Verdict.SUPPORTED)
     )
     status = f"**{failed} failing**" if failed else "nothing failing"
-    if accepted := sum(bool(f.accepted) for _, f in findings):
+    if accepted := sum(bool(f.accepted) for _, f in every):
         status += f", {accepted} accepted"
-    out += [f"{report.claims} claims in {files} file{'s' if files != 1 else ''}: {counts} ({status}).", ""]
+    if errors:
+        status += f", {len(errors)} file{'s' if len(errors) != 1 else ''} not read"
+    claims = f"{report.claims} claim{'s' if report.claims != 1 else ''}"
+    out += [f"{claims} in {files} file{'s' if files != 1 else ''}: {counts} ({status}).", ""]
+    if errors:
+        out += ["**Files that could not be read:**", ""]
+        out += [f"- {cell(relative_path(e.path or ''))}{f':{e.line}' if e.line else ''}: {cell(e.message)}"
+                for e in errors]
+        out += [""]
     if attention:
         out += [HEADER, *(row(p, f, failing) for p, f in attention), ""]
     elif findings:
         out += ["No claim fails the check." if quiet else "Every claim is supported by a source.", ""]
-    if supported and not quiet:
+    if supported:
         n = len(supported)
         out += [
             "<details>",

@@ -4,8 +4,10 @@ other SARIF viewers.
 One run; one rule per verdict; one result per finding, located at the claim's span in the draft, with
 the evidence as related locations in the sources. A finding that fails the run under --fail-on is
 level "error"; an accepted one (`<!-- factcheck: accept "reason" -->`) carries an in-source
-suppression. `partialFingerprints` hash the file and the claim's words (not its line), so an alert
-survives edits elsewhere in the draft.
+suppression. By default only failing findings are results (each becomes a code-scanning alert);
+`--report` or the config's `report` adds others. A file that could not be read is a tool execution
+notification, and the invocation is marked unsuccessful. `partialFingerprints` hash the file and the
+claim's words (not its line), so an alert survives edits elsewhere in the draft.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from factcheck.errors import FactcheckError
 from factcheck.model import Evidence, Finding, Report, Verdict
+from factcheck.text import fold
 
-from . import fails, figure, relative_path
+from . import default_show, fails, figure, relative_path, visible
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/factcheck/factcheck"
@@ -110,7 +114,9 @@ def message(f: Finding) -> str:
 
 
 def fingerprint(path: str, f: Finding) -> str:
-    key = "\0".join((relative_path(path), f.claim.kind, figure(f.claim), " ".join(f.claim.quote.split())))
+    # folded, so the written form's quotes and dashes keep the fingerprints alerts already have
+    claim = " ".join(fold(f.claim.quote).split())
+    key = "\0".join((relative_path(path), f.claim.kind, fold(figure(f.claim)), claim))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -158,14 +164,29 @@ def _result(path: str, f: Finding, failing: frozenset[Verdict], seen: Counter[st
     return result
 
 
+def _notification(e: FactcheckError) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": uri(e.path or "")}}
+    if e.line:
+        location["region"] = {"startLine": e.line}
+    return {"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": location}]}
+
+
 def to_dict(
-    report: Report, *, quiet: bool = False, failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING})
+    report: Report,
+    *,
+    quiet: bool = False,
+    failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    show: frozenset[Verdict] = default_show("sarif"),
+    errors: tuple[FactcheckError, ...] = (),
 ) -> dict[str, Any]:
     results = []
     for fr in report.files:
         seen: Counter[str] = Counter()
-        shown = [f for f in fr.findings if not quiet or fails(f, failing)]
+        shown = [f for f in fr.findings if visible(f, failing, show, quiet)]
         results += [_result(fr.path, f, failing, seen) for f in shown]
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [_notification(e) for e in errors]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -180,6 +201,7 @@ def to_dict(
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [invocation],
                 "results": results,
             }
         ],
@@ -191,6 +213,9 @@ def render(
     *,
     quiet: bool = False,
     failing: frozenset[Verdict] = frozenset({Verdict.CONFLICTING}),
+    show: frozenset[Verdict] = default_show("sarif"),
+    errors: tuple[FactcheckError, ...] = (),
     **_: object,
 ) -> str:
-    return json.dumps(to_dict(report, quiet=quiet, failing=failing), ensure_ascii=False, indent=2) + "\n"
+    data = to_dict(report, quiet=quiet, failing=failing, show=show, errors=errors)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
