@@ -86,7 +86,12 @@ def _decide_value(
         answered = answered or aligned
         best = counterpart(draft, rivals)
         turned = _opposed(rules.polarity(draft.quote), rules.polarity(best.candidate.claim.quote))
-        if best.agrees and best.subject in ("same", "unrelated") and not turned:
+        if (
+            best.agrees
+            and best.subject in ("same", "unrelated")
+            and not turned
+            and not _pinned_elsewhere(draft, best, kind_of, label)
+        ):
             if best.subject == "unrelated" and aligned < config.conflict_alignment:
                 continue
             return _supported(best)
@@ -113,6 +118,14 @@ def _decide_value(
                 (reversed_.candidate,),
                 "reversed change",
             )
+        # The draft's value is in the sentence, pinned on another subject: the figures were swapped.
+        swapped = any(c.agrees and _pinned_elsewhere(draft, c, kind_of, label) for c in rivals)
+        unanswered = (
+            not any(c.agrees and c.subject == "same" for c in rivals)
+            # a source figure the draft gives elsewhere in its sentence is that figure's answer
+            and not set(_keys(best.candidate.claim)) & set(draft.values)
+            and _clear(best, rivals)
+        )
         if (
             not best.agrees
             and best.subject == "same"
@@ -120,10 +133,8 @@ def _decide_value(
             and best.features.measure >= config.conflict_measure
             and not _part_of_whole(draft)
             and not _shared_subject(draft, best.candidate.claim, kind_of, label)
-            and not any(c.agrees and c.subject == "same" for c in rivals)
             and _measured_alike(draft, best.candidate.claim)
-            and not set(_keys(best.candidate.claim)) & set(draft.values)
-            and _clear(best, rivals)
+            and (swapped or unanswered)
         ):
             return Decision(
                 Verdict.CONFLICTING,
@@ -138,6 +149,7 @@ def _decide_value(
         for c in comps
         if c.agrees
         and c.subject == "same"
+        and not _pinned_elsewhere(draft, c, kind_of, label)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not _opposed(draft.polarity, c.candidate.claim.polarity)
     ]
@@ -231,6 +243,24 @@ def _measured_alike(draft: Claim, src: Claim) -> bool:
 
 def _keys(c: Claim) -> tuple[str, ...]:
     return same.draft_value_keys(c)
+
+
+def _pinned_elsewhere(
+    draft: Claim, c: Comparison, kind_of: Callable[[str], str], label: Callable[[str], str]
+) -> bool:
+    """The source figure that equals the draft's belongs to another subject of the same kind: "Peru
+    landed 2.1 million tonnes" where 2.1 million is Chile's and Peru's is 5.3 million."""
+    theirs = c.candidate.claim.entities
+    return (
+        bool(draft.entities)
+        and all(
+            any(kind_of(x) == kind_of(e) and not same.same_entity(x, e, label) for x in theirs)
+            and not any(same.same_entity(x, e, label) for x in theirs)
+            for e in draft.entities
+            if kind_of(e) in same.SWAPPABLE
+        )
+        and any(kind_of(e) in same.SWAPPABLE for e in draft.entities)
+    )
 
 
 def _rival(c: Comparison) -> bool:
