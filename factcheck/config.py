@@ -33,7 +33,7 @@ class Config:
     # ("completion in January 2025") says otherwise.
     margin: float = 0.5
     # How much of the words next to the draft's figure the source's must share before two different
-    # values contradict each other: "NOK 900 million for Tromso's harbours" is not a wrong total.
+    # values contradict each other, when the source sentence has several figures of the kind.
     conflict_measure: float = 0.3
     strong_similarity: float = 0.6  # a span of years given as two dates needs sentences this alike
 

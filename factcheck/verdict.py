@@ -123,14 +123,14 @@ def _decide_value(
         unanswered = (
             not any(c.agrees and c.subject == "same" for c in rivals)
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
-            and not set(_keys(best.candidate.claim)) & set(draft.values)
+            and not set(_keys(best.candidate.claim)) & (set(draft.values) - set(_keys(draft)))
             and _clear(best, rivals)
         )
         if (
             not best.agrees
             and best.subject == "same"
             and not best.period_differs
-            and best.features.measure >= config.conflict_measure
+            and (len(rivals) == 1 or best.features.measure >= config.conflict_measure)
             and not _part_of_whole(draft)
             and not _shared_subject(draft, best.candidate.claim, kind_of, label)
             and _measured_alike(draft, best.candidate.claim)
@@ -171,6 +171,8 @@ def _slot(draft: Claim, c: Comparison) -> float:
         score += 1.0 if draft.quantity.role == src.quantity.role else -1.0
     if c.subject in ("swapped", "other"):
         score -= 0.5
+    if draft.date is not None and src.date is not None and draft.date.relation:
+        score += 0.5 if draft.date.relation == src.date.relation else 0.0  # "by 2030" answers "by 2025"
     return score
 
 
@@ -366,8 +368,9 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
     return out
 
 
-# Figures that are not measurements of a period: how long something lasts, how many times larger.
-_NOT_STATISTICS = frozenset({"duration", "multiplier"})
+# Figures that are not measurements of a period: how long something lasts, how many times larger, a
+# bare number (a version, a rank).
+_NOT_STATISTICS = frozenset({"duration", "multiplier", "number"})
 
 
 def _years(period: tuple[int, int]) -> str:
