@@ -35,6 +35,8 @@ class Config:
     # How much of the words next to the draft's figure the source's must share before two different
     # values contradict each other, when the source sentence has several figures of the kind.
     conflict_measure: float = 0.3
+    # The words next to the figure a lone counterpart must share to be compared on a looser alignment.
+    lone_measure: float = 0.6
     strong_similarity: float = 0.6  # a span of years given as two dates needs sentences this alike
 
     @property

@@ -95,7 +95,7 @@ def _decide_value(
             if best.subject == "unrelated" and aligned < config.conflict_alignment:
                 continue
             return _supported(best)
-        if aligned < config.conflict_alignment:
+        if aligned < config.conflict_alignment and not _lone_answer(best, rivals, aligned, config):
             continue
         if best.agrees and best.subject in ("swapped", "other") and _rival(best):
             return Decision(
@@ -262,6 +262,17 @@ def _pinned_elsewhere(
             if kind_of(e) in same.SWAPPABLE
         )
         and any(kind_of(e) in same.SWAPPABLE for e in draft.entities)
+    )
+
+
+def _lone_answer(best: Comparison, rivals: list[Comparison], aligned: float, config: Config) -> bool:
+    """A source sentence that gives the only figure of the draft's kind, next to the same words as the
+    draft's, answers it even when the sentences are otherwise worded apart: "The fund was established
+    in 1790" against "it was only in 1913 that the fund was created"."""
+    return (
+        len(rivals) == 1
+        and aligned >= config.support_alignment
+        and best.features.measure >= config.lone_measure
     )
 
 
