@@ -92,7 +92,13 @@ def _decide_value(
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
         ):
-            if best.subject == "unrelated" and aligned < config.conflict_alignment:
+            # An actor the source sentence does not name ("Rosatom's report put Russia first ...")
+            # leaves the support to the figures: this one and the others the two sentences share.
+            if (
+                best.subject == "unrelated"
+                and aligned < config.conflict_alignment
+                and best.features.shared_values < 1
+            ):
                 continue
             return _supported(best)
         if aligned < config.conflict_alignment and not _lone_answer(best, rivals, aligned, config):
