@@ -52,8 +52,10 @@ class _Lexicon:
     currency_words: dict[str, str]  # "yuan" -> "CNY": written after a figure
     currency_signs: dict[str, str]  # "hk$" -> "HKD": written before a figure (lower case)
     currency_codes: dict[str, str]  # "RMB" -> "CNY", "NOK" -> "NOK": codes, in capitals
-    measures: dict[str, tuple[str, str, float]]  # written form -> (unit, dimension, factor)
-    percents: dict[str, str]  # "per cent" -> "percent", "percentage points" -> "pp"
+    measures: dict[str, tuple[str, str, float]]  # written form, lower case -> (unit, dimension, factor)
+    symbols: dict[str, tuple[str, str, float]]  # unit symbols whose case matters ("Mt", "W")
+    percents: dict[str, tuple[str, float]]  # "per cent" -> ("percent", 1), "bps" -> ("pp", 0.01)
+    multipliers: dict[str, float]  # "tripled" -> 3.0
     fractions: dict[str, float]  # "quarters" -> 25.0
     bounds: dict[str, str]  # "at least" -> "min"
     near: frozenset[str]  # hedges that also say the value is close ("just under")
@@ -77,6 +79,10 @@ class _Lexicon:
     forward: re.Pattern[str]
     definite: re.Pattern[str]
     anniversary: re.Pattern[str]
+    multiplier_re: re.Pattern[str]
+    fused: re.Pattern[str]
+    rate_re: re.Pattern[str]
+    split_words: frozenset[str]
 
 
 def _role(name: str) -> list[str]:
@@ -117,16 +123,27 @@ def _lexicon() -> _Lexicon:
             currency_codes[other] = code or other
 
     measures: dict[str, tuple[str, str, float]] = {}
-    percents: dict[str, str] = {}
+    symbols: dict[str, tuple[str, str, float]] = {}
+    percents: dict[str, tuple[str, float]] = {}
     unit_names: dict[str, str] = {}
     for e in table("units"):
         if "show" in e.fields:
             unit_names[e["unit"]] = e["show"]
+        factor = _number(e["factor"])
         for w in e["words"]:
             if e["dimension"] in ("percent", "points"):
-                percents[w] = e["unit"]
+                percents[w] = (e["unit"], factor)
             else:
-                measures[w] = (e["unit"], e["dimension"], _number(e["factor"]))
+                measures[w] = (e["unit"], e["dimension"], factor)
+        for w in e.get("symbols", ()):
+            symbols[w] = (e["unit"], e["dimension"], factor)
+    multipliers: dict[str, float] = {}
+    fold_suffixes: list[str] = []
+    for e in table("multipliers"):
+        if "suffix" in e.fields:
+            fold_suffixes.append(e["suffix"])
+        for w in e.get("words", ()):
+            multipliers[w] = _number(e["times"])
 
     fractions: dict[str, float] = {}
     fraction_forms = []
@@ -147,10 +164,17 @@ def _lexicon() -> _Lexicon:
     numword = alternation(w for e in table("numbers") for w in e["words"])
     wordnum = rf"(?:(?:a\s+)?{numword}(?:(?:\s+and\s+|\s+|-){numword})*)"
     fraction = "(?:" + "|".join(fraction_forms) + ")"
+    # "half a million", "half a percentage point": a half of the scale or unit that follows.
+    halved = alternation([*scale_words, *(w for w in percents if " " in w)])
+    # "two in five", "one out of three": a share; the second count is small, so "5 in 2019" is not one.
+    ratio_count = rf"(?:{numword}(?:-{numword})?|[1-9]\d{{0,2}}(?:,000)?)"
     number = re.compile(
         rf"\b(?P<half>{numword}|\d+)\s+and\s+a\s+half\b"
+        rf"|\b(?P<halfa>half\s+an?)(?=\s+{halved}\b)"
+        rf"|(?<![\w.,$])(?P<ratio>(?P<ra>{ratio_count})\s+(?:in|out\s+of)\s+(?P<rb>{ratio_count}))\b(?![.,]\d)"
         rf"|(?<![\w.,$])(?P<frac>{fraction})\b"
         rf"|(?:(?<![\w.]){glued_signs})(?P<digits>{_DIGITS})(?![\d])"
+        rf"|\b(?P<fold>{numword}(?:-{numword})*){alternation(fold_suffixes)}\b"
         rf"|\b(?P<words>{wordnum})\b",
         re.I,
     )
@@ -163,7 +187,8 @@ def _lexicon() -> _Lexicon:
     any_sign = alternation(sign_forms)
     plain_abbrevs = [w for w in scale_abbrevs if w not in after_currency]  # always a scale: "bn", "mln"
     hedges = alternation(bounds)
-    measure_words = [w for w in measures]
+    measure_words = list(measures)
+    symbol_forms = alternation(symbols) if symbols else "(?!)"
     units_glued = [w for w in [*measures, *percents] if len(w) <= 3 and w.isalnum()]
     return _Lexicon(
         scales=scales,
@@ -172,7 +197,9 @@ def _lexicon() -> _Lexicon:
         currency_signs=currency_signs,
         currency_codes=currency_codes,
         measures=measures,
+        symbols=symbols,
         percents=percents,
+        multipliers=multipliers,
         fractions=fractions,
         bounds=bounds,
         near=frozenset(near),
@@ -195,7 +222,7 @@ def _lexicon() -> _Lexicon:
             re.I,
         ),
         cur_before=re.compile(rf"({signs}|\b[A-Z]{{3}})\s?$"),
-        measure_re=re.compile(rf"[\s-]*({alternation(measure_words)})\b", re.I),
+        measure_re=re.compile(rf"[\s-]*(?:({alternation(measure_words)})|(?-i:({symbol_forms})))\b", re.I),
         hedge_before=re.compile(
             rf"(?P<w>{hedges})\s*(?:the\s+|a\s+)?(?:{any_sign}\s?|[a-z]{{3}}\s)?\s*$",
             re.I,
@@ -207,6 +234,16 @@ def _lexicon() -> _Lexicon:
         anniversary=re.compile(
             rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{numword}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
         ),
+        multiplier_re=re.compile(rf"\b({alternation(multipliers)})\b", re.I),
+        fused=re.compile(rf"\b{alternation(_role('fused'))}-$", re.I),
+        # "4.4 per 10,000 (people)": a rate per a round base, not a count of 10,000. "Per capita" is
+        # not marked: writers put it after the unit or after the noun ("hectares of land per capita"),
+        # so reading it in one place only would set figures of one kind against each other.
+        rate_re=re.compile(
+            rf"\s+per\s+(?P<base>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?P<scale>{alternation(scale_words)}))?\b",
+            re.I,
+        ),
+        split_words=frozenset(_role("split")),
     )
 
 
@@ -243,6 +280,15 @@ def _word_value(text: str) -> float | None:
         return float(text2num(words, "en"))
     except ValueError:
         return None
+
+
+def _count_value(text: str) -> float | None:
+    return float(text.replace(",", "")) if text[0].isdigit() else _word_value(text)
+
+
+def _rate_base(m: re.Match[str]) -> float:
+    base = float(m.group("base").replace(",", ""))
+    return base * _lexicon().scales[m.group("scale").lower()] if m.group("scale") else base
 
 
 def _precision(digits: str) -> float:
@@ -341,16 +387,69 @@ class _Spans:
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in `text`, leaving out numbers inside the `skip` spans (dates, names)."""
-    raw: list[Quantity] = _anniversaries(text)
+    raw: list[Quantity] = _anniversaries(text) + _multipliers(text)
     skips = list(skip) + [(q.start, q.end) for q in raw]
     skipped = _Spans(skips)  # perf (issue 6): was a scan of every skip span for every number
+    reach = 0  # the end of the last figure: "per 10,000" inside "4.4 per 10,000" is not a figure
     for m in _lexicon().number.finditer(text):
-        if skipped.holds(m.start()) or skipped.holds_end(m.end()):
+        if m.start() < reach or skipped.holds(m.start()) or skipped.holds_end(m.end()):
             continue
         q = _parse_one(text, m)
         if q is not None:
             raw.append(q)
-    return _share_units(text, _merge_ranges(text, sorted(raw, key=lambda q: q.start)))
+            reach = q.end
+    qs = _share_units(text, _merge_ranges(text, sorted(raw, key=lambda q: q.start)))
+    return _mark_conversions(text, qs)
+
+
+def _multipliers(text: str) -> list[Quantity]:
+    """ "Exports tripled" is a growth of three times, comparable with "three-fold" and "3 times"."""
+    lex = _lexicon()
+    out = []
+    for m in lex.multiplier_re.finditer(text):
+        start = m.start()
+        before = text[max(0, start - 40) : start]
+        hb = lex.hedge_before.search(before)  # "nearly tripled", "more than doubled"
+        hedge = re.sub(r"\s+", " ", hb.group("w").lower()) if hb else ""
+        if hb:
+            start -= len(before) - hb.start("w")
+        out.append(
+            Quantity(
+                value=lex.multipliers[m.group(1).lower()],
+                high=None,
+                unit="times",
+                dimension="multiplier",
+                bound=lex.bounds.get(hedge, "exact"),
+                precision=1.0,
+                role="",
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                hedge=hedge,
+            )
+        )
+    return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:(?:or|equivalent\s+to|i\.e\.)\s+)?$", re.I)
+_CLOSE_BRACKET = re.compile(r"\s*[),;]")
+
+
+def _mark_conversions(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "EUR 2bn ($2.2bn)", "5 miles (8 km)": a figure in brackets right after another of the same kind
+    restates it in another currency or unit; it is marked with the start of the figure it restates."""
+    out = list(qs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (
+            a.dimension == b.dimension
+            and a.dimension in (*_MEASURED, "energy")
+            and a.alt_of is None
+            and _OPEN_BRACKET.match(text[a.end : b.start])
+            and _CLOSE_BRACKET.match(text, b.end)
+        ):
+            out[i] = replace(b, alt_of=a.start)
+    return out
 
 
 def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
@@ -362,9 +461,22 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         text[end].isalpha() and not _ORDINAL.match(text, end) and not lex.glued.match(text, end)
     ):
         return None
-    if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
-        return None
-    if m.group("half"):
+    if (re.search(r"[A-Za-z]-$", before) and not lex.fused.search(before)) or _ORDINAL.match(text, end):
+        return None  # "COVID-19", but "the then-12 percent rate" is a figure
+    if m.group("halfa"):
+        value, prec, unit, dim, scale, qend = 0.5, 0.1, "", "number", 1.0, end
+    elif m.group("ratio"):
+        a, b = _count_value(m.group("ra")), _count_value(m.group("rb"))
+        if a is None or not b or not 0 < a < b:
+            return None
+        # A share given as a ratio is as precise as its denominator: "one in three" is about 33%.
+        value, prec, unit, dim, scale, qend = 100 * a / b, 5.0, "percent", "percent", 1.0, end
+    elif m.group("fold"):
+        wv = _word_value(m.group("fold"))
+        if wv is None:
+            return None
+        value, prec, unit, dim, scale, qend = wv, 1.0, "times", "multiplier", 1.0, end
+    elif m.group("half"):
         whole = m.group("half")
         base = float(whole) if whole.isdigit() else _word_value(whole)
         if base is None:
@@ -425,8 +537,10 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         cm = lex.cur_after.match(text, qend)
         mm = lex.measure_re.match(text, qend)
         if pm:
-            unit = lex.percents[re.sub(r"\s+", " ", pm.group(1).lower())]
+            unit, factor = lex.percents[re.sub(r"\s+", " ", pm.group(1).lower())]
             dim = "points" if unit == "pp" else "percent"
+            value *= factor
+            prec *= factor
             qend = pm.end()
         elif cm and not currency:
             currency = (
@@ -436,16 +550,27 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
             )
             qend = cm.end()
         elif mm and not currency:
-            unit, dim, factor = lex.measures[re.sub(r"\s+", " ", mm.group(1).lower())]
+            unit, dim, factor = (
+                lex.measures[re.sub(r"\s+", " ", mm.group(1).lower())]
+                if mm.group(1)
+                else lex.symbols[mm.group(2)]
+            )
             value *= factor
             prec *= factor
             qend = mm.end()
+        per = ""
+        rm = lex.rate_re.match(text, qend)
+        if rm and (currency or dim in ("number", "percent", *_MEASURED)):
+            per = f"{_rate_base(rm):g}"
+            qend = rm.end()
         if currency:
             unit, dim = currency, "money"
-        elif dim == "number":
+        elif dim == "number" and not per:
             noun = _unit_noun(text[qend:])
             if noun:
                 unit, dim = noun, "count"
+        if per:  # "4.4 per 10,000" is a rate, not a count of 10,000; it meets only the same rate
+            unit, dim = f"{unit} per {per}".strip(), "rate"
     if dim == "count" and lex.definite.search(before) and bound == "exact":
         return None  # "the five Central Asian states", "all five countries": a reference, not a figure
     value *= scale
@@ -485,6 +610,10 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if b is None or not kind:
             out.append(a)
             i += 1
+            continue
+        if kind == "split":  # "a 60-40 split": two shares of one whole
+            out += [_share(a), _share(b)]
+            i += 2
             continue
         lo = a.value
         if not lex.scale_word.search(a.text) and (m := lex.scale_word.search(b.text)):
@@ -529,12 +658,24 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return _mark_changes(text, out)
 
 
+def _share(q: Quantity) -> Quantity:
+    return replace(q, unit="percent", dimension="percent", precision=1.0)
+
+
 def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
     if a.high is not None or b.high is not None:
         return ""
     if a.dimension != b.dimension and a.dimension != "number":
         return ""
     word = re.sub(r"\s+", " ", text[a.end : b.start].strip().lower())
+    if (
+        word in ("-", ":", "/")
+        and a.dimension == "number"
+        and b.dimension in ("number", "count")
+        and a.value + b.value == 100
+        and (a.value > b.value or stem(b.unit) in {stem(w) for w in _lexicon().split_words})
+    ):
+        return "split"  # shares that add up to the whole; a range would rise from its first figure
     lead = _lexicon().between.search(text[max(0, a.start - 20) : a.start])
     lead_word = lead.group(1).lower() if lead else ""
     if lead_word == "between" and word == "and":
@@ -567,7 +708,7 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.I)
-_MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power"})
+_MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power", "energy"})
 
 
 def with_unit_of(q: Quantity, other: Quantity | None) -> Quantity:
@@ -621,10 +762,17 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
         if lo - eps <= d_lo <= hi + eps:
             return True
         return draft.bound == "approx" and lo * (1 - tolerance) <= d_lo <= hi * (1 + tolerance)
-    if draft.bound == "min":
+    near = _lexicon().near
+    if draft.bound == "min":  # "just over 50%" is 50-55%, not 90%
+        if draft.hedge in near and lo > d_lo * (1 + tolerance) + eps:
+            return False
         return lo > d_lo - eps if source.bound != "max" else False
     if draft.bound == "max":
+        if draft.hedge in near and lo < d_lo * (1 - tolerance) - eps:
+            return False
         return lo < d_lo + eps if source.bound != "min" else False
+    if source.hedge in near and not _within(d_lo, lo, tolerance):
+        return False
     if source.bound == "min":
         return d_lo >= lo - eps or (draft.bound == "approx" and d_lo >= lo * (1 - tolerance))
     if source.bound == "max":
@@ -635,11 +783,11 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
 def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
     if abs(d - s) <= 1e-9 * max(1.0, abs(s)):
         return True
-    if (
-        draft.precision > 0
-        and abs(round(s / draft.precision) * draft.precision - d) <= 1e-6 * draft.precision
-    ):
+    p = draft.precision
+    if p > 0 and abs(round(s / p) * p - d) <= 1e-6 * p:
         return True
+    if p > 0 and abs(round(d / p) * p - d) > 1e-6 * p and abs(s - d) <= p / 2:
+        return True  # "one in three" (33.3%, to the nearest 5%) is not a multiple of its precision
     return draft.bound == "approx" and _within(d, s, tolerance)
 
 
@@ -653,7 +801,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.dimension == "count":
         return a.unit == b.unit
-    if a.dimension in ("duration", "length", "area", "mass", "volume", "power"):
+    if a.dimension in ("duration", "length", "area", "mass", "volume", "power", "energy", "rate"):
         return a.unit == b.unit
     return True
 

@@ -33,7 +33,12 @@ UNITS = cases(table("units"))
 
 @pytest.mark.parametrize(("entry", "text", "holds"), UNITS, ids=ids(UNITS))
 def test_units(entry: Entry, text: str, holds: bool) -> None:
-    got = any(q.unit == entry["unit"] and q.dimension == entry["dimension"] for q in parse(text))
+    got = any(
+        q.unit == entry["unit"]
+        and q.dimension == entry["dimension"]
+        and (not re.match(r"\d", q.text) or _scaled(q, _factor(entry)))
+        for q in parse(text)
+    )
     assert got is holds, f"{text!r}: {'no' if holds else 'a'} figure in {entry['unit']}: {parse(text)}"
 
 
@@ -61,6 +66,18 @@ def test_currencies(entry: Entry, text: str, holds: bool) -> None:
     codes = {entry["code"]} if entry.get("code") else set(entry["codes"])
     got = any(q.dimension == "money" and q.unit in codes for q in parse(text))
     assert got is holds, f"{text!r}: {'no' if holds else 'an'} amount in {codes}: {parse(text)}"
+
+
+def _scaled(q: Quantity, factor: float) -> bool:
+    """Whether the figure is its written number times `factor` (and any scale word: "1.7 million")."""
+    lead = _leading_number(q.text)
+    return any(q.value == pytest.approx(lead * factor * k) for k in (1, 1e3, 1e6, 1e9, 1e12))
+
+
+def _factor(entry: Entry) -> float:
+    """The entry's factor; "1/12" is a fraction."""
+    num, _, den = str(entry["factor"]).partition("/")
+    return float(num) / float(den or 1)
 
 
 def _leading_number(text: str) -> float:
@@ -126,6 +143,8 @@ ROLE_EFFECT = {
     "not_unit": lambda qs: bool(qs) and qs[0].dimension == "number",  # a bare number: counts nothing
     "describing": lambda qs: bool(qs) and qs[0].unit not in quantities._lexicon().describing,
     "verb": lambda qs: bool(qs) and qs[0].dimension == "number",
+    "fused": lambda qs: bool(qs),  # the figure after "then-" is kept
+    "split": lambda qs: [q.unit for q in qs] == ["percent", "percent"],
 }
 FIGURE_WORDS = cases(table("figure_words"))
 

@@ -13,6 +13,8 @@ def alternation(words: Iterable[str]) -> str:
     """A non-capturing group matching any of `words`, longest first so that a phrase wins over the word
     it starts with ("no more than" before "no"); a space in a word matches any run of spaces."""
     parts = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not parts:
+        return "(?!)"  # matches nothing, as an empty list should
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
 
 
