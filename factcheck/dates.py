@@ -6,71 +6,102 @@ The text given is folded (see `text.fold`), so every dash is "-". Offsets are in
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
+from factcheck.lang import table
+from factcheck.lang.build import alternation
 from factcheck.model import DateValue
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_REL = (
-    r"(?:(?P<rel>since|by|until|till|before|after|from|in|on|during|between)\s+"
-    r"(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?)?"
-)
 
-# Ordered: the first alternative that matches at a position wins, so longer forms come first.
-PATTERN = re.compile(
-    _REL
-    + r"(?:"
-    + rf"(?P<d1>{_DAY})\s+(?P<m1>{_MON}),?\s+(?P<y1>{_YEAR})\b"
-    + rf"|(?P<m2>{_MON})\s+(?P<d2>{_DAY}),\s*(?P<y2>{_YEAR})\b"
-    + rf"|(?P<m3>{_MON}),?\s+(?P<y3>{_YEAR})\b"
-    + rf"|(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?![a-z])"
-    + rf"|(?P<m5>{_MON})\s+(?P<d5>{_DAY})\b(?![,.]?\d)"
-    + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b"
-    + r"(?![.,]\d|\s*(?:%|percent|per\s+cent))"
-    + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:%|percent|per\s+cent|thousand|million|billion"
-    + r"|km|kilomet\w*|metres|meters|square|miles|tonnes|tons|people|units)\b)"
-    + r")",
-    re.I,
-)
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    months: dict[str, int]  # every written form, lower case, without its stop -> 1..12
+    names: tuple[str, ...]  # the full names, January first
+    word_when_lower: frozenset[str]  # forms that in lower case are common words ("may")
+    relations: dict[str, str]  # the word before a single date -> its relation ("from" -> "since")
+    span_relations: dict[str, str]  # the word before a span of years -> its relation
+    pattern: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The date pattern, built once from the month, relation, unit and scale tables."""
+    months: dict[str, int] = {}
+    names = []
+    lower_words = set()
+    for e in table("months"):
+        forms = [e["name"], *e.get("short", ())]
+        names.append(e["name"])
+        for f in forms:
+            months[f.lower()] = int(e["number"])
+            if e.get("word_when_lower"):
+                lower_words.add(f.lower())
+    relations = {}
+    spans = {}
+    qualifiers: list[str] = []
+    hyphened: list[str] = []
+    not_year: list[str] = []
+    for e in table("date_relations"):
+        if e["kind"] == "relation":
+            for w in e["words"]:
+                relations[w] = e["relation"]
+                spans[w] = e["span"]
+        elif e["kind"] == "qualifier":
+            (hyphened if e.get("hyphen") else qualifiers).extend(e["words"])
+        else:
+            not_year.extend(e["words"])
+    # A number followed by a unit, a scale or a share is a measure, not a year ("2015 kilometres").
+    for e in table("units"):
+        if e["dimension"] in ("percent", "length", "area", "mass"):
+            not_year.extend(e["words"])
+    not_year.extend(w for e in table("scales") for w in e.get("words", ()))
+    mon = rf"{alternation(months)}\.?"
+    rel = (
+        rf"(?:(?P<rel>{alternation(relations)})\s+"
+        rf"(?:{alternation(qualifiers)}\s+|{alternation(hyphened)}-?)?)?"
+    )
+    signs = [w for w in not_year if not w[-1].isalnum()]
+    after = f"{alternation(signs)}|{alternation(w for w in not_year if w[-1].isalnum())}\\b"
+    # Ordered: the first alternative that matches at a position wins, so longer forms come first.
+    pattern = re.compile(
+        rel
+        + r"(?:"
+        + rf"(?P<d1>{_DAY})\s+(?P<m1>{mon}),?\s+(?P<y1>{_YEAR})\b"
+        + rf"|(?P<m2>{mon})\s+(?P<d2>{_DAY}),\s*(?P<y2>{_YEAR})\b"
+        + rf"|(?P<m3>{mon}),?\s+(?P<y3>{_YEAR})\b"
+        + rf"|(?P<d4>{_DAY})\s+(?P<m4>{mon})(?![a-z])"
+        + rf"|(?P<m5>{mon})\s+(?P<d5>{_DAY})\b(?![,.]?\d)"
+        + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b"
+        + r"(?![.,]\d|\s*(?:%|percent|per\s+cent))"
+        + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:{after}))"
+        + r")",
+        re.I,
+    )
+    return _Grammar(months, tuple(names), frozenset(lower_words), relations, spans, pattern)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MONTHS":
+        return _grammar().months
+    if name == "PATTERN":
+        return _grammar().pattern
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def find_dates(text: str) -> list[DateValue]:
+    grammar = _grammar()
     out: list[DateValue] = []
-    for m in PATTERN.finditer(text):
+    for m in grammar.pattern.finditer(text):
         g = m.groupdict()
         month_word = next((g[k] for k in ("m1", "m2", "m3", "m4", "m5") if g[k]), None)
-        if month_word and month_word.rstrip(".").lower() == "may" and month_word[0] == "m":
-            continue  # the modal verb, not the month
+        month_key = month_word.rstrip(".").lower() if month_word else ""
+        if month_key in grammar.word_when_lower and month_word and month_word[0].islower():
+            continue  # the modal verb "may", not the month
         year = next((int(g[k]) for k in ("y1", "y2", "y3", "y6") if g[k]), None)
         day_s = next((g[k] for k in ("d1", "d2", "d4", "d5") if g[k]), None)
         end_year = None
@@ -82,23 +113,18 @@ def find_dates(text: str) -> list[DateValue]:
                 if len(yb) == 2:  # "2015-12" is not a span of years
                     continue
                 end_year = None
-        rel = (g["rel"] or "").lower()
-        if rel in ("in", "on", "during"):
-            rel = ""
-        if rel == "between" and end_year is None:
-            rel = ""
-        if rel == "from" and end_year is None:
-            rel = "since"
+        word = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+        rel = (grammar.span_relations if end_year is not None else grammar.relations).get(word, "")
         first = min(
             (m.start(k) for k in ("d1", "m1", "m2", "m3", "d4", "m5", "ya", "y6") if g[k]), default=m.start()
         )
         out.append(
             DateValue(
                 year=year,
-                month=MONTHS[month_word.rstrip(".").lower()] if month_word else None,
+                month=grammar.months[month_key] if month_word else None,
                 day=int(re.sub(r"\D", "", day_s)) if day_s else None,
                 end_year=end_year,
-                relation=rel if rel in ("since", "by", "until", "till", "before", "after", "between") else "",
+                relation=rel,
                 text=text[first : m.end()],
                 start=first,
                 end=m.end(),
@@ -137,7 +163,7 @@ def describe(d: DateValue) -> str:
     if d.day:
         parts.append(str(d.day))
     if d.month:
-        parts.append(list(MONTHS)[d.month - 1].capitalize())
+        parts.append(_grammar().names[d.month - 1])
     if d.year:
         parts.append(str(d.year))
     return " ".join(parts)

@@ -71,6 +71,13 @@ class Quantity:
     text: str
     start: int
     end: int
+    # The hedge as written before the figure ("at least", "fewer than", "just under"), lower case; ""
+    # when there is none. `bound` is what it means; the words are kept so a message can say what the
+    # source said ("at least" is not "more than").
+    hedge: str = ""
+    # A figure that restates another in the same text, in another currency or unit ("EUR 2bn ($2.2bn)"):
+    # the `start` of the figure it restates; None for a figure of its own.
+    alt_of: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,325 +12,260 @@ import bisect
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
 
+from factcheck.lang import table
+from factcheck.lang.build import alternation
 from factcheck.model import Quantity
-from factcheck.text import STOPWORDS, stem
+from factcheck.text import stem, stopwords
 
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-}
-CURRENCY_WORDS = {
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "pounds": "GBP",
-    "gbp": "GBP",
-    "sterling": "GBP",
-    "yuan": "CNY",
-    "rmb": "CNY",
-    "renminbi": "CNY",
-    "cny": "CNY",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "ruble": "RUB",
-    "rub": "RUB",
-    "tenge": "KZT",
-    "kzt": "KZT",
-    "som": "KGS",
-    "soms": "KGS",
-    "kgs": "KGS",
-    "somoni": "TJS",
-    "tjs": "TJS",
-    "sum": "UZS",
-    "uzs": "UZS",
-    "manat": "TMT",
-    "tmt": "TMT",
-    "won": "KRW",
-    "krw": "KRW",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "rupees": "INR",
-    "inr": "INR",
-    "kroner": "NOK",
-    "krone": "NOK",
-    "nok": "NOK",
-    "kronor": "SEK",
-    "krona": "SEK",
-    "sek": "SEK",
-    "dkk": "DKK",
-    "francs": "CHF",
-    "chf": "CHF",
-    "rand": "ZAR",
-    "zar": "ZAR",
-    "reais": "BRL",
-    "brl": "BRL",
-    "pesos": "MXN",
-    "mxn": "MXN",
-    "clp": "CLP",
-    "ars": "ARS",
-    "soles": "PEN",
-    "pen": "PEN",
-    "bolivianos": "BOB",
-    "bob": "BOB",
-    "birr": "ETB",
-    "etb": "ETB",
-    "shillings": "KES",
-    "kes": "KES",
-    "tzs": "TZS",
-    "lira": "TRY",
-    "try": "TRY",
-    "canadian dollars": "CAD",
-    "cad": "CAD",
-    "australian dollars": "AUD",
-    "aud": "AUD",
-    "norwegian kroner": "NOK",
-    "swedish kronor": "SEK",
-    "danish kroner": "DKK",
-    "kenyan shillings": "KES",
-    "tanzanian shillings": "TZS",
-    "cedis": "GHS",
-    "cedi": "GHS",
-    "ghs": "GHS",
-    "naira": "NGN",
-    "ngn": "NGN",
-    "dirhams": "AED",
-    "dirham": "AED",
-    "aed": "AED",
-    "riyals": "SAR",
-    "riyal": "SAR",
-    "sar": "SAR",
-    "qatari riyals": "QAR",
-    "qar": "QAR",
-    "dinars": "KWD",
-    "shekels": "ILS",
-    "zloty": "PLN",
-    "pln": "PLN",
-    "forints": "HUF",
-    "baht": "THB",
-    "thb": "THB",
-    "ringgit": "MYR",
-    "myr": "MYR",
-    "rupiah": "IDR",
-    "idr": "IDR",
-    "dong": "VND",
-    "vnd": "VND",
-    "sgd": "SGD",
-    "singapore dollars": "SGD",
-    "hong kong dollars": "HKD",
-    "hkd": "HKD",
-    "cfa francs": "XOF",
-    "xof": "XOF",
-    "xaf": "XAF",
-    "egyptian pounds": "EGP",
-    "egp": "EGP",
-    "hryvnia": "UAH",
-    "uah": "UAH",
-}
-CURRENCY_SIGNS = {
-    "us$": "USD",
-    "$": "USD",
-    "\u20ac": "EUR",
-    "\u00a3": "GBP",
-    "\u00a5": "CNY",
-    "\u20bd": "RUB",
-    "\u20b9": "INR",
-    "\u20a9": "KRW",
-    "ksh": "KES",
-    "tsh": "TZS",
-    "c$": "CAD",
-    "a$": "AUD",
-    "r$": "BRL",
-    "s$": "SGD",
-    "hk$": "HKD",
-    "nz$": "NZD",
-    "nt$": "TWD",
-    "rm": "MYR",
-    "rp": "IDR",
-}
-# ISO 4217 codes written before a figure ("NOK 2.4 billion", "USD 5m").
-CURRENCY_CODES = frozenset(
-    "USD EUR GBP CNY RMB JPY KRW INR RUB KZT UZS KGS TJS TMT NOK SEK DKK CHF ZAR BRL MXN CLP ARS PEN BOB ETB "
-    "KES TZS UGX NGN EGP TRY AUD CAD NZD SGD HKD TWD PLN CZK HUF RON UAH AED SAR QAR PKR BDT IDR MYR THB VND "
-    "PHP "
-    "GHS XOF XAF MAD DZD TND KWD BHD OMR JOD ILS IRR IQD AFN MNT AZN GEL AMD BYN MDL RSD BGN ISK LKR NPR MMK "
-    "KHR LAK ZMW MWK MZN AOA BWP NAD RWF".split()
-)
-# Units of measure: written form -> (canonical unit, dimension, factor to the canonical unit).
-MEASURES: dict[str, tuple[str, str, float]] = {
-    "square kilometres": ("km2", "area", 1),
-    "square kilometers": ("km2", "area", 1),
-    "sq km": ("km2", "area", 1),
-    "km2": ("km2", "area", 1),
-    "km\u00b2": ("km2", "area", 1),
-    "square miles": ("km2", "area", 2.58999),
-    "hectares": ("km2", "area", 0.01),
-    "kilometres": ("km", "length", 1),
-    "kilometers": ("km", "length", 1),
-    "kilometre": ("km", "length", 1),
-    "kilometer": ("km", "length", 1),
-    "km": ("km", "length", 1),
-    "miles": ("km", "length", 1.609344),
-    "mile": ("km", "length", 1.609344),
-    "metres": ("m", "length", 1),
-    "meters": ("m", "length", 1),
-    "metre": ("m", "length", 1),
-    "meter": ("m", "length", 1),
-    "tonnes": ("t", "mass", 1),
-    "tons": ("t", "mass", 1),
-    "tonne": ("t", "mass", 1),
-    "ton": ("t", "mass", 1),
-    "kilograms": ("t", "mass", 0.001),
-    "kg": ("t", "mass", 0.001),
-    "cubic metres": ("m3", "volume", 1),
-    "cubic meters": ("m3", "volume", 1),
-    "bcm": ("m3", "volume", 1e9),
-    "barrels": ("bbl", "volume", 1),
-    "megawatts": ("MW", "power", 1),
-    "mw": ("MW", "power", 1),
-    "gigawatts": ("MW", "power", 1000),
-    "gw": ("MW", "power", 1000),
-    "years": ("year", "duration", 1),
-    "year": ("year", "duration", 1),
-    "months": ("year", "duration", 1 / 12),
-    "month": ("year", "duration", 1 / 12),
-    "weeks": ("day", "duration", 7),
-    "week": ("day", "duration", 7),
-    "days": ("day", "duration", 1),
-    "day": ("day", "duration", 1),
-    "hours": ("day", "duration", 1 / 24),
-    "hour": ("day", "duration", 1 / 24),
-    "decades": ("year", "duration", 10),
-    "decade": ("year", "duration", 10),
-    "times": ("times", "multiplier", 1),
-    "fold": ("times", "multiplier", 1),
-    "percentage points": ("pp", "points", 1),
-    "percentage point": ("pp", "points", 1),
-}
-FRACTIONS = {
-    "half": 50.0,
-    "halves": 50.0,
-    "third": 100 / 3,
-    "thirds": 100 / 3,
-    "quarter": 25.0,
-    "quarters": 25.0,
-    "fifth": 20.0,
-    "fifths": 20.0,
-    "tenth": 10.0,
-    "tenths": 10.0,
-}
-_NUMWORD = (
-    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|hundred|thousand|dozen)"
-)
-_WORDNUM = rf"(?:(?:a\s+)?{_NUMWORD}(?:(?:\s+and\s+|\s+|-){_NUMWORD})*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_FRACTION = (
-    r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))"
-)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 
-NUMBER = re.compile(
-    rf"\b(?P<half>{_NUMWORD}|\d+)\s+and\s+a\s+half\b"
-    rf"|(?<![\w.,$])(?P<frac>{_FRACTION})\b"
-    rf"|(?<![\w.])(?P<digits>{_DIGITS})(?![\d])"
-    rf"|\b(?P<words>{_WORDNUM})\b",
-    re.I,
-)
-_SCALE_RE = re.compile(
-    r"\s*-?\s*(?:(thousand|million|billion|trillion)\b|(mln|bln|mn|bn|tn|trn|m|b|k)\b\.?)", re.I
-)
-_PERCENT_RE = re.compile(r"\s*(%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.I)
-_CUR_AFTER = re.compile(
-    r"\s*(?:of\s+)?(us\s+dollars|u\.s\.\s+dollars|dollars?|usd|euros?|eur|pounds|gbp|sterling|yuan|rmb"
-    r"|renminbi|cny|roubles?|rubles?|rub|tenge|kzt|soms?|kgs|somoni|tjs|sum|uzs|manat|tmt|won|krw|yen|jpy"
-    r"|rupees|inr|(?:norwegian\s+|danish\s+)?kroner|krone|nok|(?:swedish\s+)?kronor|krona|sek|dkk|francs|chf"
-    r"|rand|zar|reais|brl|pesos|mxn|clp|ars|soles|pen|bolivianos|bob|birr|etb|(?:kenyan\s+|tanzanian\s+)?shillings"
-    r"|kes|tzs|lira|(?:canadian|australian|singapore|hong\s+kong)\s+dollars|cad|aud|sgd|hkd|cedis?|ghs|naira|ngn"
-    r"|dirhams?|aed|(?:qatari\s+)?riyals?|sar|qar|dinars|shekels|zloty|pln|forints|baht|thb|ringgit|myr|rupiah|idr"
-    r"|dong|vnd|cfa\s+francs|xof|xaf|egyptian\s+pounds|egp|hryvnia|uah)\b(?:\s*\((?:rmb|cny|usd)\))?",
-    re.I,
-)
-_CUR_BEFORE = re.compile(
-    r"([Uu][Ss]\$|HK\$|NZ\$|NT\$|[CASR]\$|\$|\bRM|\bRp|\u20ac|\u00a3|\u00a5|\u20bd|\u20b9|\u20a9|\b(?:KSh|TSh)\.?|\b[A-Z]{3})\s?$"
-)
-_MEASURE_RE = re.compile(
-    r"[\s-]*(" + "|".join(sorted((re.escape(k) for k in MEASURES), key=len, reverse=True)) + r")\b",
-    re.I,
-)
-_HEDGE_BEFORE = re.compile(
-    r"(?P<w>about|around|some|roughly|approximately|approx\.|nearly|almost|close\s+to|an\s+estimated|estimated"
-    r"|circa|c\.|~|more\s+than|over|above|in\s+excess\s+of|upwards\s+of|at\s+least|no\s+fewer\s+than"
-    r"|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|as\s+many\s+as|as\s+much\s+as"
-    r"|as\s+long\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|just\s+over|just\s+under|a\s+mere|only"
-    r"|exactly|precisely)\s*(?:the\s+|a\s+)?(?:[a-z]{0,2}\$|[\u20ac\u00a3\u00a5\u20bd\u20b9\u20a9]|[a-z]{3}\s|rm\s?|rp\s?|ksh\s?)?\s*$",
-    re.I,
-)
-BOUNDS = {
-    "about": "approx",
-    "around": "approx",
-    "some": "approx",
-    "roughly": "approx",
-    "approximately": "approx",
-    "approx.": "approx",
-    "nearly": "approx",
-    "almost": "approx",
-    "close to": "approx",
-    "an estimated": "approx",
-    "estimated": "approx",
-    "circa": "approx",
-    "c.": "approx",
-    "~": "approx",
-    "more than": "min",
-    "over": "min",
-    "above": "min",
-    "in excess of": "min",
-    "upwards of": "min",
-    "at least": "min",
-    "no fewer than": "min",
-    "no less than": "min",
-    "just over": "min",
-    "less than": "max",
-    "fewer than": "max",
-    "under": "max",
-    "below": "max",
-    "up to": "max",
-    "as many as": "max",
-    "as much as": "max",
-    "as long as": "max",
-    "as high as": "max",
-    "at most": "max",
-    "no more than": "max",
-    "just under": "max",
+
+def _number(x: object) -> float:
+    """A factor as a table writes it: a number, or a fraction such as "1/12"."""
+    if isinstance(x, str) and "/" in x:
+        num, den = x.split("/")
+        return float(num) / float(den)
+    return float(str(x))
+
+
+def _forms(words: Iterable[str]) -> str:
+    """An alternation of written forms, each ending at a word boundary unless it ends in a sign ("%")."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return (
+        "(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"\b" if w[-1].isalnum() else "") for w in parts)
+        + ")"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Everything the parser knows about English figures, built once from the language tables."""
+
+    scales: dict[str, float]  # "bn" -> 1e9
+    after_currency: frozenset[str]  # scale abbreviations only read as such after a currency ("m")
+    currency_words: dict[str, str]  # "yuan" -> "CNY": written after a figure
+    currency_signs: dict[str, str]  # "hk$" -> "HKD": written before a figure (lower case)
+    currency_codes: dict[str, str]  # "RMB" -> "CNY", "NOK" -> "NOK": codes, in capitals
+    measures: dict[str, tuple[str, str, float]]  # written form, lower case -> (unit, dimension, factor)
+    symbols: dict[str, tuple[str, str, float]]  # unit symbols whose case matters ("Mt", "W")
+    percents: dict[str, tuple[str, float]]  # "per cent" -> ("percent", 1), "bps" -> ("pp", 0.01)
+    multipliers: dict[str, float]  # "tripled" -> 3.0
+    fractions: dict[str, float]  # "quarters" -> 25.0
+    bounds: dict[str, str]  # "at least" -> "min"
+    near: frozenset[str]  # hedges that also say the value is close ("just under")
+    ordinals: dict[str, str]  # "fifth" -> "five"
+    idioms: frozenset[str]  # number words that alone are not counts ("one", "a dozen")
+    not_unit: frozenset[str]
+    describing: frozenset[str]
+    verbish: frozenset[str]
+    unit_names: dict[str, str]  # canonical unit -> how it is printed after a value
+    number: re.Pattern[str]
+    scale_re: re.Pattern[str]
+    scale_word: re.Pattern[str]
+    glued: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    cur_after: re.Pattern[str]
+    cur_before: re.Pattern[str]
+    measure_re: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    range_currency: re.Pattern[str]
+    between: re.Pattern[str]
+    forward: re.Pattern[str]
+    definite: re.Pattern[str]
+    anniversary: re.Pattern[str]
+    multiplier_re: re.Pattern[str]
+    fused: re.Pattern[str]
+    rate_re: re.Pattern[str]
+    split_words: frozenset[str]
+
+
+def _role(name: str) -> list[str]:
+    return [w for e in table("figure_words") if e["role"] == name for w in e["words"]]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    scales: dict[str, float] = {}
+    after_currency: set[str] = set()
+    scale_words: list[str] = []
+    scale_abbrevs: list[str] = []
+    for e in table("scales"):
+        factor = _number(e["factor"])
+        for w in e.get("words", ()):
+            scales[w] = factor
+            scale_words.append(w)
+        for w in e.get("abbreviations", ()):
+            scales[w] = factor
+            scale_abbrevs.append(w)
+            if e.get("after_currency"):
+                after_currency.add(w)
+
+    currency_words: dict[str, str] = {}
+    currency_signs: dict[str, str] = {}
+    sign_forms: list[str] = []
+    currency_codes: dict[str, str] = {}
+    for e in table("currencies"):
+        code = e.get("code")
+        for w in e.get("words", ()):
+            currency_words[w] = code
+        for sign in e.get("signs", ()):
+            currency_signs[sign.lower()] = code
+            sign_forms.append(sign)
+        if code:
+            currency_codes[code] = code
+        for other in e.get("codes", ()):
+            currency_codes[other] = code or other
+
+    measures: dict[str, tuple[str, str, float]] = {}
+    symbols: dict[str, tuple[str, str, float]] = {}
+    percents: dict[str, tuple[str, float]] = {}
+    unit_names: dict[str, str] = {}
+    for e in table("units"):
+        if "show" in e.fields:
+            unit_names[e["unit"]] = e["show"]
+        factor = _number(e["factor"])
+        for w in e["words"]:
+            if e["dimension"] in ("percent", "points"):
+                percents[w] = (e["unit"], factor)
+            else:
+                measures[w] = (e["unit"], e["dimension"], factor)
+        for w in e.get("symbols", ()):
+            symbols[w] = (e["unit"], e["dimension"], factor)
+    multipliers: dict[str, float] = {}
+    fold_suffixes: list[str] = []
+    for e in table("multipliers"):
+        if "suffix" in e.fields:
+            fold_suffixes.append(e["suffix"])
+        for w in e.get("words", ()):
+            multipliers[w] = _number(e["times"])
+
+    fractions: dict[str, float] = {}
+    fraction_forms = []
+    for e in table("fractions"):
+        for w in e["words"]:
+            fractions[w] = _number(e["percent"])
+        fraction_forms.append(rf"{alternation(e['numerators'])}[\s-]+{alternation(e['words'])}")
+    bounds: dict[str, str] = {}
+    near: set[str] = set()
+    for e in table("bounds"):
+        for w in e["words"]:
+            bounds[w] = e["bound"]
+            if e.get("near"):
+                near.add(w)
+
+    # "RM5 million", "KSh300": a sign ending in a letter may be written against the number.
+    glued_signs = "".join(f"|(?<=\\b{re.escape(s)})" for s in sign_forms if s[-1].isalpha())
+    numword = alternation(w for e in table("numbers") for w in e["words"])
+    wordnum = rf"(?:(?:a\s+)?{numword}(?:(?:\s+and\s+|\s+|-){numword})*)"
+    fraction = "(?:" + "|".join(fraction_forms) + ")"
+    # "half a million", "half a percentage point": a half of the scale or unit that follows.
+    halved = alternation([*scale_words, *(w for w in percents if " " in w)])
+    # "two in five", "one out of three": a share; the second count is small, so "5 in 2019" is not one.
+    ratio_count = rf"(?:{numword}(?:-{numword})?|[1-9]\d{{0,2}}(?:,000)?)"
+    number = re.compile(
+        rf"\b(?P<half>{numword}|\d+)\s+and\s+a\s+half\b"
+        rf"|\b(?P<halfa>half\s+an?)(?=\s+{halved}\b)"
+        rf"|(?<![\w.,$])(?P<ratio>(?P<ra>{ratio_count})\s+(?:in|out\s+of)\s+(?P<rb>{ratio_count}))\b(?![.,]\d)"
+        rf"|(?<![\w.,$])(?P<frac>{fraction})\b"
+        rf"|(?:(?<![\w.]){glued_signs})(?P<digits>{_DIGITS})(?![\d])"
+        rf"|\b(?P<fold>{numword}(?:-{numword})*){alternation(fold_suffixes)}\b"
+        rf"|\b(?P<words>{wordnum})\b",
+        re.I,
+    )
+    # Signs as written ("HK$", "KSh"): one that starts with a letter starts a word, one that ends with
+    # a letter may take a stop ("KSh."). Three capitals may be a code ("NOK 2.4 billion").
+    signs = "|".join(
+        (r"\b" if s[0].isalpha() else "") + re.escape(s) + (r"\.?" if s[-1].isalpha() else "")
+        for s in sorted(sign_forms, key=lambda w: (-len(w), w))
+    )
+    any_sign = alternation(sign_forms)
+    plain_abbrevs = [w for w in scale_abbrevs if w not in after_currency]  # always a scale: "bn", "mln"
+    hedges = alternation(bounds)
+    measure_words = list(measures)
+    symbol_forms = alternation(symbols) if symbols else "(?!)"
+    units_glued = [w for w in [*measures, *percents] if len(w) <= 3 and w.isalnum()]
+    return _Lexicon(
+        scales=scales,
+        after_currency=frozenset(after_currency),
+        currency_words=currency_words,
+        currency_signs=currency_signs,
+        currency_codes=currency_codes,
+        measures=measures,
+        symbols=symbols,
+        percents=percents,
+        multipliers=multipliers,
+        fractions=fractions,
+        bounds=bounds,
+        near=frozenset(near),
+        ordinals={e["ordinal"]: e["cardinal"] for e in table("ordinals")},
+        idioms=frozenset(_role("idiom")),
+        not_unit=frozenset(_role("not_unit")),
+        describing=frozenset(_role("describing")),
+        verbish=frozenset(_role("verb")),
+        unit_names=unit_names,
+        number=number,
+        scale_re=re.compile(
+            rf"\s*-?\s*(?:({alternation(scale_words)})\b|({alternation(scale_abbrevs)})\b\.?)", re.I
+        ),
+        scale_word=re.compile(rf"\b({alternation([*scale_words, *plain_abbrevs])})\b", re.I),
+        glued=re.compile(rf"{alternation([*scale_abbrevs, *units_glued])}\b", re.I),
+        percent_re=re.compile(rf"\s*({_forms(percents)})", re.I),
+        cur_after=re.compile(
+            rf"\s*(?:of\s+)?(?:({alternation(currency_words)})|(?-i:({alternation(currency_codes)})))\b"
+            rf"(?:\s*\((?-i:{alternation(currency_codes)})\))?",
+            re.I,
+        ),
+        cur_before=re.compile(rf"({signs}|\b[A-Z]{{3}})\s?$"),
+        measure_re=re.compile(rf"[\s-]*(?:({alternation(measure_words)})|(?-i:({symbol_forms})))\b", re.I),
+        hedge_before=re.compile(
+            rf"(?P<w>{hedges})\s*(?:the\s+|a\s+)?(?:{any_sign}\s?|[a-z]{{3}}\s)?\s*$",
+            re.I,
+        ),
+        range_currency=re.compile(rf"({any_sign})\s?[\d.,]+\s*-\s*$", re.I),
+        between=re.compile(rf"\b(between|from)\s+(?:{any_sign})?\s*$", re.I),
+        forward=re.compile(rf"\b{alternation(_role('forward'))}\s+$", re.I),
+        definite=re.compile(rf"(?:\b{alternation(_role('definite'))}|\w's)\s+$", re.I),
+        anniversary=re.compile(
+            rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{numword}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
+        ),
+        multiplier_re=re.compile(rf"\b({alternation(multipliers)})\b", re.I),
+        fused=re.compile(rf"\b{alternation(_role('fused'))}-$", re.I),
+        # "4.4 per 10,000 (people)": a rate per a round base, not a count of 10,000. "Per capita" is
+        # not marked: writers put it after the unit or after the noun ("hectares of land per capita"),
+        # so reading it in one place only would set figures of one kind against each other.
+        rate_re=re.compile(
+            rf"\s+per\s+(?P<base>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?P<scale>{alternation(scale_words)}))?\b",
+            re.I,
+        ),
+        split_words=frozenset(_role("split")),
+    )
+
+
+_PUBLIC = {
+    "SCALES": "scales",
+    "CURRENCY_WORDS": "currency_words",
+    "CURRENCY_SIGNS": "currency_signs",
+    "MEASURES": "measures",
+    "FRACTIONS": "fractions",
+    "BOUNDS": "bounds",
+    "UNIT_NAMES": "unit_names",
+    "NUMBER": "number",
 }
-_RANGE_CURRENCY = re.compile(r"(us\$|\$|\u20ac|\u00a3|\u00a5)\s?[\d.,]+\s*-\s*$", re.I)
-_BETWEEN = re.compile(r"\b(between|from)\s+(?:us\$|\$|\u20ac|\u00a3|\u00a5)?\s*$", re.I)
-_FORWARD = re.compile(r"\b(?:next|coming|following|past|last|previous|first|second|third)\s+$", re.I)
-# Words that follow a number without being what it counts.
-_NOT_UNIT = frozenset(
-    "of and or to in on at by for from with as than the a an per its their his her this that which who"
-    " is are was were be been has have had will would could should may might can also more less percent"
-    " said says over under into across through via like including such per".split()
-)
+
+
+def __getattr__(name: str) -> Any:
+    # The tables under their old module-level names, built on first use (PEP 562).
+    if name in _PUBLIC:
+        return getattr(_lexicon(), _PUBLIC[name])
+    if name == "CURRENCY_CODES":
+        return frozenset(_lexicon().currency_codes)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _word_value(text: str) -> float | None:
@@ -338,12 +273,22 @@ def _word_value(text: str) -> float | None:
 
     words = re.sub(r"^a\s+", "one ", text.strip().lower().replace("-", " "))
     words = re.sub(r"\s+and\s+", " ", words)
-    if words == "dozen" or words == "one dozen":
-        return 12.0
+    if words.endswith("dozen"):  # "two dozen": text2num does not know the dozen
+        count = _word_value(words[: -len("dozen")]) if words != "dozen" and words != "one dozen" else 1.0
+        return None if count is None else 12.0 * count
     try:
         return float(text2num(words, "en"))
     except ValueError:
         return None
+
+
+def _count_value(text: str) -> float | None:
+    return float(text.replace(",", "")) if text[0].isdigit() else _word_value(text)
+
+
+def _rate_base(m: re.Match[str]) -> float:
+    base = float(m.group("base").replace(",", ""))
+    return base * _lexicon().scales[m.group("scale").lower()] if m.group("scale") else base
 
 
 def _precision(digits: str) -> float:
@@ -357,21 +302,18 @@ def _precision(digits: str) -> float:
     return 10.0 ** max(0, min(zeros, len(plain) - 2))
 
 
-_DEFINITE = re.compile(r"(?:\b(?:the|all|these|those|both|its|their|his|her|our)|\w's)\s+$", re.I)
-_DESCRIBING = frozenset("new old more other additional further extra major key main large small big".split())
-_VERBISH = frozenset("grew rose fell took made came went saw won lost got gave left held met ran set".split())
-
-
 def _unit_noun(after: str) -> str:
     """What a bare count counts: the head noun of the few words that follow ("33 Korean companies"
     -> "company", "eight key areas" -> "area"), stopping at a function word, a verb or a plural."""
+    lex = _lexicon()
+    stop = stopwords()
     head = ""
     for n, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after[:60])):
         w = m.group()
         lw = w.lower()
-        if lw in _DESCRIBING:
+        if lw in lex.describing:
             continue  # "two new icebreakers": the adjective describes, the noun counts
-        if n >= 4 or not w[0].isalpha() or lw in _NOT_UNIT or lw in STOPWORDS or lw in _VERBISH:
+        if n >= 4 or not w[0].isalpha() or lw in lex.not_unit or lw in stop or lw in lex.verbish:
             break
         if lw.endswith("ly") or (lw.endswith("ed") and head):
             break
@@ -383,20 +325,6 @@ def _unit_noun(after: str) -> str:
     return stem(head) if head else ""
 
 
-_ORDINAL_WORDS = {
-    "first": "one",
-    "second": "two",
-    "third": "three",
-    "fifth": "five",
-    "eighth": "eight",
-    "ninth": "nine",
-    "twelfth": "twelve",
-}
-_ANNIVERSARY = re.compile(
-    rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{_NUMWORD}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
-)
-
-
 _ANNIVERSARY_WORD = re.compile(r"anniversary\b", re.I)  # what every _ANNIVERSARY match ends with
 
 
@@ -405,14 +333,15 @@ def _anniversaries(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if not _ANNIVERSARY_WORD.search(text):
         return out  # perf (issue 6): the pattern retries at every word of a run of number words
-    for m in _ANNIVERSARY.finditer(text):
+    lex = _lexicon()
+    for m in lex.anniversary.finditer(text):
         n = m.group("n").lower()
         if n[0].isdigit():
             value: float | None = float(re.sub(r"\D", "", n))
         else:
             words = n.replace("-", " ").split()
             last = words[-1]
-            last = _ORDINAL_WORDS.get(last) or re.sub(r"ieth$", "y", re.sub(r"th$", "", last))
+            last = lex.ordinals.get(last) or re.sub(r"ieth$", "y", re.sub(r"th$", "", last))
             value = _word_value(" ".join([*words[:-1], last]))
         if value:
             out.append(
@@ -458,31 +387,96 @@ class _Spans:
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in `text`, leaving out numbers inside the `skip` spans (dates, names)."""
-    raw: list[Quantity] = _anniversaries(text)
+    raw: list[Quantity] = _anniversaries(text) + _multipliers(text)
     skips = list(skip) + [(q.start, q.end) for q in raw]
     skipped = _Spans(skips)  # perf (issue 6): was a scan of every skip span for every number
-    for m in NUMBER.finditer(text):
-        if skipped.holds(m.start()) or skipped.holds_end(m.end()):
+    reach = 0  # the end of the last figure: "per 10,000" inside "4.4 per 10,000" is not a figure
+    for m in _lexicon().number.finditer(text):
+        if m.start() < reach or skipped.holds(m.start()) or skipped.holds_end(m.end()):
             continue
         q = _parse_one(text, m)
         if q is not None:
             raw.append(q)
-    return _share_units(text, _merge_ranges(text, sorted(raw, key=lambda q: q.start)))
+            reach = q.end
+    qs = _share_units(text, _merge_ranges(text, sorted(raw, key=lambda q: q.start)))
+    return _mark_conversions(text, qs)
+
+
+def _multipliers(text: str) -> list[Quantity]:
+    """ "Exports tripled" is a growth of three times, comparable with "three-fold" and "3 times"."""
+    lex = _lexicon()
+    out = []
+    for m in lex.multiplier_re.finditer(text):
+        start = m.start()
+        before = text[max(0, start - 40) : start]
+        hb = lex.hedge_before.search(before)  # "nearly tripled", "more than doubled"
+        hedge = re.sub(r"\s+", " ", hb.group("w").lower()) if hb else ""
+        if hb:
+            start -= len(before) - hb.start("w")
+        out.append(
+            Quantity(
+                value=lex.multipliers[m.group(1).lower()],
+                high=None,
+                unit="times",
+                dimension="multiplier",
+                bound=lex.bounds.get(hedge, "exact"),
+                precision=1.0,
+                role="",
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                hedge=hedge,
+            )
+        )
+    return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:(?:or|equivalent\s+to|i\.e\.)\s+)?$", re.I)
+_CLOSE_BRACKET = re.compile(r"\s*[),;]")
+
+
+def _mark_conversions(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "EUR 2bn ($2.2bn)", "5 miles (8 km)": a figure in brackets right after another of the same kind
+    restates it in another currency or unit; it is marked with the start of the figure it restates."""
+    out = list(qs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (
+            a.dimension == b.dimension
+            and a.dimension in (*_MEASURED, "energy")
+            and a.alt_of is None
+            and _OPEN_BRACKET.match(text[a.end : b.start])
+            and _CLOSE_BRACKET.match(text, b.end)
+        ):
+            out[i] = replace(b, alt_of=a.start)
+    return out
 
 
 def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
+    lex = _lexicon()
     start, end = m.start(), m.end()
     before = text[max(0, start - 40) : start]
     # A number glued to a name ("CR929", "COVID-19", "5G", "G20") is part of the name.
     if end < len(text) and (
-        text[end].isalpha()
-        and not _ORDINAL.match(text, end)
-        and not re.match(r"(bn|mn|m|b|k|tn|km|kg|mw|gw)\b", text[end:], re.I)
+        text[end].isalpha() and not _ORDINAL.match(text, end) and not lex.glued.match(text, end)
     ):
         return None
-    if re.search(r"[A-Za-z]-$", before) or _ORDINAL.match(text, end):
-        return None
-    if m.group("half"):
+    if (re.search(r"[A-Za-z]-$", before) and not lex.fused.search(before)) or _ORDINAL.match(text, end):
+        return None  # "COVID-19", but "the then-12 percent rate" is a figure
+    if m.group("halfa"):
+        value, prec, unit, dim, scale, qend = 0.5, 0.1, "", "number", 1.0, end
+    elif m.group("ratio"):
+        a, b = _count_value(m.group("ra")), _count_value(m.group("rb"))
+        if a is None or not b or not 0 < a < b:
+            return None
+        # A share given as a ratio is as precise as its denominator: "one in three" is about 33%.
+        value, prec, unit, dim, scale, qend = 100 * a / b, 5.0, "percent", "percent", 1.0, end
+    elif m.group("fold"):
+        wv = _word_value(m.group("fold"))
+        if wv is None:
+            return None
+        value, prec, unit, dim, scale, qend = wv, 1.0, "times", "multiplier", 1.0, end
+    elif m.group("half"):
         whole = m.group("half")
         base = float(whole) if whole.isdigit() else _word_value(whole)
         if base is None:
@@ -491,7 +485,7 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     elif m.group("frac"):
         parts = re.split(r"[\s-]+", m.group("frac").lower())
         count = 1.0 if parts[0] in ("a", "one") else float(_word_value(parts[0]) or 1)
-        value = count * FRACTIONS[parts[-1]]
+        value = count * lex.fractions[parts[-1]]
         prec = 5.0
         unit, dim = "percent", "percent"
         scale = 1.0
@@ -503,65 +497,81 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         unit, dim, scale, qend = "", "number", 1.0, end
     else:
         words = m.group("words")
-        if words.lower() in ("one", "a", "hundred", "thousand", "a dozen", "dozen") and not _SCALE_RE.match(
-            text, end
-        ):
+        if re.sub(r"\s+", " ", words.lower()) in lex.idioms and not lex.scale_re.match(text, end):
             return None  # "one of", "a hundred ways": pronouns and idioms more often than counts
         wv = _word_value(words)
         if wv is None:
             return None
         value, prec, unit, dim, scale, qend = wv, 1.0, "", "number", 1.0, end
-    if _FORWARD.search(before) and not re.match(
+    if lex.forward.search(before) and not re.match(
         r"[\s-]*(?:%|percent|per\s+cent|million|billion)", text[end:], re.I
     ):
         return None  # "over the next five years": a plan or a reading aid, not a figure to check
     bound = "exact"
+    hedge = ""
     qstart = start
-    hb = _HEDGE_BEFORE.search(before)
+    hb = lex.hedge_before.search(before)
     if hb:
-        w = re.sub(r"\s+", " ", hb.group("w").lower())
-        bound = BOUNDS.get(w, "exact")
+        hedge = re.sub(r"\s+", " ", hb.group("w").lower())
+        bound = lex.bounds.get(hedge, "exact")
         hedge_at = start - (len(before) - hb.start("w"))
-    cur_b = _CUR_BEFORE.search(before)
+    cur_b = lex.cur_before.search(before)
     currency = ""
-    if cur_b and (cur_b.group(1).lower().rstrip(".") in CURRENCY_SIGNS or cur_b.group(1) in CURRENCY_CODES):
-        sign = cur_b.group(1)
-        currency = CURRENCY_SIGNS.get(sign.lower().rstrip("."), "CNY" if sign == "RMB" else sign)
+    sign = cur_b.group(1) if cur_b else ""
+    if cur_b and (sign.lower().rstrip(".") in lex.currency_signs or sign in lex.currency_codes):
+        currency = lex.currency_signs.get(sign.lower().rstrip("."), lex.currency_codes.get(sign, sign))
         qstart = start - (len(before) - cur_b.start())
     if hb:
         qstart = min(qstart, hedge_at)  # the hedge is part of the figure as written: "about $80 billion"
     else:
-        shared = _RANGE_CURRENCY.search(before)  # "$10-15 billion": the sign serves both numbers
+        shared = lex.range_currency.search(before)  # "$10-15 billion": the sign serves both numbers
         if shared:
-            currency = CURRENCY_SIGNS[shared.group(1).lower()]
+            currency = lex.currency_signs[shared.group(1).lower()]
     if dim != "percent":
-        sm = _SCALE_RE.match(text, qend)
+        sm = lex.scale_re.match(text, qend)
         word = (sm.group(1) or sm.group(2)).lower() if sm else ""
-        if sm and not (word in ("m", "b", "k") and not currency):
-            scale = SCALES[word]
+        if sm and not (word in lex.after_currency and not currency):
+            scale = lex.scales[word]
             qend = sm.end()
-        pm = _PERCENT_RE.match(text, qend)
-        cm = _CUR_AFTER.match(text, qend)
-        mm = _MEASURE_RE.match(text, qend)
+        pm = lex.percent_re.match(text, qend)
+        cm = lex.cur_after.match(text, qend)
+        mm = lex.measure_re.match(text, qend)
         if pm:
-            unit = "pp" if "point" in pm.group(1).lower() else "percent"
+            unit, factor = lex.percents[re.sub(r"\s+", " ", pm.group(1).lower())]
             dim = "points" if unit == "pp" else "percent"
+            value *= factor
+            prec *= factor
             qend = pm.end()
         elif cm and not currency:
-            currency = CURRENCY_WORDS.get(re.sub(r"\s+", " ", cm.group(1).lower()), "")
+            currency = (
+                lex.currency_words[re.sub(r"\s+", " ", cm.group(1).lower())]
+                if cm.group(1)
+                else lex.currency_codes[cm.group(2)]
+            )
             qend = cm.end()
         elif mm and not currency:
-            unit, dim, factor = MEASURES[mm.group(1).lower()]
+            unit, dim, factor = (
+                lex.measures[re.sub(r"\s+", " ", mm.group(1).lower())]
+                if mm.group(1)
+                else lex.symbols[mm.group(2)]
+            )
             value *= factor
             prec *= factor
             qend = mm.end()
+        per = ""
+        rm = lex.rate_re.match(text, qend)
+        if rm and (currency or dim in ("number", "percent", *_MEASURED)):
+            per = f"{_rate_base(rm):g}"
+            qend = rm.end()
         if currency:
             unit, dim = currency, "money"
-        elif dim == "number":
+        elif dim == "number" and not per:
             noun = _unit_noun(text[qend:])
             if noun:
                 unit, dim = noun, "count"
-    if dim == "count" and _DEFINITE.search(before) and bound == "exact":
+        if per:  # "4.4 per 10,000" is a rate, not a count of 10,000; it meets only the same rate
+            unit, dim = f"{unit} per {per}".strip(), "rate"
+    if dim == "count" and lex.definite.search(before) and bound == "exact":
         return None  # "the five Central Asian states", "all five countries": a reference, not a figure
     value *= scale
     prec *= scale
@@ -578,6 +588,7 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         text=text[qstart:qend],
         start=qstart,
         end=qend,
+        hedge=hedge,
     )
 
 
@@ -588,6 +599,7 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     billion" is 10 to 15 billion dollars. A bare "X to Y" is a range unless the sentence already
     described a change ("from 0.19 to 0.79 and 0.17 to 0.68 respectively").
     """
+    lex = _lexicon()
     out: list[Quantity] = []
     seen_change = False
     i = 0
@@ -599,11 +611,15 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
             out.append(a)
             i += 1
             continue
+        if kind == "split":  # "a 60-40 split": two shares of one whole
+            out += [_share(a), _share(b)]
+            i += 2
+            continue
         lo = a.value
-        if not _SCALE_WORD.search(a.text) and (m := _SCALE_WORD.search(b.text)):
-            lo *= SCALES[m.group(1).lower()]
+        if not lex.scale_word.search(a.text) and (m := lex.scale_word.search(b.text)):
+            lo *= lex.scales[m.group(1).lower()]
         if kind == "range":
-            lead = _BETWEEN.search(text[max(0, a.start - 20) : a.start])
+            lead = lex.between.search(text[max(0, a.start - 20) : a.start])
             start = a.start - (len(text[max(0, a.start - 20) : a.start]) - lead.start()) if lead else a.start
             out.append(
                 Quantity(
@@ -617,6 +633,7 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                     text=text[start : b.end],
                     start=start,
                     end=b.end,
+                    hedge=a.hedge if a.bound != "exact" else b.hedge,
                 )
             )
         else:
@@ -633,6 +650,7 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                     text=a.text,
                     start=a.start,
                     end=a.end,
+                    hedge=a.hedge,
                 )
             )
             out.append(_with_role(b, "to"))
@@ -640,7 +658,8 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return _mark_changes(text, out)
 
 
-_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)\b", re.I)
+def _share(q: Quantity) -> Quantity:
+    return replace(q, unit="percent", dimension="percent", precision=1.0)
 
 
 def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
@@ -649,7 +668,15 @@ def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
     if a.dimension != b.dimension and a.dimension != "number":
         return ""
     word = re.sub(r"\s+", " ", text[a.end : b.start].strip().lower())
-    lead = _BETWEEN.search(text[max(0, a.start - 20) : a.start])
+    if (
+        word in ("-", ":", "/")
+        and a.dimension == "number"
+        and b.dimension in ("number", "count")
+        and a.value + b.value == 100
+        and (a.value > b.value or stem(b.unit) in {stem(w) for w in _lexicon().split_words})
+    ):
+        return "split"  # shares that add up to the whole; a range would rise from its first figure
+    lead = _lexicon().between.search(text[max(0, a.start - 20) : a.start])
     lead_word = lead.group(1).lower() if lead else ""
     if lead_word == "between" and word == "and":
         return "range"
@@ -673,7 +700,7 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.dimension != "number" and _COORDINATED.fullmatch(text[q.end : nxt.start]):
             out[i] = _unit_from(q, nxt)
-        elif _SCALE_WORD.search(q.text):
+        elif _lexicon().scale_word.search(q.text):
             prev = next((p for p in reversed(out[:i]) if p.dimension in _MEASURED), None)
             if prev is not None:
                 out[i] = _unit_from(q, prev)
@@ -681,7 +708,7 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.I)
-_MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power"})
+_MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power", "energy"})
 
 
 def with_unit_of(q: Quantity, other: Quantity | None) -> Quantity:
@@ -735,10 +762,17 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
         if lo - eps <= d_lo <= hi + eps:
             return True
         return draft.bound == "approx" and lo * (1 - tolerance) <= d_lo <= hi * (1 + tolerance)
-    if draft.bound == "min":
+    near = _lexicon().near
+    if draft.bound == "min":  # "just over 50%" is 50-55%, not 90%
+        if draft.hedge in near and lo > d_lo * (1 + tolerance) + eps:
+            return False
         return lo > d_lo - eps if source.bound != "max" else False
     if draft.bound == "max":
+        if draft.hedge in near and lo < d_lo * (1 - tolerance) - eps:
+            return False
         return lo < d_lo + eps if source.bound != "min" else False
+    if source.hedge in near and not _within(d_lo, lo, tolerance):
+        return False
     if source.bound == "min":
         return d_lo >= lo - eps or (draft.bound == "approx" and d_lo >= lo * (1 - tolerance))
     if source.bound == "max":
@@ -749,11 +783,11 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
 def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
     if abs(d - s) <= 1e-9 * max(1.0, abs(s)):
         return True
-    if (
-        draft.precision > 0
-        and abs(round(s / draft.precision) * draft.precision - d) <= 1e-6 * draft.precision
-    ):
+    p = draft.precision
+    if p > 0 and abs(round(s / p) * p - d) <= 1e-6 * p:
         return True
+    if p > 0 and abs(round(d / p) * p - d) > 1e-6 * p and abs(s - d) <= p / 2:
+        return True  # "one in three" (33.3%, to the nearest 5%) is not a multiple of its precision
     return draft.bound == "approx" and _within(d, s, tolerance)
 
 
@@ -767,24 +801,9 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.dimension == "count":
         return a.unit == b.unit
-    if a.dimension in ("duration", "length", "area", "mass", "volume", "power"):
+    if a.dimension in ("duration", "length", "area", "mass", "volume", "power", "energy", "rate"):
         return a.unit == b.unit
     return True
-
-
-UNIT_NAMES = {
-    "percent": "%",
-    "pp": " percentage points",
-    "t": " tonnes",
-    "km2": " km\u00b2",
-    "km": " km",
-    "m": " m",
-    "m3": " m\u00b3",
-    "year": " years",
-    "day": " days",
-    "times": " times",
-    "MW": " MW",
-}
 
 
 def describe(q: Quantity) -> str:
@@ -805,12 +824,15 @@ def describe(q: Quantity) -> str:
         high, high_word = scaled(q.high)
         # "13-20 billion", as ranges are written, when both ends share the scale
         val = f"{low}-{high}{word}" if word == high_word else f"{low}{word}-{high}{high_word}"
-    hedge = _written_hedge(q) or {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
+    # The source's own words when it gave them: "at least" and "more than" are different bounds.
+    written = q.hedge + " " if q.hedge and q.bound != "exact" else _written_hedge(q)
+    hedge = written or {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
     if q.dimension == "money":
         return f"{hedge}{q.unit} {val}"
     one = q.high is None and q.value == 1
-    if q.unit in UNIT_NAMES:
-        unit = UNIT_NAMES[q.unit]
+    names = _lexicon().unit_names
+    if q.unit in names:
+        unit = names[q.unit]
         unit = unit[:-1] if one and unit in _PLURAL_NAMES else unit
     else:
         unit = f" {q.unit if one else _plural(q.unit)}" if q.unit else ""
@@ -841,4 +863,4 @@ def _written_hedge(q: Quantity) -> str:
     if m is None:
         return ""
     words = " ".join(m.group(1).lower().split())
-    return words + " " if BOUNDS.get(words) == q.bound else ""
+    return words + " " if _lexicon().bounds.get(words) == q.bound else ""

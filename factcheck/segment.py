@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
+from factcheck.lang import table
 from factcheck.model import Block, Sentence
 
-ABBREVIATIONS = frozenset(
-    """
-    u.s u.k u.n e.u u.s.a p.r.c d.c mr mrs ms dr prof st no nos vol pp p fig figs ed eds est approx
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp bros dept gov govt gen col lt sgt
-    e.g i.e etc vs cf al ca op cit ibid jr sr rev art para sec ch
-    """.split()
-)
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose stop does not end a sentence (lang/en/abbreviations.yaml), read on first use."""
+    return frozenset(w for e in table("abbreviations") for w in e["words"])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ABBREVIATIONS":
+        return _abbreviations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # A boundary starts only at the first stop of a run ("...", "?!"), and the run and its closing
 # quotes are taken whole: retrying inside a run of 10,000 dots was quadratic.
@@ -39,7 +47,7 @@ def _is_abbreviation(text: str, lo: int, hi: int) -> bool:
         return False
     last = text[i:hi]
     word = last.lower().rstrip(".")
-    return word in ABBREVIATIONS or (len(word) == 1 and last.isupper())
+    return word in _abbreviations() or (len(word) == 1 and last.isupper())
 
 
 def sentences(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Sentence]:

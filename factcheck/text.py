@@ -7,6 +7,11 @@ original: positions reported to the user always point at what they wrote.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from factcheck.lang import Entry, table
 
 _FOLD = str.maketrans(
     {
@@ -49,108 +54,68 @@ WORD = re.compile(
     r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff'\-.]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]|[A-Za-z\u00c0-\u024f\u0400-\u04ff]"
 )
 
-# Words that carry no measure: function words, reporting verbs, hedges. A content word that is not
-# here may name what a figure measures.
-STOPWORDS = frozenset(
-    """
-    a about above according across after again against all almost along already also although always am
-    among an and another any are around as at be been before being below between both but by can could
-    did do does doing done down during each either else even ever every few for from further had has have
-    having he her here hers him his how however i if in into is it its itself just least less like made
-    make makes many may me might more most much must my nearly no nor not now of off often on once one only
-    or other our ours out over own per rather roughly same says said several she should since so some
-    such than that the their theirs them then there these they this those though through thus to too
-    under until up upon us very was we were what when where whether which while who whom whose why will
-    with within would yet you your some approximately almost around roughly nearly just estimated
-    estimate reportedly currently still also already respectively total totalling overall per cent percent
-    figure figures case whereas according noted note notes stated say report reported
-    reports told writes wrote writing claim claimed claims respectively including include includes
-    included among time times year years month months day days new first second third last next
-    zero two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
-    thousand million billion trillion dozen half
-    mr ms dr comparison compared contrast respectively followed
-    """.split()
-)
 
-_SUFFIXES = (
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "ances",
-    "ance",
-    "ences",
-    "ence",
-    "ies",
-    "ied",
-    "ers",
-    "er",
-    "es",
-    "ed",
-    "s",
-    "ly",
-)
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    stopwords: frozenset[str]
+    suffixes: tuple[tuple[str, str, bool, str], ...]  # suffix, replacement, undouble, keep after
+    synonyms: dict[str, str]  # a word -> the first word of its synonym group
 
-# Words writers use interchangeably for the same measure or act. Each group is mapped to its first
-# member, so "firm" and "company", "established" and "founded" meet in the index.
-SYNONYMS = (
-    ("company", "firm", "corporation", "enterprise"),
-    ("country", "state", "nation", "republic"),
-    ("debt", "borrowing", "loan", "liabilities", "owe", "owed", "creditor", "lender"),
-    ("foreign", "external", "overseas"),
-    ("found", "establish", "set", "create", "launch", "form", "formation", "foundation", "founded"),
-    ("trade", "turnover", "commerce"),
-    ("invest", "investment", "fund", "finance", "financing", "funding", "earmark", "pledge", "commit"),
-    ("export", "sell", "sold", "supply", "ship"),
-    ("cost", "price", "priced", "worth", "value", "valued", "tag"),
-    ("increase", "grow", "growth", "rise", "rose", "climb", "surge", "jump"),
-    ("decrease", "fall", "fell", "decline", "drop", "shrink", "reduce", "reduction", "cut", "dip"),
-    ("negotiation", "talk", "negotiate"),
-    ("conflict", "clash", "hostility", "hostilities", "feud"),
-    ("tariff", "duty", "duties"),
-    ("programme", "program", "agenda", "strategy", "plan"),
-    ("partner", "partnership", "team", "cooperate", "cooperation", "collaborate", "collaboration"),
-    ("area", "field", "sphere", "sector", "domain"),
-    ("meet", "met", "summit", "meeting"),
-    ("anniversary", "centenary", "hundredth"),
-    ("share", "proportion", "portion", "percentage"),
-    ("import", "imports"),
-    ("aid", "assistance", "help"),
-    ("mine", "mining"),
-    ("border", "frontier", "crossing"),
-    ("people", "person", "employee", "staff", "worker", "employ"),
-    ("tour", "visit", "trip", "travel"),
-    ("attend", "participate", "join"),
-    ("sign", "signed", "ink"),
-    ("conclude", "finish", "complete", "wrap", "close", "end", "finalise", "finalize"),
-    ("scrap", "reverse", "cancel", "revoke", "abolish", "repeal", "overturn", "annul", "rescind"),
-    ("student", "trainee", "learner"),
-)
-_SYN = {w: group[0] for group in SYNONYMS for w in group}
+
+def _synonym_groups() -> list[Entry]:
+    return [e for e in table("measure_lexicon") if e.get("kind") == "synonyms"]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """The stopwords, suffixes and synonym groups of the language tables, read on first use."""
+    return _Lexicon(
+        stopwords=frozenset(w for e in table("stopwords") for w in e["words"]),
+        suffixes=tuple(
+            (e["suffix"], e.get("replace", ""), bool(e.get("undouble")), e.get("keep_after", ""))
+            for e in table("suffixes")
+        ),
+        synonyms={w: e["words"][0] for e in _synonym_groups() for w in e["words"]},
+    )
+
+
+def stopwords() -> frozenset[str]:
+    """Words that carry no measure: function words, reporting verbs, hedges (lang/en/stopwords.yaml).
+    A content word that is not here may name what a figure measures."""
+    return _lexicon().stopwords
+
+
+def __getattr__(name: str) -> Any:
+    # Words that carry no measure: function words, reporting verbs, hedges (lang/en/stopwords.yaml).
+    if name == "STOPWORDS":
+        return _lexicon().stopwords
+    if name == "SYNONYMS":
+        return tuple(tuple(e["words"]) for e in _synonym_groups())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def stem(word: str) -> str:
     """A light suffix stripper: enough that "imports"/"import", "negotiations"/"negotiate" and
     "services"/"service" meet. Only consistency matters: drafts and sources go through it alike."""
+    lex = _lexicon()
+    syn = lex.synonyms
     w = word.lower().strip("'.-")
     if w.endswith("'s"):
         w = w[:-2]
-    if w in _SYN:
-        return _SYN[w]
-    for suf in _SUFFIXES:
+    if w in syn:
+        return syn[w]
+    for suf, replacement, undouble, keep_after in lex.suffixes:
         if w.endswith(suf) and len(w) - len(suf) >= 4:
-            if suf == "s" and w[-2] in "usi":
+            if keep_after and w[-len(suf) - 1] in keep_after:
                 continue  # focus, process, analysis
-            w = w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
-            if suf in ("ed", "ing", "er", "ers") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[: -len(suf)] + replacement
+            if undouble and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]  # "wrapped", "planned": the doubled consonant is spelling
             break
     w = re.sub(r"is(e|at|ed|ing)?$", r"iz\1", w) if len(w) > 6 else w  # -ise/-ize spellings meet
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
-    return _SYN.get(w, _SYN.get(w + "e", w))
+    return syn.get(w, syn.get(w + "e", w))
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -159,12 +124,13 @@ def words(text: str) -> list[re.Match[str]]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words, in order, without stopwords or numbers."""
+    stopwords = _lexicon().stopwords
     out = []
     for m in WORD.finditer(text):
         for w in m.group().lower().split("-"):  # "lawful-interception" meets "lawful interception"
-            if w in STOPWORDS or len(w) < 2:
+            if w in stopwords or len(w) < 2:
                 continue
             s = stem(w)
-            if s and s not in STOPWORDS:
+            if s and s not in stopwords:
                 out.append(s)
     return out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck import dates
 from factcheck.dates import compatible, find_dates
+from factcheck.lang import Entry, table
 from factcheck.text import fold
 
 CASES = [
@@ -52,3 +54,41 @@ def test_compatible(draft: str, source: str, ok: bool) -> None:
     (d,) = find_dates(draft)
     (s,) = find_dates(source)
     assert compatible(d, s) is ok
+
+
+# --- the tables: lang/en/months.yaml and lang/en/date_relations.yaml ------------------------------
+
+MONTH_ROWS = [(e["number"], t, True) for e in table("months") for t in e.match] + [
+    (e["number"], t, False) for e in table("months") for t in e.reject
+]
+
+
+@pytest.mark.parametrize(("month", "text", "holds"), MONTH_ROWS, ids=[t for _, t, _ in MONTH_ROWS])
+def test_month_examples(month: int, text: str, holds: bool) -> None:
+    got = any(d.month == month for d in find_dates(fold(text)))
+    assert got is holds, f"{text!r}: {find_dates(fold(text))}"
+
+
+RELATION_ROWS = [(e, t, True) for e in table("date_relations") for t in e.match] + [
+    (e, t, False) for e in table("date_relations") for t in e.reject
+]
+
+
+@pytest.mark.parametrize(("entry", "text", "holds"), RELATION_ROWS, ids=[t for _, t, _ in RELATION_ROWS])
+def test_relation_examples(entry: Entry, text: str, holds: bool) -> None:
+    found = find_dates(fold(text))
+    if entry["kind"] == "not_a_year":
+        assert (not found) is holds, f"{text!r}: {found}"
+        return
+    assert found, text
+    d = found[0]
+    if entry["kind"] == "relation":  # the date takes the entry's relation, or none when it gives none
+        named = {entry["relation"], entry["span"]} - {""}
+        got = d.relation in named if named else d.relation == ""
+    else:  # a qualifier keeps the relation word before it attached to the date
+        got = d.relation != ""
+    assert got is holds, f"{text!r}: {d}"
+
+
+def test_module_names_resolve() -> None:
+    assert dates.MONTHS["sept"] == 9 and dates.PATTERN.search("in 2019")

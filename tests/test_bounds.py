@@ -1,0 +1,45 @@
+"""Bounds keep the source's words (issue 9, number forms): "at least" and "fewer than" are not
+"more than" and "up to"; "just under" and "just over" are close to the figure as well as on one side
+of it. Sentences are our own; each row says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.quantities import compatible, describe, find_quantities
+from factcheck.text import fold
+
+# (text, bound, hedge, description, reason)
+CASES = [
+    ("at least $5m in aid", "min", "at least", "at least USD 5 million", "a floor, figure included"),
+    ("more than 30 firms", "min", "more than", "more than 30 company", "a floor, figure excluded"),
+    ("fewer than 10 firms", "max", "fewer than", "fewer than 10 company", "a ceiling for a count"),
+    ("up to three days", "max", "up to", "up to 3 days", "a ceiling, figure included"),
+    ("just under 50% of voters", "max", "just under", "just under 50%", "a near ceiling"),
+    ("just over 50% of voters", "min", "just over", "just over 50%", "a near floor"),
+    ("nearly 20 percent", "approx", "nearly", "nearly 20%", "a rounded figure in the source's word"),
+]
+
+
+@pytest.mark.parametrize(("text", "bound", "hedge", "shown", "why"), CASES, ids=[c[4] for c in CASES])
+def test_bound_keeps_its_words(text: str, bound: str, hedge: str, shown: str, why: str) -> None:
+    (q,) = find_quantities(fold(text))
+    assert (q.bound, q.hedge, describe(q)) == (bound, hedge, shown), why
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "ok", "why"),
+    [
+        ("just under 50%", "48%", True, "close below"),
+        ("just under 50%", "12%", False, "far below is not 'just under'"),
+        ("just over 50%", "52%", True, "close above"),
+        ("just over 50%", "90%", False, "far above is not 'just over'"),
+        ("52%", "just over 50%", True, "a value the source's near floor holds"),
+        ("90%", "just over 50%", False, "too far from the source's near floor"),
+        ("at least 30 firms", "30 firms", True, "'at least' includes the figure"),
+        ("fewer than 10 firms", "8 firms", True, "below the ceiling"),
+    ],
+)
+def test_near_bounds(draft: str, source: str, ok: bool, why: str) -> None:
+    (d,), (s,) = find_quantities(draft), find_quantities(source)
+    assert compatible(d, s) is ok, why
