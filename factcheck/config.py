@@ -37,6 +37,7 @@ class Config:
     conflict_measure: float = 0.3
     # The words next to the figure a lone counterpart must share to be compared on a looser alignment.
     lone_measure: float = 0.6
+    lone_alignment: float = 0.5
     strong_similarity: float = 0.6  # a span of years given as two dates needs sentences this alike
 
     @property

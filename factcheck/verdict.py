@@ -277,7 +277,7 @@ def _lone_answer(best: Comparison, rivals: list[Comparison], aligned: float, con
     in 1790" against "it was only in 1913 that the fund was created"."""
     return (
         len(rivals) == 1
-        and aligned >= config.support_alignment
+        and aligned >= config.lone_alignment
         and best.features.measure >= config.lone_measure
     )
 
