@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.model import Verdict
+from factcheck.readers import DRAFT_GLOBS
 
 FAIL_ON = ("conflicting", "unsupported", "never")
 
@@ -15,7 +16,7 @@ class Config:
     fail_on: str = "conflicting"
     tolerance: float = 0.10  # relative slack for a hedged value ("about", "roughly")
     report: tuple[Verdict, ...] = (Verdict.SUPPORTED, Verdict.CONFLICTING, Verdict.UNSUPPORTED)
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
+    include: tuple[str, ...] = DRAFT_GLOBS
     exclude: tuple[str, ...] = ()
     # How much of a draft sentence's weighted words a source sentence must share.
     support_similarity: float = 0.35

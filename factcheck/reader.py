@@ -16,12 +16,13 @@ from pathlib import Path
 
 import yaml
 
+from factcheck import readers
 from factcheck.errors import FactcheckError
 from factcheck.model import Block, Document
+from factcheck.readers import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 from factcheck.text import fold
 
 MAX_BYTES = 20 * 1024 * 1024
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # Inline regions that are not prose. Each alternative is bounded by a delimiter it cannot contain,
@@ -70,8 +71,9 @@ def read_path(path: Path, display: str | None = None) -> Document:
         if path.is_dir():
             raise FactcheckError("is a directory, expected a file", name)
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FactcheckError(f"file is {size} bytes, over the {MAX_BYTES}-byte limit", name)
+        limit = readers.format_of(path.name).max_bytes
+        if size > limit:
+            raise FactcheckError(f"file is {size} bytes, over the {limit}-byte limit", name)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FactcheckError("no such file", name) from None
@@ -79,8 +81,15 @@ def read_path(path: Path, display: str | None = None) -> Document:
         raise FactcheckError("permission denied", name) from None
     except IsADirectoryError:
         raise FactcheckError("is a directory, expected a file", name) from None
-    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    return parse(decode(raw, name), name, markdown=markdown)
+    return readers.reader_for(path.name)(raw, name)
+
+
+def read_text(raw: bytes, path: str) -> Document:
+    return parse(decode(raw, path), path, markdown=False)
+
+
+def read_markdown(raw: bytes, path: str) -> Document:
+    return parse(decode(raw, path), path, markdown=True)
 
 
 def parse(text: str, path: str, *, markdown: bool) -> Document:
@@ -222,3 +231,9 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
+
+
+def prose(text: str) -> str:
+    """A paragraph a laid-out reader (PDF, HTML, Word) found, masked as a plain-text paragraph is:
+    its list or note marker, glued footnote numbers and URLs blanked, quotes and dashes folded."""
+    return fold(_mask_footnotes(_mask_marker(text)))

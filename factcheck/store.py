@@ -27,10 +27,10 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, DateValue, Document, Quantity, Work
 from factcheck.reader import read_path
+from factcheck.readers import SOURCE_SUFFIXES, locate
 
 FORMAT = 1
 NAMES = "names.yaml"
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_STORE = Path(__file__).parent / "data" / "claims"
 
 
@@ -100,22 +100,29 @@ def _metadata_file(folder: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]]) -> list[Work]:
-    """Metadata: front matter, else sources.yaml beside the file, else the first heading."""
-    m = doc.meta
-    if m:
-        return [Work(id=_slug(m.get("id") or path.stem), file=path.name, title=m.get("title"),
-                     author=m.get("author"), publisher=m.get("publisher") or m.get("outlet"),
-                     date=m.get("date"), url=m.get("url") or m.get("address"))]
+    """Metadata, field by field: the file's own (front matter, PDF or Word properties, HTML meta tags),
+    else sources.yaml beside the file, else the first heading for the title. The date a PDF or Word
+    file was created is used only when neither gives a date: it is when the file was made."""
+    m = {k: v for k, v in doc.meta.items() if v}
+    created = m.pop("created", None)
+    if m and len(listed) <= 1 and not (listed and listed[0].get("lines")):
+        w = {k: _opt(v) for k, v in listed[0].items()} if listed else {}
+        return [Work(id=_slug(m["id"]) if m.get("id") else w.get("id") or _slug(path.stem), file=path.name,
+                     title=m.get("title") or w.get("title"), author=m.get("author") or w.get("author"),
+                     publisher=m.get("publisher") or m.get("outlet") or w.get("publisher"),
+                     date=m.get("date") or w.get("date") or created,
+                     url=m.get("url") or m.get("address") or w.get("url"))]
     if listed:
         return [
             Work(id=str(w["id"]), file=path.name, title=_opt(w.get("title")), author=_opt(w.get("author")),
-                 publisher=_opt(w.get("publisher")), date=_opt(w.get("date")), url=_opt(w.get("url")),
+                 publisher=_opt(w.get("publisher")), date=_opt(w.get("date")) or created,
+                 url=_opt(w.get("url")),
                  lines=(int(w["lines"][0]), int(w["lines"][1])) if w.get("lines") else None)
             for w in listed
         ]
     title = doc.blocks[0].text.strip().lstrip("#").strip() if doc.blocks else None
     return [Work(id=_slug(path.stem), file=path.name, title=title or None, author=None, publisher=None,
-                 date=None, url=None)]
+                 date=created, url=None)]
 
 
 def _opt(v: Any) -> str | None:
@@ -154,7 +161,7 @@ def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
             if key in seen:
                 continue  # a pull quote repeats a sentence of its work: one claim
             seen.add(key)
-            claims.append(_with_ids(c, work, _display(path)))
+            claims.append(_with_ids(c, work, _display(path), locate(doc, c.start) or None))
     return Store(path="", works=works, claims=tuple(claims), gazetteer=gazetteer, names=tuple(found))
 
 
@@ -171,10 +178,10 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def _with_ids(c: Claim, work: Work, file: str) -> Claim:
+def _with_ids(c: Claim, work: Work, file: str, locator: str | None) -> Claim:
     digest = hashlib.sha1(f"{c.quote}|{c.start}|{c.kind}".encode()).hexdigest()[:8]
     values = {f.name: getattr(c, f.name) for f in fields(Claim)}
-    values.update(source=work.id, file=file, id=f"{work.id}:{c.line}:{c.column}:{digest}")
+    values.update(source=work.id, file=file, id=f"{work.id}:{c.line}:{c.column}:{digest}", locator=locator)
     return Claim(**values)
 
 
@@ -271,6 +278,8 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
         d["quantity"] = {f.name: getattr(c.quantity, f.name) for f in fields(Quantity) if f.name not in ("start", "end")}
     if c.date is not None:
         d["date"] = {f.name: getattr(c.date, f.name) for f in fields(DateValue) if f.name not in ("start", "end")}
+    if c.locator:  # only claims of PDF, HTML and Word sources have one; text stores stay as they were
+        d["locator"] = c.locator
     return d
 
 
@@ -383,6 +392,7 @@ def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
             period=(int(raw["period"][0]), int(raw["period"][1])) if raw.get("period") else None,
             pairs=tuple(raw.get("pairs") or ()),
             source=wid, file=str(raw.get("file") or ""), id=str(raw["id"]),
+            locator=_opt(raw.get("locator")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise FactcheckError(f"malformed claim ({type(e).__name__}: {e})", str(f), _line(raw)) from None

@@ -72,7 +72,7 @@ def _finding(con: Console, path: str, f: Finding, verbose: bool) -> None:
     if f.accepted:
         con.print(Text(f"      accepted: {f.accepted}"))
     for e in f.evidence:
-        con.print(Text(f"      source: {e.work.citation()} \u2014 {e.claim.file}:{e.claim.line}"))
+        con.print(Text(f"      source: {e.work.citation(e.claim.locator)} \u2014 {e.claim.file}:{e.claim.line}"))
         quote = Text("      \u201c")
         quote.append_text(_figure(e.claim.quote, figure(e.claim), "reverse"))
         quote.append("\u201d")
