@@ -101,28 +101,25 @@ def _metadata_file(folder: Path) -> dict[str, list[dict[str, Any]]]:
 
 def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]]) -> list[Work]:
     """Metadata, field by field: the file's own (front matter, PDF or Word properties, HTML meta tags),
-    else sources.yaml beside the file, else the first heading for the title. The date a PDF or Word
-    file was created is used only when neither gives a date: it is when the file was made."""
+    else sources.yaml beside the file, else the first heading for the title."""
     m = {k: v for k, v in doc.meta.items() if v}
-    created = m.pop("created", None)
     if m and len(listed) <= 1 and not (listed and listed[0].get("lines")):
         w = {k: _opt(v) for k, v in listed[0].items()} if listed else {}
         return [Work(id=_slug(m["id"]) if m.get("id") else w.get("id") or _slug(path.stem), file=path.name,
                      title=m.get("title") or w.get("title"), author=m.get("author") or w.get("author"),
                      publisher=m.get("publisher") or m.get("outlet") or w.get("publisher"),
-                     date=m.get("date") or w.get("date") or created,
+                     date=m.get("date") or w.get("date"),
                      url=m.get("url") or m.get("address") or w.get("url"))]
     if listed:
         return [
             Work(id=str(w["id"]), file=path.name, title=_opt(w.get("title")), author=_opt(w.get("author")),
-                 publisher=_opt(w.get("publisher")), date=_opt(w.get("date")) or created,
-                 url=_opt(w.get("url")),
+                 publisher=_opt(w.get("publisher")), date=_opt(w.get("date")), url=_opt(w.get("url")),
                  lines=(int(w["lines"][0]), int(w["lines"][1])) if w.get("lines") else None)
             for w in listed
         ]
     title = doc.blocks[0].text.strip().lstrip("#").strip() if doc.blocks else None
     return [Work(id=_slug(path.stem), file=path.name, title=title or None, author=None, publisher=None,
-                 date=created, url=None)]
+                 date=None, url=None)]
 
 
 def _opt(v: Any) -> str | None:

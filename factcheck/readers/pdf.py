@@ -130,7 +130,7 @@ def read(raw: bytes, path: str) -> Document:
 def _metadata(pdf: Any) -> dict[str, str | None]:
     """Title and author from the document information; a title that is a file name ("Microsoft Word -
     draft3.docx") is the converter's, not the work's. The creation date is when the file was made,
-    kept apart as `created` (the store uses it only when nothing better gives a date)."""
+    not when the work was published, so it is not taken."""
     info = pdf.get_metadata_dict(skip_empty=True)
     meta: dict[str, str | None] = {}
     title = (info.get("Title") or "").strip()
@@ -139,9 +139,6 @@ def _metadata(pdf: Any) -> dict[str, str | None]:
     author = (info.get("Author") or "").strip()
     if author:
         meta["author"] = author
-    m = re.match(r"D:(\d{4})(\d\d)?(\d\d)?", info.get("CreationDate") or "")
-    if m:
-        meta["created"] = "-".join(g for g in m.groups() if g)
     return meta
 
 
