@@ -140,7 +140,18 @@ def _wrap(doc: object, src: str, width: float, *, hyphenate: bool = False, size:
     words = src.split()
     lines: list[str] = []
     cur = ""
-    for w in words:
+    for word in words:
+        # A word wider than the column (an address) is broken where it reaches the edge, as layout
+        # programs break URLs; it never runs into the next column.
+        while doc.get_string_width(_plain(word)) > width and len(word) > 1:  # type: ignore[attr-defined]
+            k = max(1, next((k for k in range(len(word) - 1, 0, -1)
+                             if doc.get_string_width(_plain(word[:k])) <= width), 1))  # type: ignore[attr-defined]
+            if cur:
+                lines.append(cur)
+                cur = ""
+            lines.append(word[:k])
+            word = word[k:]
+        w = word
         trial = f"{cur} {w}" if cur else w
         if doc.get_string_width(_plain(trial)) <= width:  # type: ignore[attr-defined]
             cur = trial

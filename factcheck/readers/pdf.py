@@ -43,9 +43,11 @@ _LIGATURES = {
     "\ufb04": "ffl",
     "\ufb05": "st",
     "\ufb06": "st",
-    "\x02": "-",
-}  # PDFium reports a soft line-end hyphen as 2
-_SKIP = frozenset("\r\n\x00\ufffe\uffff")
+    "\x02": "-",  # PDFium's marks for a hyphen that ends a line
+    "\ufffe": "-",
+}
+_SKIP = frozenset("\r\n\x00\uffff")
+_DESCENDERS = frozenset("gjpqy,;")
 _PAGE_NUMBER = re.compile(
     r"(?i)\s*(?:page|p\.|pp\.)?\s*[-\u2013\u2014]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-\u2013\u2014]?"
     r"(?:\s*(?:of|/)\s*\d{1,4})?\s*"
@@ -71,14 +73,8 @@ class _Run:
     chars: list[_Char] = field(default_factory=list)
     y: float = 0.0
     size: float = 0.0
-
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
+    x0: float = 0.0  # set when the run is complete
+    x1: float = 0.0
 
 
 @dataclass(slots=True)
@@ -143,41 +139,59 @@ def _metadata(pdf: Any) -> dict[str, str | None]:
 
 
 def _chars(tp: Any) -> list[_Char | None]:
-    """The page's characters in drawing order; None where PDFium ends a line."""
+    """The page's characters in drawing order; None where PDFium ends a line.
+
+    Each call into PDFium costs microseconds, so a character costs two (its box and its font size):
+    the text comes in one call, the baseline from the box (lifted for letters that descend below it),
+    the weight once a word and whether a space is PDFium's own only for spaces.
+    """
     import pypdfium2.raw as c
 
     raw = tp.raw
+    n = c.FPDFText_CountChars(raw)
+    text = tp.get_text_range(0, n)
+    if len(text) != n:  # characters beyond the BMP: ask for each one
+        text = "".join(chr(c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    box = [ctypes.byref(v) for v in (left, right, bottom, top)]
     out: list[_Char | None] = []
-    for i in range(c.FPDFText_CountChars(raw)):
-        ch = chr(c.FPDFText_GetUnicode(raw, i))
+    bold = False
+    word_start = True
+    # Quotes, dashes and brackets do not sit on the baseline: they take it from the letter before
+    # them on the line, or else the one after.
+    line_y: float | None = None
+    waiting: list[_Char] = []
+    for i, ch in enumerate(text):
         if ch in _SKIP:
             if ch == "\n":
                 out.append(None)
+                word_start = True
+                line_y = None
             continue
-        angle = c.FPDFText_GetCharAngle(raw, i)
-        if 0.05 < angle < 6.23:  # rotated text: a margin note or a watermark, not the body
+        if ch == " ":
+            generated = c.FPDFText_IsGenerated(raw, i) == 1
+            c.FPDFText_GetCharBox(raw, i, *box)
+            out.append(_Char(" ", left.value, right.value, bottom.value, 0.0, bold, generated))
+            word_start = True
             continue
-        c.FPDFText_GetCharBox(
-            raw, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-        )
-        c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-        generated = c.FPDFText_IsGenerated(raw, i) == 1
-        if generated and ch != " ":
-            continue
+        c.FPDFText_GetCharBox(raw, i, *box)
         size = c.FPDFText_GetFontSize(raw, i) or (top.value - bottom.value) or 10.0
-        out.append(
-            _Char(
-                _LIGATURES.get(ch, ch),
-                left.value,
-                max(right.value, left.value),
-                oy.value,
-                size,
-                c.FPDFText_GetFontWeight(raw, i) >= 600,
-                generated,
-            )
-        )
+        if word_start:
+            bold = c.FPDFText_GetFontWeight(raw, i) >= 600
+            word_start = False
+        x0, x1 = left.value, max(right.value, left.value)
+        char = _Char(_LIGATURES.get(ch, ch), x0, x1, bottom.value, size, bold)
+        if ch.isalnum():
+            char.y += 0.21 * size if ch in _DESCENDERS else 0.0
+            line_y = char.y
+            for w in waiting:
+                w.y = char.y
+            waiting = []
+        elif line_y is not None and abs(char.y - line_y) < size:
+            char.y = line_y
+        else:
+            waiting.append(char)
+        out.append(char)
     return out
 
 
@@ -211,6 +225,7 @@ def _runs(chars: list[_Char | None]) -> list[_Run]:
     for r in runs:
         while r.chars and r.chars[-1].c == " ":
             r.chars.pop()
+        r.x0, r.x1 = min(c.x0 for c in r.chars), max(c.x1 for c in r.chars)
     return runs
 
 
