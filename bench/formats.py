@@ -77,12 +77,24 @@ def convert(fmt: str, out: Path, works: list[dict[str, object]]) -> None:
         name = f"{src.stem}.{fmt}"
         if fmt == "pdf":
             two = src.name.startswith(TWO_COLUMNS)
-            laid = docmaker.pdf(parts, columns=2 if two else 1, header=(title or src.stem)[:60] if two else None,
-                                page_numbers=True, hyphenate=two, title=title, author=author, unicode_font=True)
+            laid = docmaker.pdf(
+                parts,
+                columns=2 if two else 1,
+                header=(title or src.stem)[:60] if two else None,
+                page_numbers=True,
+                hyphenate=two,
+                title=title,
+                author=author,
+                unicode_font=True,
+            )
             (out / name).write_bytes(laid.data)
         elif fmt == "html":
-            page = docmaker.html_page(parts, title=title or src.stem, author=author,
-                                      publisher=str(single["publisher"]) if single and single.get("publisher") else None)
+            page = docmaker.html_page(
+                parts,
+                title=title or src.stem,
+                author=author,
+                publisher=str(single["publisher"]) if single and single.get("publisher") else None,
+            )
             (out / name).write_text(page, encoding="utf-8")
         else:
             (out / name).write_bytes(docmaker.docx(parts, title=title, author=author))
@@ -130,13 +142,15 @@ def pages_right(claims: list[Claim], folder: Path) -> tuple[int, int, list[str]]
         name = Path(c.file).name
         doc = docs[name]
         n = int((c.locator or "p. 0").split()[-1])
-        own = _squash(doc.text[c.start : c.end])[:30]  # the claim starts on its page
-        before = _squash(doc.text[max(0, c.start - 40) : c.start])[-12:]
+        # The claim's first words, with a few before them to tell repeated figures apart: they are on
+        # its page (the rest of the sentence may run on to the next).
+        own = _squash(doc.text[c.start : c.end])[:12]
+        before = _squash(doc.text[max(0, c.start - 40) : c.start])[-10:]
         page = pages[name][n - 1] if 0 < n <= len(pages[name]) else ""
         if (before + own) in page or (own in page and before[-4:] + own not in "".join(pages[name])):
             good += 1
         else:
-            wrong.append(f"{name} {c.locator}: {doc.text[c.start:c.end]!r}")
+            wrong.append(f"{name} {c.locator}: {doc.text[c.start : c.end]!r}")
     return good, len(claims), wrong
 
 
@@ -159,21 +173,35 @@ def main() -> None:
             if fmt == "pdf":
                 pdf_check = pages_right(list(built.claims), folder)
                 pdf_timing = _timing(folder)
-    lines = ["# Round trip of the seeds through PDF, HTML and Word", "",
-             "Written by `python bench/formats.py` (see its docstring for the method). A text claim is",
-             "recovered when the converted seed's store has a claim of the same kind, value or date and entities.", "",
-             "| format | text claims recovered | share | claims in its store | build time (s) |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "# Round trip of the seeds through PDF, HTML and Word",
+        "",
+        "Written by `python bench/formats.py` (see its docstring for the method). A text claim is",
+        "recovered when the converted seed's store has a claim of the same kind, value or date and entities.",
+        "",
+        "| format | text claims recovered | share | claims in its store | build time (s) |",
+        "|---|---|---|---|---|",
+    ]
     for fmt, hits, total, n, _ in rows:
         lines.append(f"| {fmt} | {hits} / {total} | {hits / total:.1%} | {n} | {times[fmt]:.1f} |")
-    lines += ["", f"The text store ({len(text_store.claims)} claims) builds in {times['txt']:.1f} s.", "",
-              "Per seed (recovered / text claims):", "", "| seed | " + " | ".join(r[0] for r in rows) + " |",
-              "|---|" + "---|" * len(rows)]
+    lines += [
+        "",
+        f"The text store ({len(text_store.claims)} claims) builds in {times['txt']:.1f} s.",
+        "",
+        "Per seed (recovered / text claims):",
+        "",
+        "| seed | " + " | ".join(r[0] for r in rows) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
     for seed in sorted(rows[0][4]):
         lines.append(f"| {seed} | " + " | ".join(f"{r[4][seed][0]} / {r[4][seed][1]}" for r in rows) + " |")
     good, total, wrong = pdf_check
-    lines += ["", f"PDF citations naming the page the claim is on (checked against PDFium's own page text): "
-              f"{good} / {total}.", ""]
+    lines += [
+        "",
+        f"PDF citations naming the page the claim is on (checked against PDFium's own page text): "
+        f"{good} / {total}.",
+        "",
+    ]
     lines += [f"- wrong: {w}" for w in wrong[:20]]
     lines += ["", "Reading the PDFs alone (the largest seed, 004):", "", *pdf_timing, ""]
     (ROOT / "bench" / "formats.md").write_text("\n".join(lines), encoding="utf-8")
@@ -194,7 +222,9 @@ def _timing(folder: Path) -> list[str]:
         return [*out, "- pdfminer.six: not installed"]
     t0 = time.perf_counter()
     extract_text(str(pdf))
-    out.append(f"- pdfminer.six `extract_text` (layout analysis, no further rules): {time.perf_counter() - t0:.2f} s")
+    out.append(
+        f"- pdfminer.six `extract_text` (layout analysis, no further rules): {time.perf_counter() - t0:.2f} s"
+    )
     return out
 
 

@@ -28,9 +28,19 @@ class Laid:
     pages: list[list[int]] = field(default_factory=list)
 
 
-def pdf(parts: list[Part], *, columns: int = 1, header: str | None = None, page_numbers: bool = False,
-        hyphenate: bool = False, title: str | None = None, author: str | None = None,
-        unicode_font: bool = False, size: float = 10.0, justify_gap: float = 0.0) -> Laid:
+def pdf(
+    parts: list[Part],
+    *,
+    columns: int = 1,
+    header: str | None = None,
+    page_numbers: bool = False,
+    hyphenate: bool = False,
+    title: str | None = None,
+    author: str | None = None,
+    unicode_font: bool = False,
+    size: float = 10.0,
+    justify_gap: float = 0.0,
+) -> Laid:
     from fpdf import FPDF
 
     doc = FPDF(unit="pt", format="A4")
@@ -136,7 +146,9 @@ def _plain(s: str) -> str:
     return _SUP.sub("", s)
 
 
-def _wrap(doc: object, src: str, width: float, *, hyphenate: bool = False, size: float | None = None) -> list[str]:
+def _wrap(
+    doc: object, src: str, width: float, *, hyphenate: bool = False, size: float | None = None
+) -> list[str]:
     words = src.split()
     lines: list[str] = []
     cur = ""
@@ -144,8 +156,17 @@ def _wrap(doc: object, src: str, width: float, *, hyphenate: bool = False, size:
         # A word wider than the column (an address) is broken where it reaches the edge, as layout
         # programs break URLs; it never runs into the next column.
         while doc.get_string_width(_plain(word)) > width and len(word) > 1:  # type: ignore[attr-defined]
-            k = max(1, next((k for k in range(len(word) - 1, 0, -1)
-                             if doc.get_string_width(_plain(word[:k])) <= width), 1))  # type: ignore[attr-defined]
+            k = max(
+                1,
+                next(
+                    (
+                        k
+                        for k in range(len(word) - 1, 0, -1)
+                        if doc.get_string_width(_plain(word[:k])) <= width
+                    ),
+                    1,
+                ),
+            )  # type: ignore[attr-defined]
             if cur:
                 lines.append(cur)
                 cur = ""
@@ -157,8 +178,14 @@ def _wrap(doc: object, src: str, width: float, *, hyphenate: bool = False, size:
             cur = trial
             continue
         if hyphenate and cur and len(w) >= 7 and w.isalpha():
-            cut = next((k for k in range(len(w) - 3, 2, -1)
-                        if doc.get_string_width(_plain(f"{cur} {w[:k]}-")) <= width), 0)  # type: ignore[attr-defined]
+            cut = next(
+                (
+                    k
+                    for k in range(len(w) - 3, 2, -1)
+                    if doc.get_string_width(_plain(f"{cur} {w[:k]}-")) <= width
+                ),
+                0,
+            )  # type: ignore[attr-defined]
             if cut:
                 lines.append(f"{cur} {w[:cut]}-")
                 cur = w[cut:]
@@ -185,7 +212,11 @@ def _draw_line(doc: object, family: str, line: str, x: float, y: float, size: fl
                 doc.text(x, y - size * 0.35, piece)  # type: ignore[attr-defined]
             else:
                 doc.set_font(family, style, size)  # type: ignore[attr-defined]
-                doc.text(x, y, piece if family == "DejaVu" else piece.encode("latin-1", "replace").decode("latin-1"))  # type: ignore[attr-defined]
+                doc.text(
+                    x,
+                    y,
+                    piece if family == "DejaVu" else piece.encode("latin-1", "replace").decode("latin-1"),
+                )  # type: ignore[attr-defined]
             x += doc.get_string_width(piece)  # type: ignore[attr-defined]
         doc.set_font(family, style, size)  # type: ignore[attr-defined]
 
@@ -226,10 +257,16 @@ def docx(parts: list[Part], *, title: str | None = None, author: str | None = No
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def docx_with_notes(body: list[str], footnotes: dict[int, str], endnotes: dict[int, str] | None = None,
-                    *, heading: str | None = None) -> bytes:
+def docx_with_notes(
+    body: list[str],
+    footnotes: dict[int, str],
+    endnotes: dict[int, str] | None = None,
+    *,
+    heading: str | None = None,
+) -> bytes:
     """A minimal Word file written by hand, with real footnotes and endnotes: "^N" in a paragraph is
     a reference to footnote N, "^eN" to endnote N."""
+
     def runs(s: str) -> str:
         out = []
         for j, piece in enumerate(re.split(r"\^(e?\d+)", s)):
@@ -244,18 +281,27 @@ def docx_with_notes(body: list[str], footnotes: dict[int, str], endnotes: dict[i
     if heading:
         paras.append(f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{runs(heading)}</w:p>')
     paras += [f"<w:p>{runs(p)}</w:p>" for p in body]
-    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{"".join(paras)}</w:body></w:document>'
+    xml = '<?xml version="1.0" encoding="UTF-8"?>'
+    document = f'{xml}<w:document {_W}><w:body>{"".join(paras)}</w:body></w:document>'
 
     def notes(tag: str, items: dict[int, str]) -> str:
-        sep = (f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{tag}>'
-               f'<w:{tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{tag}>')
-        body_ = "".join(f'<w:{tag} w:id="{k}"><w:p><w:r><w:{tag}Ref/></w:r>{runs(" " + v)}</w:p></w:{tag}>'
-                        for k, v in items.items())
+        sep = (
+            f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{tag}>'
+            f'<w:{tag} w:type="continuationSeparator" w:id="0">'
+            f"<w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{tag}>"
+        )
+        body_ = "".join(
+            f'<w:{tag} w:id="{k}"><w:p><w:r><w:{tag}Ref/></w:r>{runs(" " + v)}</w:p></w:{tag}>'
+            for k, v in items.items()
+        )
         return f'<?xml version="1.0" encoding="UTF-8"?><w:{tag}s {_W}>{sep}{body_}</w:{tag}s>'
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr("word/document.xml", document)
         z.writestr("word/footnotes.xml", notes("footnote", footnotes))
         if endnotes:
@@ -266,8 +312,16 @@ def docx_with_notes(body: list[str], footnotes: dict[int, str], endnotes: dict[i
 # --- HTML --------------------------------------------------------------------------------------
 
 
-def html_page(parts: list[Part], *, title: str, author: str | None = None, date: str | None = None,
-              publisher: str | None = None, url: str | None = None, article_tag: bool = True) -> str:
+def html_page(
+    parts: list[Part],
+    *,
+    title: str,
+    author: str | None = None,
+    date: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    article_tag: bool = True,
+) -> str:
     """A news page: the article among navigation, a cookie banner, a share bar, related links and
     comments, with its metadata in <title>, meta, Open Graph and JSON-LD tags."""
     body: list[str] = []
@@ -278,8 +332,9 @@ def html_page(parts: list[Part], *, title: str, author: str | None = None, date:
         elif kind == "li":
             body.append(f"<ul><li>{_html_inline(str(value))}</li></ul>")
         elif kind == "table":
-            rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
-                           for row in value)  # type: ignore[attr-defined]
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in value
+            )  # type: ignore[attr-defined]
             body.append(f"<table>{rows}</table>")
         elif kind == "note":
             notes.append(f"<li>{html.escape(str(value))}</li>")
@@ -296,8 +351,10 @@ def html_page(parts: list[Part], *, title: str, author: str | None = None, date:
         ld["publisher"] = {"@type": "Organization", "name": publisher}  # type: ignore[assignment]
     import json
 
-    meta = [f'<meta property="og:title" content="{html.escape(title)}">',
-            f'<script type="application/ld+json">{json.dumps(ld)}</script>']
+    meta = [
+        f'<meta property="og:title" content="{html.escape(title)}">',
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>',
+    ]
     if author:
         meta.append(f'<meta name="author" content="{html.escape(author)}">')
     if publisher:
@@ -306,13 +363,15 @@ def html_page(parts: list[Part], *, title: str, author: str | None = None, date:
         meta.append(f'<link rel="canonical" href="{html.escape(url)}">')
     wrapper = "article" if article_tag else "div"
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} | {html.escape(publisher or "News")}</title>
+<html lang="en"><head><meta charset="utf-8">
+<title>{html.escape(title)} | {html.escape(publisher or "News")}</title>
 {chr(10).join(meta)}
 <style>body {{ font-family: sans-serif; }}</style><script>var tracking = "In 2024, 95% of readers";</script>
 </head><body>
 <div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience. By continuing
 you accept 100% of our cookies and our partners' 300 vendors.</p><button>Accept all</button></div>
-<header class="site-header"><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<header class="site-header"><nav class="main-nav"><ul><li><a href="/">Home</a></li><li>
+<a href="/world">World</a></li>
 <li><a href="/asia">Asia</a></li><li><a href="/opinion">Opinion</a></li></ul></nav></header>
 <div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/asia">Asia</a></div>
 <main><{wrapper} class="story">
@@ -320,12 +379,14 @@ you accept 100% of our cookies and our partners' 300 vendors.</p><button>Accept 
 <div class="share-bar"><a href="#">Share on X</a> <a href="#">Facebook</a> <span>1,204 shares</span></div>
 {chr(10).join(body)}
 </{wrapper}>
-<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">China pledges $50 billion to Africa in 2018</a></li>
+<aside class="related"><h3>Related stories</h3><ul><li>
+<a href="/a">China pledges $50 billion to Africa in 2018</a></li>
 <li><a href="/b">Russia's exports fell 12% last year</a></li></ul></aside>
 <section id="comments" class="comments"><h3>43 comments</h3><div class="comment"><p>Great piece! Kazakhstan
 has 19 million people and 2.7 million square kilometres.</p></div></section>
 </main>
-<footer class="site-footer"><p>&copy; 2023 Example Media. All rights reserved. Founded in 1998 with 200 staff.</p>
+<footer class="site-footer">
+<p>&copy; 2023 Example Media. All rights reserved. Founded in 1998 with 200 staff.</p>
 <div class="newsletter"><p>Subscribe to our newsletter: 5 stories a day.</p></div></footer>
 </body></html>
 """

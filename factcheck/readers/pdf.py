@@ -294,14 +294,14 @@ def _page_lines(tp: Any, page: int) -> list[_Line]:
 
     ordered: list[_Run] = []
     band: list[_Run] = []
-    for r in sorted(runs, key=lambda r: (-round(r.y, 1), r.x0)):
+    for r in _rows(runs):
         if column(r) == 0:
-            ordered += sorted(band, key=lambda r: (column(r), -round(r.y, 1), r.x0))
+            ordered += sorted(band, key=column)  # stable: each column keeps its rows in order
             band = []
             ordered.append(r)
         else:
             band.append(r)
-    ordered += sorted(band, key=lambda r: (column(r), -round(r.y, 1), r.x0))
+    ordered += sorted(band, key=column)
     lines: list[_Line] = []
     for r in ordered:
         text = _run_text(r)
@@ -319,6 +319,19 @@ def _page_lines(tp: Any, page: int) -> list[_Line]:
         bold = sum(c.bold for c in r.chars) > 0.8 * len(r.chars)
         lines.append(_Line(page, text, r.x0, r.x1, r.y, r.size, bold, col))
     return lines
+
+
+def _rows(runs: list[_Run]) -> list[_Run]:
+    """Top to bottom, and left to right along a line: runs whose baselines differ by less than a
+    third of their size share a line (round letters dip below the baseline, so exact heights differ)."""
+    out: list[_Run] = []
+    row: list[_Run] = []
+    for r in sorted(runs, key=lambda r: -r.y):
+        if row and row[0].y - r.y > 0.3 * r.size:
+            out += sorted(row, key=lambda r: r.x0)
+            row = []
+        row.append(r)
+    return out + sorted(row, key=lambda r: r.x0)
 
 
 def _key(text: str) -> str:
