@@ -108,20 +108,25 @@ def stem(c: Claim) -> str:
     return Path(c.file).stem
 
 
-def recovered(text: list[Claim], other: list[Claim]) -> tuple[int, int, dict[str, tuple[int, int]]]:
+def recovered(
+    text: list[Claim], other: list[Claim]
+) -> tuple[int, int, dict[str, tuple[int, int]], list[str]]:
     have: Counter[tuple[object, ...]] = Counter((stem(c), *key(c)) for c in other)
     per: dict[str, list[int]] = {}
     hits = 0
+    missed: list[str] = []
     for c in text:
         k = (stem(c), *key(c))
         ok = have[k] > 0
         if ok:
             have[k] -= 1
+        else:
+            missed.append(f"{stem(c)[:3]} {c.kind} {c.quote[:90]!r}")
         hits += ok
         p = per.setdefault(stem(c), [0, 0])
         p[0] += ok
         p[1] += 1
-    return hits, len(text), {k: (v[0], v[1]) for k, v in per.items()}
+    return hits, len(text), {k: (v[0], v[1]) for k, v in per.items()}, missed
 
 
 def _squash(s: str) -> str:
@@ -142,15 +147,24 @@ def pages_right(claims: list[Claim], folder: Path) -> tuple[int, int, list[str]]
         name = Path(c.file).name
         doc = docs[name]
         n = int((c.locator or "p. 0").split()[-1])
-        # The claim's first words, with a few before them to tell repeated figures apart: they are on
-        # its page (the rest of the sentence may run on to the next).
+        # The claim's first words are on its page (the sentence may run on to the next). Figures repeat,
+        # so a few words before them tell the places apart: the pages that hold the claim's start with
+        # the longest context found anywhere must include its page.
         own = _squash(doc.text[c.start : c.end])[:12]
-        before = _squash(doc.text[max(0, c.start - 40) : c.start])[-10:]
-        page = pages[name][n - 1] if 0 < n <= len(pages[name]) else ""
-        if (before + own) in page or (own in page and before[-4:] + own not in "".join(pages[name])):
+        before = _squash(doc.text[max(0, c.start - 40) : c.start])
+        hits: list[int] = []
+        for k in (12, 8, 4, 0):
+            probe = before[len(before) - k :] + own
+            hits = [i + 1 for i, text in enumerate(pages[name]) if probe in text]
+            if hits:
+                break
+        # A claim whose first word ends a page and whose next words open the next one.
+        first, *rest = doc.text[c.start : c.end].split() or [""]
+        at_foot = 0 < n < len(pages[name]) and pages[name][n - 1].endswith(_squash(first))
+        if n in hits or (at_foot and _squash(" ".join(rest))[:12] in pages[name][n]):
             good += 1
         else:
-            wrong.append(f"{name} {c.locator}: {doc.text[c.start : c.end]!r}")
+            wrong.append(f"{name} {c.locator} (found on {hits}): {doc.text[c.start : c.end]!r}")
     return good, len(claims), wrong
 
 
@@ -161,6 +175,7 @@ def main() -> None:
     times = {"txt": time.perf_counter() - t0}
     rows = []
     pdf_check = (0, 0, [])
+    misses: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in ("pdf", "html", "docx"):
             folder = Path(tmp) / fmt
@@ -168,8 +183,9 @@ def main() -> None:
             t0 = time.perf_counter()
             built = store_mod.build([folder])
             times[fmt] = time.perf_counter() - t0
-            hits, total, per = recovered(list(text_store.claims), list(built.claims))
+            hits, total, per, missed = recovered(list(text_store.claims), list(built.claims))
             rows.append((fmt, hits, total, len(built.claims), per))
+            misses[fmt] = missed
             if fmt == "pdf":
                 pdf_check = pages_right(list(built.claims), folder)
                 pdf_timing = _timing(folder)
@@ -203,6 +219,9 @@ def main() -> None:
         "",
     ]
     lines += [f"- wrong: {w}" for w in wrong[:20]]
+    for fmt, missed in misses.items():
+        lines += ["", f"Text claims not found in the {fmt} store (the first 15):", ""]
+        lines += [f"- {m}" for m in missed[:15]]
     lines += ["", "Reading the PDFs alone (the largest seed, 004):", "", *pdf_timing, ""]
     (ROOT / "bench" / "formats.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
