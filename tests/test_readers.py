@@ -257,6 +257,22 @@ def test_bad_files_are_one_line_errors(tmp_path: Path, name: str, data: bytes, m
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
 
 
+def test_pdf_blank_and_picture_pages_are_skipped() -> None:
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.set_font("Helvetica")
+    for page in range(3):
+        doc.add_page()
+        if page == 1:
+            doc.rect(10, 10, 150, 200, style="F")  # a full-page picture
+        else:
+            doc.text(20, 40, LOAN if page == 0 else TRADE)
+    read_back = read(bytes(doc.output()), "mixed.pdf")
+    assert read_back.text == f"{LOAN}\n\n{TRADE}"
+    assert read_back.places == ((0, "p. 1"), (len(LOAN) + 2, "p. 3"))
+
+
 def test_encrypted_and_scanned_pdfs_are_refused(tmp_path: Path) -> None:
     from fpdf import FPDF
 
@@ -268,6 +284,8 @@ def test_encrypted_and_scanned_pdfs_are_refused(tmp_path: Path) -> None:
     scan = FPDF()
     scan.add_page()
     scan.rect(10, 10, 150, 200, style="F")  # a page that is a picture: no text layer
+    scan.set_font("Helvetica")
+    scan.text(100, 290, "12")  # but for its page number
     for name, doc, message in (
         ("locked.pdf", locked, "encrypted PDF"),
         ("scan.pdf", scan, "no text layer; run OCR first"),

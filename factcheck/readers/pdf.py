@@ -117,9 +117,9 @@ def read(raw: bytes, path: str) -> Document:
                 page.close()
     finally:
         pdf.close()
-    if not any(ln.text.strip() for lines, _ in pages for ln in lines):
-        raise FactcheckError("no text layer; run OCR first", path)
     lines = _drop_furniture(pages)
+    if not lines:  # a scan: no text, or only a stamped page number or header
+        raise FactcheckError("no text layer; run OCR first", path)
     return _document(lines, path, meta)
 
 
@@ -344,14 +344,16 @@ def _drop_furniture(pages: list[tuple[list[_Line], float]]) -> list[_Line]:
     def edge(lines: list[_Line], height: float) -> list[_Line]:
         """The lines set apart at the top and the bottom of the page: above (below) a gap wider than
         two body lines, within the outer eighth of the page, at most three levels deep."""
+        if not lines:  # a blank page, or a picture
+            return []
         levels = sorted({round(ln.y) for ln in lines}, reverse=True)
         size = statistics.median(ln.size for ln in lines)
         keep: set[int] = set()
         for seq, top in ((levels, True), (levels[::-1], False)):
-            for i in range(min(3, len(seq) - 1)):
+            for i in range(min(3, len(seq))):
                 if (seq[i] < height * 0.87) if top else (seq[i] > height * 0.13):
                     break
-                if abs(seq[i] - seq[i + 1]) > 2.2 * size:
+                if i + 1 == len(seq) or abs(seq[i] - seq[i + 1]) > 2.2 * size:
                     keep.update(seq[: i + 1])
                     break
         return [ln for ln in lines if round(ln.y) in keep]
