@@ -361,6 +361,14 @@ def test_html_without_article_or_main_takes_the_densest_element() -> None:
     assert doc.meta == {"title": "Brief"}
 
 
+def test_html_table_cells_holding_paragraphs() -> None:
+    page = (
+        "<article><table><tr><th><p>Country</p></th><th>Share</th></tr>"
+        "<tr><td><p>Kazakhstan</p></td><td><div>43<sup>2</sup>%</div></td></tr></table></article>"
+    )
+    assert read(page.encode(), "t.html").text == "Country | Share\n\nKazakhstan | 43%"
+
+
 # --- Word ----------------------------------------------------------------------------------------
 
 

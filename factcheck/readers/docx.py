@@ -29,6 +29,7 @@ _SKIP = {
     f"{_W}{t}"
     for t in (
         "del",
+        "moveFrom",
         "instrText",
         "delText",
         "footnoteReference",

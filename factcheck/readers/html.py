@@ -251,7 +251,8 @@ def _parts(article: _El) -> list[Part]:
     out: list[Part] = []
     count = 0
 
-    def inline(el: _El) -> str:
+    def inline(el: _El, whole: bool = False) -> str:
+        """The element's text; without the blocks inside it (read on their own) unless `whole`."""
         pieces: list[str] = []
         for c in el.children:
             if isinstance(c, str):
@@ -260,10 +261,12 @@ def _parts(article: _El) -> list[Part]:
                 continue  # a footnote marker
             elif c.tag == "br":
                 pieces.append(" ")
-            elif c.tag in _BLOCKS or c.tag in ("ul", "ol", "table", "div"):
-                continue  # read as blocks of their own
+            elif not whole and (c.tag in _BLOCKS or c.tag in ("ul", "ol", "table", "div")):
+                continue
             else:
-                pieces.append(inline(c))
+                pieces.append(
+                    " " + inline(c, whole) + " " if c.tag in _BLOCKS or c.tag == "div" else inline(c, whole)
+                )
         return "".join(pieces)
 
     def only_link(el: _El) -> bool:
@@ -281,7 +284,9 @@ def _parts(article: _El) -> list[Part]:
         names = f"{el.attrs.get('id', '')} {el.attrs.get('class', '')} {el.attrs.get('role', '')}"
         note = note or bool(_NOTES.search(names))
         if el.tag == "tr":
-            cells = [_SPACE.sub(" ", inline(c)).strip() for c in el.elements() if c.tag in ("td", "th")]
+            cells = [
+                _SPACE.sub(" ", inline(c, whole=True)).strip() for c in el.elements() if c.tag in ("td", "th")
+            ]
             add(" | ".join(c for c in cells if c), note, row=True)
             return
         if el.tag in _BLOCKS:
