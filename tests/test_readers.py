@@ -273,6 +273,21 @@ def test_pdf_blank_and_picture_pages_are_skipped() -> None:
     assert read_back.places == ((0, "p. 1"), (len(LOAN) + 2, "p. 3"))
 
 
+def test_pdf_page_labels_are_the_printed_numbers() -> None:
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.set_font("Helvetica")
+    doc.add_page()
+    doc.set_page_label("r")  # a preface numbered i, ii...
+    doc.text(20, 40, TRADE)
+    doc.add_page()
+    doc.set_page_label("D", label_start=1)  # the report proper from 1
+    doc.text(20, 40, LOAN)
+    read_back = read(bytes(doc.output()), "labelled.pdf")
+    assert [label for _, label in read_back.places] == ["p. i", "p. 1"]
+
+
 def test_encrypted_and_scanned_pdfs_are_refused(tmp_path: Path) -> None:
     from fpdf import FPDF
 

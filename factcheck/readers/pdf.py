@@ -18,7 +18,8 @@ because the order of a PDF's content stream is the order it was drawn in, not re
 Table rows read as lines whose cells are joined by " | ". Ligatures (ﬁ, ﬂ) are spelt out.
 
 `Document.text` is the text so read (a line per line of the page, a blank line between paragraphs),
-and `Document.places` says where each page starts in it, so a claim's citation names its page.
+and `Document.places` says where each page starts in it, so a claim's citation names its page: by
+the page labels the file defines (the numbers printed on its pages), else counted from 1.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ def read(raw: bytes, path: str) -> Document:
         raise FactcheckError(f"not a readable PDF ({e})", path) from None
     try:
         meta = _metadata(pdf)
+        # The numbers printed on the pages when the file says what they are (a cover and a preface
+        # numbered i, ii, iii, then 1, 2, 3); else the pages counted from 1.
+        labels = [pdf.get_page_label(n) or str(n + 1) for n in range(len(pdf))]
         pages: list[tuple[list[_Line], float]] = []
         for n in range(len(pdf)):
             page = pdf[n]
@@ -120,7 +124,7 @@ def read(raw: bytes, path: str) -> Document:
     lines = _drop_furniture(pages)
     if not lines:  # a scan: no text, or only a stamped page number or header
         raise FactcheckError("no text layer; run OCR first", path)
-    return _document(lines, path, meta)
+    return _document(lines, path, meta, labels)
 
 
 def _metadata(pdf: Any) -> dict[str, str | None]:
@@ -380,7 +384,7 @@ def _body_size(lines: list[_Line]) -> float:
     return weights.most_common(1)[0][0] if weights else 10.0
 
 
-def _document(lines: list[_Line], path: str, meta: dict[str, str | None]) -> Document:
+def _document(lines: list[_Line], path: str, meta: dict[str, str | None], labels: list[str]) -> Document:
     body = _body_size(lines)
     pitches = [
         a.y - b.y
@@ -427,7 +431,7 @@ def _document(lines: list[_Line], path: str, meta: dict[str, str | None]) -> Doc
                 pos += 1
             if ln.page != page:
                 page = ln.page
-                places.append((pos, f"p. {page}"))
+                places.append((pos, f"p. {labels[page - 1]}"))
             text_parts.append(ln.text)
             pos += len(ln.text)
         raw = "".join(text_parts[-(2 * len(para) - 1) :])
