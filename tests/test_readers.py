@@ -209,6 +209,11 @@ def test_pdf_metadata_and_page_citations(tmp_path: Path, two_columns: tuple[docm
         "Leyla Muzaparova, \u201cThe Digital Silk Road\u201d, Rosa Luxemburg Stiftung, 2021, p. " + str(page)
     )
     assert f"locator: p. {page}" in (tmp_path / "store" / "claims" / "dsr.yaml").read_text()
+    # A check through the store's index cites the page.
+    (tmp_path / "draft.md").write_text(f"{TRADE}\n", encoding="utf-8")
+    args = ["check", "--store", str(tmp_path / "store"), "--format", "json", str(tmp_path / "draft.md")]
+    result = CliRunner().invoke(cli, args)
+    assert f"Rosa Luxemburg Stiftung, 2021, p. {page}" in result.output, result.output
 
 
 def _parts_of(laid: docmaker.Laid) -> list[object]:
