@@ -300,7 +300,7 @@ def init(folder: Path, force: bool) -> None:
 @click.option("--out", "out", required=True, type=_Folder(), help="Folder to write the store to.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
-    """Build a claim store from SOURCE files or folders (.txt, .md)."""
+    """Build a claim store from SOURCE files or folders (.txt, .md, .pdf, .html, .docx)."""
 
     def run() -> int:
         from factcheck import store

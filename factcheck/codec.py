@@ -48,7 +48,7 @@ LAYOUTS: dict[type, Layout] = {
         first=("id", "kind", "file", "line", "column", "end_line", "end_column", "start", "end", "quote"),
         last=("quantity", "date"),
         omit={"source": ""},
-        skip_none=frozenset({"quantity", "date"}),
+        skip_none=frozenset({"quantity", "date", "locator"}),
     ),
     Quantity: Layout(omit={"start": 0, "end": 0}),
     DateValue: Layout(omit={"start": 0, "end": 0}),

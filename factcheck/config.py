@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.model import Finding, Verdict
+from factcheck.readers import DRAFT_GLOBS
 
 FAIL_ON = ("conflicting", "unsupported", "never")
 
@@ -18,7 +19,7 @@ class Config:
     # default (everything, except SARIF and GitHub annotations, which carry failing findings only).
     # Hiding never changes the summary or the exit code, which count every finding.
     report: tuple[Verdict, ...] = ()
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
+    include: tuple[str, ...] = DRAFT_GLOBS
     exclude: tuple[str, ...] = ()
     # Probabilities (from the alignment model, `same.py`) that a source sentence states the same fact as
     # the draft's. Support may rest on a looser alignment than a contradiction: a figure that agrees is

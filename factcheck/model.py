@@ -41,6 +41,9 @@ class Document:
     text: str
     blocks: tuple[Block, ...]
     meta: dict[str, str | None] = field(default_factory=dict)
+    # Where each page or paragraph of a laid-out original (PDF, HTML, Word) starts in `text`, sorted by
+    # offset, with the locator a citation shows for it ("p. 12", "para. 4"); empty for text files.
+    places: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,7 @@ class Claim:
     source: str = ""  # work id (store claims only)
     file: str = ""
     id: str = ""
+    locator: str | None = None  # where in a PDF, HTML or Word source the claim is: "p. 12", "para. 4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +160,10 @@ class Work:
     url: str | None
     lines: tuple[int, int] | None = None
 
-    def citation(self) -> str:
+    def citation(self, locator: str | None = None) -> str:
+        """Author, “Title”, Publisher, date, then the claim's locator ("p. 12") when it has one."""
         parts = [self.author or "Unknown author", f"\u201c{self.title}\u201d" if self.title else "untitled"]
-        parts += [p for p in (self.publisher, self.date) if p]
+        parts += [p for p in (self.publisher, self.date, locator) if p]
         return ", ".join(parts)
 
 

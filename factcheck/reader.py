@@ -18,13 +18,13 @@ from typing import Any
 
 import yaml
 
-from factcheck import bounded, safeyaml
+from factcheck import bounded, readers, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.model import Block, Document
+from factcheck.readers import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 from factcheck.text import fold
 
 MAX_BYTES = bounded.MAX_BYTES
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # Inline regions that are not prose. Each alternative is bounded by a delimiter it cannot contain,
@@ -69,9 +69,17 @@ def decode(raw: bytes, path: str) -> str:
 
 def read_path(path: Path, display: str | None = None) -> Document:
     name = bounded.display_name(display or str(path))
-    raw = bounded.read_bytes(path, name, limit=MAX_BYTES)  # a regular file, at most MAX_BYTES
-    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    return parse(decode(raw, name), name, markdown=markdown)
+    limit = readers.format_of(path.name).max_bytes
+    raw = bounded.read_bytes(path, name, limit=limit)  # a regular file, at most the format's limit
+    return readers.reader_for(path.name)(raw, name)
+
+
+def read_text(raw: bytes, path: str) -> Document:
+    return parse(decode(raw, path), path, markdown=False)
+
+
+def read_markdown(raw: bytes, path: str) -> Document:
+    return parse(decode(raw, path), path, markdown=True)
 
 
 def read_stdin(name: str = "<stdin>") -> Document:
@@ -283,3 +291,9 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
+
+
+def prose(text: str) -> str:
+    """A paragraph a laid-out reader (PDF, HTML, Word) found, masked as a plain-text paragraph is:
+    its list or note marker, glued footnote numbers and URLs blanked, quotes and dashes folded."""
+    return fold(_mask_footnotes(_mask_marker(text)))

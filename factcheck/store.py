@@ -27,12 +27,12 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, Document, Work
 from factcheck.reader import read_path
+from factcheck.readers import SOURCE_SUFFIXES, locate
 from factcheck.safewrite import atomic_write
 
 T = TypeVar("T")
 FORMAT = 1
 NAMES = "names.yaml"
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_STORE = Path(__file__).parent / "data" / "claims"
 
 
@@ -99,12 +99,16 @@ def _default_ids(paths: list[Path]) -> dict[Path, str]:
 
 
 def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]], default_id: str) -> list[Work]:
-    """Metadata: front matter, else sources.yaml beside the file, else the first heading."""
-    m = doc.meta
-    if m:
-        return [Work(id=_slug(m.get("id") or default_id), file=path.name, title=m.get("title"),
-                     author=m.get("author"), publisher=m.get("publisher") or m.get("outlet"),
-                     date=m.get("date"), url=m.get("url") or m.get("address"))]
+    """Metadata, field by field: the file's own (front matter, PDF or Word properties, HTML meta tags),
+    else sources.yaml beside the file, else the first heading for the title."""
+    m = {k: v for k, v in doc.meta.items() if v}
+    if m and len(listed) <= 1 and not (listed and listed[0].get("lines")):
+        w = {k: _opt(v) for k, v in listed[0].items()} if listed else {}
+        return [Work(id=_slug(m["id"]) if m.get("id") else w.get("id") or default_id, file=path.name,
+                     title=m.get("title") or w.get("title"), author=m.get("author") or w.get("author"),
+                     publisher=m.get("publisher") or m.get("outlet") or w.get("publisher"),
+                     date=m.get("date") or w.get("date"),
+                     url=m.get("url") or m.get("address") or w.get("url"))]
     if listed:
         return [
             Work(id=str(w["id"]), file=path.name, title=_opt(w.get("title")), author=_opt(w.get("author")),
@@ -160,7 +164,7 @@ def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
             if key in seen:
                 continue  # a pull quote repeats a sentence of its work: one claim
             seen.add(key)
-            claims.append(_with_ids(c, work, _display(path)))
+            claims.append(_with_ids(c, work, _display(path), locate(doc, c.start) or None))
     return Store(path="", works=works, claims=tuple(claims), gazetteer=gazetteer, names=tuple(found))
 
 
@@ -177,10 +181,10 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def _with_ids(c: Claim, work: Work, file: str) -> Claim:
+def _with_ids(c: Claim, work: Work, file: str, locator: str | None) -> Claim:
     digest = hashlib.sha1(f"{c.quote}|{c.start}|{c.kind}".encode()).hexdigest()[:8]
     values = {f.name: getattr(c, f.name) for f in fields(Claim)}
-    values.update(source=work.id, file=file, id=f"{work.id}:{c.line}:{c.column}:{digest}")
+    values.update(source=work.id, file=file, id=f"{work.id}:{c.line}:{c.column}:{digest}", locator=locator)
     return Claim(**values)
 
 

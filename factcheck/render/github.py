@@ -46,7 +46,7 @@ def annotation(path: str, f: Finding, failing: frozenset[Verdict]) -> str:
     what = figure(c)
     lines = [f"{what}: {f.message}" if what else f.message]
     for e in f.evidence:
-        lines.append(f"Source: {e.work.citation()}, {e.claim.file}:{e.claim.line}")
+        lines.append(f"Source: {e.work.citation(e.claim.locator)}, {e.claim.file}:{e.claim.line}")
         lines.append(f"\u201c{e.claim.quote}\u201d")
     if f.accepted:
         lines.append(f"Accepted: {f.accepted}")

@@ -21,7 +21,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "file": e.claim.file,
         "line": e.claim.line,
         "quote": e.claim.quote,
-        "citation": e.work.citation(),
+        "citation": e.work.citation(e.claim.locator),
         "score": e.score,
     }
 

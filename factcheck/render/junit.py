@@ -30,7 +30,7 @@ def details(f: Finding) -> str:
     what = figure(f.claim)
     lines = [f"{f.verdict.value}: {what + ': ' if what else ''}{f.message}", f"claim: {f.claim.quote}"]
     for e in f.evidence:
-        lines.append(f"source: {e.work.citation()}, {e.claim.file}:{e.claim.line}")
+        lines.append(f"source: {e.work.citation(e.claim.locator)}, {e.claim.file}:{e.claim.line}")
         lines.append(f"\u201c{e.claim.quote}\u201d")
     if f.accepted:
         lines.append(f"accepted: {f.accepted}")

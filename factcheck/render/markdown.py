@@ -42,7 +42,7 @@ def _claim(f: Finding) -> str:
 def _sources(evidence: tuple[Evidence, ...]) -> tuple[str, str]:
     says = "<br>".join(f"\u201c{cell(e.claim.quote)}\u201d" for e in evidence) or "\u2014"
     cites = (
-        "<br>".join(f"{cell(e.work.citation())}, {cell(e.claim.file)}:{e.claim.line}" for e in evidence)
+        "<br>".join(f"{cell(e.work.citation(e.claim.locator))}, {cell(e.claim.file)}:{e.claim.line}" for e in evidence)
         or "\u2014"
     )
     return says, cites

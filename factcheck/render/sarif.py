@@ -98,7 +98,7 @@ def _rules() -> list[dict[str, Any]]:
 
 
 def _source(e: Evidence) -> str:
-    return f"{e.work.citation()} ({e.claim.file}:{e.claim.line}): \u201c{e.claim.quote}\u201d"
+    return f"{e.work.citation(e.claim.locator)} ({e.claim.file}:{e.claim.line}): \u201c{e.claim.quote}\u201d"
 
 
 def message(f: Finding) -> str:

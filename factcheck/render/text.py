@@ -96,7 +96,7 @@ def _finding(path: str, f: Finding, verbose: bool, color: bool, width: int) -> l
     if f.accepted:
         say((f"accepted: {f.accepted}", ""))
     for e in f.evidence:
-        say((f"source: {e.work.citation()} \u2014 {e.claim.file}:{e.claim.line}", ""))
+        say((f"source: {e.work.citation(e.claim.locator)} \u2014 {e.claim.file}:{e.claim.line}", ""))
         say(("\u201c", ""), *marked(e.claim.quote, figure(e.claim), "reverse", QUOTE_CHARS), ("\u201d", ""))
         if verbose:
             say((f"score {e.score:.2f}: {e.why}", "dim"))
