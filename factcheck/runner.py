@@ -137,7 +137,7 @@ def refuse_writing_over_inputs(drafts: list[str], stores: Sequence[str], request
 
     read = [str(request.config_file)] if request.config_file else []
     inputs = [*drafts, *read, *([request.baseline] if request.baseline else [])]
-    for folder in map(Path, stores or [DEFAULT_STORE]):
+    for folder in [Path(s) for s in stores] or [DEFAULT_STORE]:
         inputs += [str(folder / "store.yaml"), *map(str, claim_files(folder))]
     if request.output:
         refuse_inputs(request.output, inputs, "report")
