@@ -370,14 +370,12 @@ class SqliteIndex:
         self._deadline = time.monotonic() + LIMIT
         self._busy = False
         self._cons: list[sqlite3.Connection] = []
-        self.paths: tuple[Path, ...] = ()
-        self._guarded(self._open, tuple(paths))
+        self.paths: tuple[Path, ...] = tuple(paths)
+        self._guarded(self._open)
 
-    def _open(self, paths: tuple[Path, ...]) -> None:
+    def _open(self) -> None:
         self.close()
-        self.paths = paths
-        self._cons = []
-        for p in paths:
+        for p in self.paths:
             self._cons.append(_connect(p, lambda: self._deadline))
         counts = [_count(con) for con in self._cons]
         self.count = sum(counts)
@@ -408,14 +406,16 @@ class SqliteIndex:
             self._deadline = time.monotonic() + LIMIT
             self._busy = True
             try:
+                if attempt and self._rebuild is not None:
+                    self.paths = tuple(rebuild() for rebuild in self._rebuild)
+                    if fn != self._open:
+                        self._open()
                 return fn(*args)
             except (sqlite3.Error, IndexDamaged, codec.CodecError, ValueError, KeyError, TypeError) as e:
                 if attempt or self._rebuild is None:
                     where = ", ".join(map(str, self.paths))
                     raise FactcheckError(f"the index is unusable ({type(e).__name__}: {e}); delete it and "
                                          "run again to rebuild it", where) from None
-                self.paths = tuple(rebuild() for rebuild in self._rebuild)
-                self._open(self.paths)
             finally:
                 self._busy = False
         raise AssertionError("unreachable")
