@@ -32,8 +32,8 @@ def _sources(folder: Path, tag: str, n: int) -> Path:
     folder.mkdir()
     for i in range(n):
         (folder / f"{tag}{i}.md").write_text(
-            f"# {tag.upper()} {i}\n\nChina lent Kazakhstan ${i + 1} billion in 2019. Uzbekistan's external debt "
-            f"to China reached {20 + i} percent in 2021. Huawei built {i + 2} data centres in Tashkent.\n",
+            f"# {tag.upper()} {i}\n\nChina lent Kazakhstan ${i + 1} billion in 2019. "
+            f"Uzbekistan's external debt to China reached {20 + i} percent in 2021. Huawei built {i + 2} data centres in Tashkent.\n",
             encoding="utf-8",
         )
     return folder
@@ -177,9 +177,9 @@ def test_checks_wait_for_a_build_holding_the_lock(tmp_path: Path) -> None:
     with (
         lock.locked(out, tmp_path / "fallback", exclusive=True),
         pytest.raises(FactcheckError, match="locked"),
+        lock.locked(out, tmp_path / "fallback", exclusive=False, wait=0.2),
     ):
-        with lock.locked(out, tmp_path / "fallback", exclusive=False, wait=0.2):
-            pass
+        pass
 
 
 def test_concurrent_checks_rebuild_once(tmp_path: Path) -> None:
