@@ -33,7 +33,8 @@ def _sources(folder: Path, tag: str, n: int) -> Path:
     for i in range(n):
         (folder / f"{tag}{i}.md").write_text(
             f"# {tag.upper()} {i}\n\nChina lent Kazakhstan ${i + 1} billion in 2019. "
-            f"Uzbekistan's external debt to China reached {20 + i} percent in 2021. Huawei built {i + 2} data centres in Tashkent.\n",
+            f"Uzbekistan's external debt to China reached {20 + i} percent in 2021. "
+            f"Huawei built {i + 2} data centres in Tashkent.\n",
             encoding="utf-8",
         )
     return folder
