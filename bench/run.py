@@ -363,7 +363,8 @@ def write_report(r: dict[str, Any], out: Path) -> None:
               "and clauses in words drawn from the seed documents' vocabulary (about "
               f"{r['tokens_per_claim']:.0f} index tokens a claim; the seed store has about 12). Every "
               "store is built from .txt documents by the real `store.build` + `index.write_store` library "
-              "calls (so the 1M store too: no shortcut), and each larger store contains the smaller ones. The "
+              "calls (so the 1M store too: no shortcut), and each larger store contains the smaller ones. "
+              "The "
               f"draft has {r['draft_claims']} claims: sentences copied from the sources, copied with a "
               "figure changed, and invented.", ""]
     lines += ["| claims | sources | build (extract + YAML + index) | of which index | YAML | index file | "
