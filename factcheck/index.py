@@ -20,10 +20,13 @@ claims), sums every claim's shared weight at once in bit slices, takes the claim
 top `limit`, scores those exactly the way `match.Index` does, and decodes only the final `limit`
 claims' JSON. The work grows with the store by machine words, not by Python objects.
 
-`factcheck build` writes the index (`store.write` calls `build_index`); `open_indexed` builds it on
-first use when it is missing or stale, in the store folder or, when that is read-only, in the user's
-cache folder; failing both, the caller falls back to loading the YAML and the in-memory index.
-Every index file is written whole under a temporary name and renamed into place.
+`factcheck build` writes the index (`write_store`, under the store's lock: see lock.py);
+`ensure_index` builds it on first use when it is missing, stale or damaged, in the store folder or,
+when that is read-only, in the user's cache folder; failing both, `backend.open_store` falls back to
+loading the YAML and the in-memory index. Every index file is written whole under a temporary name
+and renamed into place, by streaming claims (`index_folder`), fingerprinted before the YAML is read
+and checked after. An index file is never trusted: `_connect` checks its schema and pages, and every
+call runs under a time limit; `SqliteIndex` rebuilds a damaged index and asks again.
 """
 
 from __future__ import annotations
