@@ -214,7 +214,7 @@ def _write(store: Store, out: Path) -> None:
         name = f"{wid}.yaml"
         wanted.add(name)
         body = _dump({"source": wid, "claims": [_claim_dict(c) for c in cs]})
-        atomic_write(out / "claims" / name, header + body)
+        atomic_write(out / "claims" / name, header + body, tidy=False)  # cleared above, once
     for old in (out / "claims").glob("*.yaml"):
         if old.name not in wanted:
             old.unlink()
