@@ -26,7 +26,7 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, Document, Work
 from factcheck.reader import read_path
-from factcheck.safewrite import atomic_write
+from factcheck.safewrite import atomic_write as atomic_write  # callers may still write through store
 
 T = TypeVar("T")
 FORMAT = 1
