@@ -5,7 +5,7 @@
 
 For each size it generates a synthetic store (seeded, reproducible: bench/synth.py writes policy-brief
 sentences with entities from the bundled gazetteer, measures and figures, as .txt source documents,
-and the store of N claims is built from them by the real `store.build` + `store.write` library calls,
+and the store of N claims is built from them by the real `store.build` + `index.write_store` library calls,
 which also write the SQLite index), then times, each in a fresh process:
 
 - build: extraction, the YAML store and the index (median of --build-runs runs);
@@ -95,7 +95,7 @@ def work_build(docs: int, out: Path) -> None:
     t1 = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
-    store.write(built, out)
+    index_mod.write_store(built, out)
     t2 = time.perf_counter()
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file() and f.name != "index.sqlite")
     emit({"extract": t1 - t0, "write": t2 - t1 - timed["index"], "index": timed["index"], "total": t2 - t0,
@@ -122,7 +122,7 @@ def work_check(store_dir: Path, draft: Path) -> None:
             counts[f.verdict.value] = counts.get(f.verdict.value, 0) + 1
     emit({"import": t1 - t0, "open": t2 - t1, "gazetteer": tg - t2, "check": t3 - tg, "total": t3 - t1,
           "claims": report.claims,
-          "verdicts": counts, "rss_mb": rss_mb(), "indexed": type(opened).__name__ == "IndexedStore"})
+          "verdicts": counts, "rss_mb": rss_mb(), "indexed": type(opened.index).__name__ == "SqliteIndex"})
 
 
 def cold(index: Any) -> None:
@@ -139,13 +139,13 @@ def work_retrieval(method: str, store_dir: Path, draft: Path, sample: int, reps:
     """Retrieval and verdicts of the draft's claims (extraction timed apart and taken out)."""
     from baselines import METHODS as BASELINES
 
+    from factcheck.backend import open_store
     from factcheck.check import Checker
     from factcheck.config import Config
     from factcheck.extract import extract
-    from factcheck.index import open_indexed
     from factcheck.reader import read_path
 
-    opened = open_indexed([store_dir])
+    opened = open_store([store_dir])
     assert opened is not None
     doc = read_path(draft)
     if sample:  # the first paragraphs of the draft only
@@ -388,8 +388,9 @@ def write_report(r: dict[str, Any], out: Path) -> None:
               "entities from the bundled gazetteer, invented company names, measures, figures and dates, "
               "and clauses in words drawn from the seed documents' vocabulary (about "
               f"{r['tokens_per_claim']:.0f} index tokens a claim; the seed store has about 12). Every "
-              "store is built from .txt documents by the real `store.build` + `store.write` library calls "
-              "(so the 1M store too: no shortcut), and each larger store contains the smaller ones. The "
+              "store is built from .txt documents by the real `store.build` + `index.write_store` library "
+              "calls (so the 1M store too: no shortcut), and each larger store contains the smaller ones. "
+              "The "
               f"draft has {r['draft_claims']} claims: sentences copied from the sources, copied with a "
               "figure changed, and invented.", ""]
     lines += ["| claims | sources | build (extract + YAML + index) | of which index | YAML | index file | "

@@ -20,10 +20,13 @@ claims), sums every claim's shared weight at once in bit slices, takes the claim
 top `limit`, scores those exactly the way `match.Index` does, and decodes only the final `limit`
 claims' JSON. The work grows with the store by machine words, not by Python objects.
 
-`factcheck build` writes the index (`store.write` calls `build_index`); `open_indexed` builds it on
-first use when it is missing or stale, in the store folder or, when that is read-only, in the user's
-cache folder; failing both, the caller falls back to loading the YAML and the in-memory index.
-Every index file is written whole under a temporary name and renamed into place.
+`factcheck build` writes the index (`write_store`, under the store's lock: see lock.py);
+`ensure_index` builds it on first use when it is missing, stale or damaged, in the store folder or,
+when that is read-only, in the user's cache folder; failing both, `backend.open_store` falls back to
+loading the YAML and the in-memory index. Every index file is written whole under a temporary name
+and renamed into place, by streaming claims (`index_folder`), fingerprinted before the YAML is read
+and checked after. An index file is never trusted: `_connect` checks its schema and pages, and every
+call runs under a time limit; `SqliteIndex` rebuilds a damaged index and asks again.
 """
 
 from __future__ import annotations
@@ -281,7 +284,7 @@ class IndexDamaged(Exception):
     """An index file that is not what `build_index` writes: it is rebuilt, never trusted."""
 
 
-_SMALL = 32 << 20  # bytes: an index this small has every page checked on opening (milliseconds)
+_SMALL = 4 << 20  # bytes: an index this small has every page checked when its status is taken (~10 ms)
 
 
 @functools.cache
@@ -296,10 +299,11 @@ def _expected_schema() -> list[tuple[str, str, str, str | None]]:
         con.close()
 
 
-def _connect(path: Path, deadline: Callable[[], float]) -> sqlite3.Connection:
+def _connect(path: Path, deadline: Callable[[], float], *, pages: bool = False) -> sqlite3.Connection:
     """A read-only connection to an index that has been checked: every SQLite call on it is
     interrupted (sqlite3.OperationalError) once `deadline()` has passed. Raises IndexDamaged or
-    sqlite3.Error for anything that is not an index as `build_index` writes it."""
+    sqlite3.Error for anything that is not an index as `build_index` writes it (with `pages`, a small
+    index has every page read; a larger one's damage shows when a query meets it)."""
     import sqlite3
 
     for side in ("-journal", "-wal"):
@@ -318,7 +322,7 @@ def _connect(path: Path, deadline: Callable[[], float]) -> sqlite3.Connection:
         size = path.stat().st_size
         if page_size * pages != size:
             raise IndexDamaged(f"{size} bytes on disk for {pages} pages of {page_size}")
-        if size <= _SMALL and con.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+        if pages and size <= _SMALL and con.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
             raise IndexDamaged("damaged pages")
         if con.execute("SELECT count(*) FROM meta WHERE typeof(key) != 'text' OR typeof(value) != 'text'"
                        ).fetchone() != (0,):
@@ -340,7 +344,11 @@ def _count(con: sqlite3.Connection) -> int:
         n = int(meta["claims"])
     except (KeyError, ValueError):
         raise IndexDamaged("no claim count") from None
-    if con.execute("SELECT coalesce(max(id), 0), count(*) FROM claims").fetchone() != (n, n):
+    # Rows are numbered 1..n: the ends are two b-tree lookups (a count would read the whole table);
+    # a row missing in between shows when it is fetched.
+    first = con.execute("SELECT min(id) FROM claims").fetchone()
+    last = con.execute("SELECT max(id) FROM claims").fetchone()
+    if (first, last) != (((1,), (n,)) if n else ((None,), (None,))):
         raise IndexDamaged("claim rows do not match the claim count")
     return n
 
@@ -370,14 +378,12 @@ class SqliteIndex:
         self._deadline = time.monotonic() + LIMIT
         self._busy = False
         self._cons: list[sqlite3.Connection] = []
-        self.paths: tuple[Path, ...] = ()
-        self._guarded(self._open, tuple(paths))
+        self.paths: tuple[Path, ...] = tuple(paths)
+        self._guarded(self._open)
 
-    def _open(self, paths: tuple[Path, ...]) -> None:
+    def _open(self) -> None:
         self.close()
-        self.paths = paths
-        self._cons = []
-        for p in paths:
+        for p in self.paths:
             self._cons.append(_connect(p, lambda: self._deadline))
         counts = [_count(con) for con in self._cons]
         self.count = sum(counts)
@@ -408,14 +414,16 @@ class SqliteIndex:
             self._deadline = time.monotonic() + LIMIT
             self._busy = True
             try:
+                if attempt and self._rebuild is not None:
+                    self.paths = tuple(rebuild() for rebuild in self._rebuild)
+                    if fn != self._open:
+                        self._open()
                 return fn(*args)
             except (sqlite3.Error, IndexDamaged, codec.CodecError, ValueError, KeyError, TypeError) as e:
                 if attempt or self._rebuild is None:
                     where = ", ".join(map(str, self.paths))
                     raise FactcheckError(f"the index is unusable ({type(e).__name__}: {e}); delete it and "
                                          "run again to rebuild it", where) from None
-                self.paths = tuple(rebuild() for rebuild in self._rebuild)
-                self._open(self.paths)
             finally:
                 self._busy = False
         raise AssertionError("unreachable")
@@ -755,7 +763,7 @@ def status(index: Path, folder: Path) -> str:
         return "missing"
     deadline = time.monotonic() + LIMIT
     try:
-        con = _connect(index, lambda: deadline)
+        con = _connect(index, lambda: deadline, pages=True)
         try:
             meta = _meta(con)
             if meta.get("format") != str(FORMAT) or meta.get("scheme") != _scheme():

@@ -28,8 +28,9 @@ LOCK_NAME = ".factcheck.lock"
 WAIT = 600.0  # seconds to wait for another factcheck before giving up with a message
 
 
-def _open(folder: Path, fallback: Path) -> int:
-    """A file descriptor to lock: the store's lock file, else the fallback in the cache."""
+def _open(folder: Path, fallback: Path) -> int | None:
+    """A file descriptor to lock: the store's lock file, else the fallback in the cache; None when
+    neither can be had (then this process cannot write an index either, so it has nothing to guard)."""
     for path in (folder / LOCK_NAME, fallback):
         for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):  # flock works on a read-only descriptor too
             try:
@@ -39,11 +40,7 @@ def _open(folder: Path, fallback: Path) -> int:
                 return os.open(path, flags | extra, 0o666)
             except OSError:
                 continue
-    raise FactcheckError(
-        "cannot create a lock file for the store (neither the store folder nor the "
-        "cache folder can be written)",
-        str(folder),
-    )
+    return None
 
 
 @contextlib.contextmanager
@@ -67,10 +64,10 @@ def try_exclusive(folder: Path, fallback: Path) -> contextlib.AbstractContextMan
 
 @contextlib.contextmanager
 def _held(folder: Path, fallback: Path, exclusive: bool, wait: float) -> Iterator[bool]:
-    if fcntl is None:
+    fd = _open(folder, fallback) if fcntl is not None else None
+    if fd is None:
         yield True
         return
-    fd = _open(folder, fallback)
     try:
         mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
         deadline = time.monotonic() + wait

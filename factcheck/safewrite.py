@@ -28,8 +28,9 @@ from types import FrameType
 from factcheck.errors import FactcheckError
 
 
-def atomic_write(path: Path, data: str) -> None:
-    """Write `data` (UTF-8, '\\n' line ends) to `path` as the module docstring describes."""
+def atomic_write(path: Path, data: str, *, tidy: bool = True) -> None:
+    """Write `data` (UTF-8, '\\n' line ends) to `path` as the module docstring describes. `tidy=False`
+    skips looking for stale temporary files, for a caller that clears a whole folder of them once."""
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -47,7 +48,8 @@ def atomic_write(path: Path, data: str) -> None:
         return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     target.parent.mkdir(parents=True, exist_ok=True)
-    _clear_stale(target)
+    if tidy:
+        _clear_stale(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         if st is not None:

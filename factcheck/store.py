@@ -28,7 +28,7 @@ from factcheck.extract import extract
 from factcheck.model import Claim, Document, Work
 from factcheck.reader import read_path
 from factcheck.readers import SOURCE_SUFFIXES, locate
-from factcheck.safewrite import atomic_write
+from factcheck.safewrite import atomic_write as atomic_write  # callers may still write through store
 
 T = TypeVar("T")
 FORMAT = 1
@@ -241,7 +241,7 @@ def _write(store: Store, out: Path) -> None:
         name = f"{wid}.yaml"
         wanted.add(name)
         body = _dump({"source": wid, "claims": [_claim_dict(c) for c in cs]})
-        atomic_write(out / "claims" / name, header + body)
+        atomic_write(out / "claims" / name, header + body, tidy=False)  # cleared above, once
     for old in (out / "claims").glob("*.yaml"):
         if old.name not in wanted:
             old.unlink()

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from factcheck import entities, index, store
-from factcheck.backend import OpenStore, open_store
+from factcheck.backend import open_store
 from factcheck.check import Checker, check, open_stores
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
