@@ -223,9 +223,10 @@ def _short_forms(
     found: list[str], gaz: Gazetteer, aliases: dict[str, set[str]], lowercase: set[str]
 ) -> set[str]:
     """Give each found name of several words its acronym ("Stockholm International Peace Research
-    Institute": SIPRI), a person's name its surname alone ("Javier Milei": Milei) and a company's its
-    name without the legal form ("Pixel Devices Ltd": Pixel Devices) as aliases, when no other name
-    shares them; return the found names that are such short forms, which name the long one rather
+    Institute": SIPRI), a person's name its surname alone ("Javier Milei": Milei), a company's its
+    name without the legal form ("Pixel Devices Ltd": Pixel Devices) and a body's the other order
+    of its words ("Ministry of Defence": Defence Ministry) as aliases, when no other name shares
+    them; return the found names that are such short forms, which name the long one rather
     than something of their own. A last word the sources also write in
     lower case is no surname ("Armed Police", "Adobe Stock")."""
     owners: dict[str, set[str]] = {}
@@ -234,14 +235,19 @@ def _short_forms(
             continue
         last = n.split()[-1]
         person = _personal(n) and last.lower() not in lowercase
-        shorts = acronyms(bare(n)) | ({last} if person else set()) | ({bare(n)} - {n})
+        shorts = acronyms(bare(n)) | ({last} if person else set()) | ({bare(n)} - {n}) | inverted(n)
         for short in shorts:
             owners.setdefault(short, set()).add(n)
-    folded = set()
-    for short, names in owners.items():
-        if len(names) == 1 and name_key(short) not in gaz.names:
-            aliases.setdefault(next(iter(names)), set()).add(short)
+    folded: set[str] = set()
+    kept: set[str] = set()
+    for short, names in sorted(owners.items()):
+        owner = next(iter(names))
+        # Two found names may each be the other's short form ("Commerce Department", "Department of
+        # Commerce"): the first folds into the second, which then stays a name.
+        if len(names) == 1 and name_key(short) not in gaz.names and owner not in folded and short not in kept:
+            aliases.setdefault(owner, set()).add(short)
             folded.add(short)
+            kept.add(owner)
     return folded & set(found)
 
 
@@ -261,6 +267,23 @@ def acronyms(name: str) -> set[str]:
         return set()  # a name in capitals, or with an acronym in it ("CPC Central Committee")
     found = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
     return {a for a in found if len(a) >= 3 and a.isalpha()}
+
+
+def inverted(name: str) -> set[str]:
+    """The other order of a body's name: "Ministry of Defence" and "Defence Ministry", "Department
+    of Commerce" and "Commerce Department" (a head noun that `inverts`, a field of one or two
+    words)."""
+    m = _OF_FIELD.fullmatch(name)
+    if m and m.group(1) in _INVERTS:
+        return {f"{m.group(2)} {m.group(1)}"}
+    m = _FIELD_HEAD.fullmatch(name)
+    if m and m.group(2) in _INVERTS and not set(m.group(1).split()) & _CLOSERS:
+        return {f"{m.group(2)} of {m.group(1)}"}
+    return set()
+
+
+_OF_FIELD = re.compile(r"([A-Z]\w+) of (?:the )?([A-Z]\w+(?: [A-Z]\w+)?)")
+_FIELD_HEAD = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) ([A-Z]\w+)")
 
 
 def skeleton(name: str) -> str:
@@ -430,6 +453,7 @@ _LAST_WORD = re.compile(r"\b([A-Z][a-z]+) $")
 # known name names something else ("Kenya Airways" is not Kenya): the language's entity_heads table.
 HEAD_KINDS = {str(w): str(e["kind"]) for e in table("entity_heads") for w in e["words"]}
 HEAD_NOUNS = frozenset(str(w) for e in table("entity_heads") if e["renames"] for w in e["words"])
+_INVERTS = frozenset(str(w) for e in table("entity_heads") if e.get("inverts") for w in e["words"])
 LEGAL_FORMS = frozenset(str(w) for e in table("entity_heads") if e.get("legal") for w in e["words"])
 
 
@@ -567,7 +591,8 @@ def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def _resolve(name: str, gaz: Gazetteer, first: bool) -> tuple[str, str] | None:
     """The known entity an unknown name writes short or differently: an acronym of its initials
     ("SIPRI"), the name an acronym it has stands for, a company without its legal form ("Pixel
-    Devices Ltd"), a person's surname ("Milei"), or, away from the start of a sentence, a spelling of
+    Devices Ltd"), a body's name in the other order ("Commerce Department"), a person's surname
+    ("Milei"), or, away from the start of a sentence, a spelling of
     the same kind close enough ("Muammar Qadhafi")."""
     if (name, first) in gaz.memo:
         return gaz.memo[name, first]
@@ -577,7 +602,8 @@ def _resolve(name: str, gaz: Gazetteer, first: bool) -> tuple[str, str] | None:
         entry = gaz.initials.get(key) if key.isupper() else gaz.surnames.get(key)
     else:
         known = {gaz.names[a] for a in acronyms(key) if a in gaz.names and gaz.names[a][1] not in _GEO}
-        entry = next(iter(known)) if len(known) == 1 else gaz.names.get(name_key(bare(name)))
+        others = [name_key(bare(name)), *map(name_key, inverted(name))]
+        entry = next(iter(known)) if len(known) == 1 else next(filter(None, map(gaz.names.get, others)), None)
     if entry is None and not first and len(key) <= 60:
         entry = _spelled(key, gaz)
     gaz.memo[name, first] = entry

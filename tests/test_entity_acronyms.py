@@ -88,3 +88,4 @@ def test_discovered_names_carry_their_acronyms() -> None:
     found = dict(entities.discover_names(docs, entities.load()))
     assert found["Boston Consulting Group"] == ("BCG",)
     assert "BCG" not in found  # the acronym names the long name, not something of its own
+
