@@ -486,14 +486,26 @@ def name_kind(name: str) -> str:
 
 def _runs(text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words; "Ministry of Transport and Communications" and "Centre for
-    Strategic and International Studies" stay one run."""
+    Strategic and International Studies" stay one run; a hyphened adjective ends one ("Soviet-built
+    VVERs" is two)."""
     runs: list[tuple[int, int]] = []
     for m in _NAME_RUN.finditer(text):
-        if runs and text[runs[-1][1] : m.start()] == " and " and _LINKED.search(text, *runs[-1]):
+        lo = m.start()
+        for h in _ADJECTIVAL.finditer(text, m.start(), m.end()):
+            runs.append((lo, h.start()))
+            lo = h.end() + len(text[h.end() : m.end()]) - len(text[h.end() : m.end()].lstrip())
+        if lo >= m.end():
+            continue
+        if runs and text[runs[-1][1] : lo] == " and " and _LINKED.search(text, *runs[-1]):
             runs[-1] = (runs[-1][0], m.end())
         else:
-            runs.append((m.start(), m.end()))
+            runs.append((lo, m.end()))
     return runs
+
+
+_ADJECTIVAL = re.compile(
+    r"-(?:" + "|".join(str(w) for e in table("adjectival_suffixes") for w in e["words"]) + r")\b(?!-)"
+)
 
 
 def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
