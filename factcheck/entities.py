@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from factcheck.errors import FactcheckError
 from factcheck.lang import table
@@ -46,7 +45,7 @@ class Gazetteer:
     longest: int  # the most words in a name
     initials: dict[str, tuple[str, str]]  # acronym of a name -> its entry, when only one name has it
     surnames: dict[str, tuple[str, str]]  # last word of a person's name -> the person, when unique
-    spellings: dict[str, tuple[tuple[str, tuple[str, str]], ...]]  # kind -> (skeleton, entry) to fuzzy-match
+    spellings: dict[str, list[tuple[str, tuple[str, str]]]]  # kind -> (skeleton, entry), built on first use
     memo: dict[tuple[str, bool], tuple[str, str] | None]  # an unknown name's resolution: the names are fixed
 
     def label(self, entity: str) -> str:
@@ -69,7 +68,6 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
     longest = 1
     initials: dict[str, set[tuple[str, str]]] = {}
     surnames: dict[str, set[tuple[str, str]]] = {}
-    spellings: dict[str, list[tuple[str, tuple[str, str]]]] = {}
     for n, entry in names.items():
         words = _WORD.findall(n)
         if not words:
@@ -83,10 +81,6 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
             initials.setdefault(a, set()).add(entry)
         if kind == "person" and _personal(n):  # found names carry their surnames as aliases
             surnames.setdefault(n.split()[-1], set()).add(entry)
-        if kind in ("person", "name", "company", "organisation", "programme") and len(n) >= 6:
-            spellings.setdefault(kind, []).append((skeleton(n), entry))
-    unique = {w: next(iter(e)) for w, e in surnames.items() if len(e) == 1 and w not in names}
-    spellings["surname"] = [(skeleton(w), e) for w, e in unique.items() if len(w) >= 6]
     return Gazetteer(
         names=names,
         labels=labels,
@@ -94,8 +88,8 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
         firsts=frozenset(firsts),
         longest=longest,
         initials={a: next(iter(e)) for a, e in initials.items() if len(e) == 1 and a not in names},
-        surnames=unique,
-        spellings={k: tuple(v) for k, v in spellings.items()},
+        surnames={w: next(iter(e)) for w, e in surnames.items() if len(e) == 1 and w not in names},
+        spellings={},
         memo={},
     )
 
@@ -431,19 +425,14 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 def _first_name(probe: str, start: int, end: int, eid: str, taken: list[tuple[int, int]]) -> bool:
-    """A found name's surname ("Lopez" for "Maria Lopez") right after an unknown capitalised word
-    that does not open the sentence: with another first name ("Mario Lopez") it names someone else,
-    so the whole is one name."""
+    """A found name's surname ("Lopez" for "Maria Lopez") right after an unknown capitalised word:
+    with another first name ("Mario Lopez") it names someone else, so the whole is one name. A
+    one-word name of its own ("Kursk" after "Rebuilding") is not a surname and stays."""
     word = probe[start:end]
     if not word.isalpha() or eid == f"name:{word}" or start < 2 or probe[start - 1] != " ":
         return False
     m = _LAST_WORD.search(probe, max(0, start - 40), start)
-    return (
-        m is not None
-        and m.group(1) not in NOT_NAMES
-        and _sentence_start(probe, m.start(1)) < 0
-        and (not taken or taken[-1][1] <= m.start(1))
-    )
+    return m is not None and m.group(1) not in NOT_NAMES and (not taken or taken[-1][1] <= m.start(1))
 
 
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+) $")
@@ -628,17 +617,32 @@ def _spelled(key: str, gaz: Gazetteer) -> tuple[str, str] | None:
     and "Mario Lopez", two people, 91), 90 for a lone surname of six letters or more, against the
     surnames of listed people only (shorter words differ in one letter and mean something else)."""
     if " " in key:
-        pool = [p for k in _ALIKE.get(name_kind(key), {name_kind(key)}) for p in gaz.spellings.get(k, ())]
+        kinds = _ALIKE.get(name_kind(key), {name_kind(key)})
         cutoff = 92.0
     elif len(key) >= 6 and not key.isupper():
-        pool = list(gaz.spellings.get("surname", ()))
+        kinds = frozenset({"surname"})
         cutoff = 90.0
     else:
         return None
+    pool = [p for k in kinds for p in _spellings(gaz).get(k, ())]
     if not pool:
         return None
+    from rapidfuzz import fuzz, process  # only a draft with an unknown name pays for the import
+
     best = process.extractOne(skeleton(key), [p[0] for p in pool], scorer=fuzz.ratio, score_cutoff=cutoff)
     return pool[best[2]][1] if best else None
+
+
+def _spellings(gaz: Gazetteer) -> dict[str, list[tuple[str, tuple[str, str]]]]:
+    """The skeletons of the gazetteer's names by kind, and of its people's surnames, made the first
+    time a name is compared by spelling: most checks never need them."""
+    if not gaz.spellings:
+        gaz.spellings["surname"] = [(skeleton(w), e) for w, e in gaz.surnames.items() if len(w) >= 6]
+        for n, entry in gaz.names.items():
+            kind = _kind_of_entry(n, entry)
+            if kind in ("person", "name", "company", "organisation", "programme") and len(n) >= 6:
+                gaz.spellings.setdefault(kind, []).append((skeleton(n), entry))
+    return gaz.spellings
 
 
 def _sentence_start(text: str, pos: int) -> int:
