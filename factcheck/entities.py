@@ -24,7 +24,10 @@ from factcheck.text import STOPWORDS
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.yaml"
 KINDS = frozenset(
-    {"country", "region", "city", "organisation", "company", "person", "programme", "place", "name", "outlet"}
+    {
+        "country", "region", "city", "organisation", "company", "person", "programme", "place", "name",
+        "outlet", "product",
+    }
 )
 # Kinds an unknown name may be written for: geography is never guessed by spelling ("Niger" is not
 # "Nigeria"), and a name of unknown kind may stand for a person or a company.

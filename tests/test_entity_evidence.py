@@ -64,3 +64,14 @@ def test_an_outlet_inside_a_longer_name_is_that_name() -> None:
     """"Reuters Institute" is a research body with a name of its own, not the wire service."""
     found = entities.find("The Reuters Institute counted 40 newsrooms.", GAZ)
     assert [(m.text, m.kind) for m in found] == [("Reuters Institute", "name")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sales on WeChat rose 20% in 2021.", "WeChat"),
+    ("Taobao sellers shipped 3 million parcels.", "Taobao"),
+])
+def test_platforms_are_products_not_actors(text: str, name: str) -> None:
+    """A platform is where something happens, not who does it: kind "product", never a company or
+    person whose absence from a source sentence would make it speak of someone else."""
+    found = {m.text: m.kind for m in entities.find(text, GAZ)}
+    assert found.get(name) == "product", found
