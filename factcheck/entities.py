@@ -25,14 +25,22 @@ from factcheck.text import STOPWORDS
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.yaml"
 KINDS = frozenset(
     {
-        "country", "region", "city", "organisation", "company", "person", "programme", "place", "name",
-        "outlet", "product",
+        "country",
+        "region",
+        "city",
+        "organisation",
+        "company",
+        "person",
+        "programme",
+        "place",
+        "name",
+        "outlet",
+        "product",
     }
 )
 # Kinds an unknown name may be written for: geography is never guessed by spelling ("Niger" is not
 # "Nigeria"), and a name of unknown kind may stand for a person or a company.
 _ALIKE = {"name": frozenset({"name", "person", "company"}), "person": frozenset({"name", "person"})}
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +118,13 @@ def _personal(name: str) -> bool:
     ("Javier Milei", "Alberto Fernandez"), none a head noun, a title or a word that is no name."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(
-        len(w) > 1 and w[0].isupper() and w[1:].replace("-", "").isalpha() and w[1:].islower()
-        and w not in HEAD_KINDS and w not in TITLE_WORDS and w not in NOT_NAMES
+        len(w) > 1
+        and w[0].isupper()
+        and w[1:].replace("-", "").isalpha()
+        and w[1:].islower()
+        and w not in HEAD_KINDS
+        and w not in TITLE_WORDS
+        and w not in NOT_NAMES
         for w in words
     )
 

@@ -20,19 +20,35 @@ ROWS = [
     ("The Chinese bought 40% of the output.", [("Chinese", "CN")], "a demonym in -ese is its own plural"),
     ("Imports by Afghans fell by a third.", [("Afghans", "AF")], "-an takes an s"),
     ("Kazakhstan's exports rose 5%.", [("Kazakhstan", "KZ")], "a possessive names the country"),
-    ("Kenya Airways carried 5 million passengers.", [("Kenya Airways", "name:Kenya Airways")],
-     "a country's name before a head noun names a firm, not the country"),
-    ("Kenya Airways' fleet grew by 4 aircraft.", [("Kenya Airways", "name:Kenya Airways")],
-     "a plural possessive keeps its s: the name is Airways, not Airway"),
-    ("China Merchants Holdings bought the port for $1 billion.",
-     [("China Merchants Holdings", "name:China Merchants Holdings")],
-     "'Holdings' ends in s and is a head noun all the same"),
-    ("The EU-Chile Association Agreement cut tariffs by 90%.",
-     [("EU-Chile Association Agreement", "name:EU-Chile Association Agreement"), ("EU", "eu"),
-      ("Chile", "CL")],
-     "an agreement keeps its parties: it is about them"),
-    ("Yunnan Province exported $2 billion.", [("Yunnan", "yunnan")],
-     "a province is the region it names: no new entity"),
+    (
+        "Kenya Airways carried 5 million passengers.",
+        [("Kenya Airways", "name:Kenya Airways")],
+        "a country's name before a head noun names a firm, not the country",
+    ),
+    (
+        "Kenya Airways' fleet grew by 4 aircraft.",
+        [("Kenya Airways", "name:Kenya Airways")],
+        "a plural possessive keeps its s: the name is Airways, not Airway",
+    ),
+    (
+        "China Merchants Holdings bought the port for $1 billion.",
+        [("China Merchants Holdings", "name:China Merchants Holdings")],
+        "'Holdings' ends in s and is a head noun all the same",
+    ),
+    (
+        "The EU-Chile Association Agreement cut tariffs by 90%.",
+        [
+            ("EU-Chile Association Agreement", "name:EU-Chile Association Agreement"),
+            ("EU", "eu"),
+            ("Chile", "CL"),
+        ],
+        "an agreement keeps its parties: it is about them",
+    ),
+    (
+        "Yunnan Province exported $2 billion.",
+        [("Yunnan", "yunnan")],
+        "a province is the region it names: no new entity",
+    ),
 ]
 
 
@@ -44,7 +60,7 @@ def test_demonyms_and_possessives(text: str, expected: list[tuple[str, str]], wh
 POSSESSIVES = [
     ("Kazakhstan's", "Kazakhstan", "'s is the possessive"),
     ("Airways'", "Airways", "an apostrophe after a plural s"),
-    ("Airways", "Airways", "a final s is part of the word (the old rstrip(\"'s\") made it Airway)"),
+    ("Airways", "Airways", 'a final s is part of the word (the old rstrip("\'s") made it Airway)'),
     ("Holdings", "Holdings", "likewise"),
     ("Xi\u2019s", "Xi", "a curly apostrophe"),
 ]

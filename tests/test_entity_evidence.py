@@ -36,8 +36,11 @@ def test_no_actor_without_evidence(text: str, why: str) -> None:
 ACTOR = [
     ("The Lowy Institute said trade rose 5%.", "Lowy Institute", "a name with its head noun"),
     ("Exports to Tarkana rose by 12% in 2021.", "Tarkana", "a capital in mid-sentence"),
-    ("The Regional Trade Hub opened a new terminal in Almaty.", "Regional Trade Hub",
-     "a name in a sentence (not a headline) keeps its capitals"),
+    (
+        "The Regional Trade Hub opened a new terminal in Almaty.",
+        "Regional Trade Hub",
+        "a name in a sentence (not a headline) keeps its capitals",
+    ),
 ]
 
 
@@ -61,15 +64,18 @@ def test_outlets_are_marked(text: str, outlet: str, why: str) -> None:
 
 
 def test_an_outlet_inside_a_longer_name_is_that_name() -> None:
-    """"Reuters Institute" is a research body with a name of its own, not the wire service."""
+    """ "Reuters Institute" is a research body with a name of its own, not the wire service."""
     found = entities.find("The Reuters Institute counted 40 newsrooms.", GAZ)
     assert [(m.text, m.kind) for m in found] == [("Reuters Institute", "name")]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Sales on WeChat rose 20% in 2021.", "WeChat"),
-    ("Taobao sellers shipped 3 million parcels.", "Taobao"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sales on WeChat rose 20% in 2021.", "WeChat"),
+        ("Taobao sellers shipped 3 million parcels.", "Taobao"),
+    ],
+)
 def test_platforms_are_products_not_actors(text: str, name: str) -> None:
     """A platform is where something happens, not who does it: kind "product", never a company or
     person whose absence from a source sentence would make it speak of someone else."""
