@@ -19,13 +19,29 @@ import yaml
 
 from factcheck import bounded, safeyaml
 from factcheck.errors import FactcheckError
+from factcheck.lang import table
 from factcheck.model import Document, Mention
 from factcheck.text import STOPWORDS
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.yaml"
 KINDS = frozenset(
-    {"country", "region", "city", "organisation", "company", "person", "programme", "place", "name"}
+    {
+        "country",
+        "region",
+        "city",
+        "organisation",
+        "company",
+        "person",
+        "programme",
+        "place",
+        "name",
+        "outlet",
+        "product",
+    }
 )
+# Kinds an unknown name may be written for: geography is never guessed by spelling ("Niger" is not
+# "Nigeria"), and a name of unknown kind may stand for a person or a company.
+_ALIKE = {"name": frozenset({"name", "person", "company"}), "person": frozenset({"name", "person"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +55,10 @@ class Gazetteer:
     kinds: dict[str, str]  # entity id -> kind
     firsts: frozenset[str]  # the first word of every name: where a match can begin
     longest: int  # the most words in a name
+    initials: dict[str, tuple[str, str]]  # acronym of a name -> its entry, when only one name has it
+    surnames: dict[str, tuple[str, str]]  # last word of a person's name -> the person, when unique
+    spellings: dict[str, list[tuple[str, tuple[str, str]]]]  # kind -> (skeleton, entry), built on first use
+    memo: dict[tuple[str, bool], tuple[str, str] | None]  # an unknown name's resolution: the names are fixed
 
     def label(self, entity: str) -> str:
         if entity.startswith("name:"):
@@ -61,12 +81,56 @@ _WORD = re.compile(r"[^\W_]+")
 def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds: dict[str, str]) -> Gazetteer:
     firsts = set()
     longest = 1
-    for n in names:
+    initials: dict[str, set[tuple[str, str]]] = {}
+    surnames: dict[str, set[tuple[str, str]]] = {}
+    for n, entry in names.items():
         words = _WORD.findall(n)
-        if words and len(words) <= MAX_NAME_WORDS:
-            firsts.add(words[0])
-            longest = max(longest, len(words))
-    return Gazetteer(names=names, labels=labels, kinds=kinds, firsts=frozenset(firsts), longest=longest)
+        if not words or len(words) > MAX_NAME_WORDS:  # a run of capitals is no name (issue 12)
+            continue
+        firsts.add(words[0])
+        longest = max(longest, len(words))
+        kind = _kind_of_entry(n, entry)
+        if kind in _GEO:
+            continue
+        for a in acronyms(n):
+            initials.setdefault(a, set()).add(entry)
+        if kind == "person" and _personal(n):  # found names carry their surnames as aliases
+            surnames.setdefault(n.split()[-1], set()).add(entry)
+    return Gazetteer(
+        names=names,
+        labels=labels,
+        kinds=kinds,
+        firsts=frozenset(firsts),
+        longest=longest,
+        initials={a: next(iter(e)) for a, e in initials.items() if len(e) == 1 and a not in names},
+        surnames={w: next(iter(e)) for w, e in surnames.items() if len(e) == 1 and w not in names},
+        spellings={},
+        memo={},
+    )
+
+
+_GEO = frozenset({"country", "region", "city", "place"})
+
+
+def _kind_of_entry(name: str, entry: tuple[str, str]) -> str:
+    """A listed entry's kind; a found name's kind read from its head noun."""
+    return entry[1] if entry[1] != "name" else name_kind(name)
+
+
+def _personal(name: str) -> bool:
+    """Shaped like a person's name: two or three words, each one capital and lower-case letters
+    ("Javier Milei", "Alberto Fernandez"), none a head noun, a title or a word that is no name."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        len(w) > 1
+        and w[0].isupper()
+        and w[1:].replace("-", "").isalpha()
+        and w[1:].islower()
+        and w not in HEAD_KINDS
+        and w not in TITLE_WORDS
+        and w not in NOT_NAMES
+        for w in words
+    )
 
 
 def _entries(path: Path) -> list[dict[str, object]]:
@@ -97,10 +161,16 @@ _ENTRY_TYPES = {"id": "scalar", "type": "scalar", "names": "scalars", "demonyms"
 
 @lru_cache(maxsize=8)
 def load(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The bundled gazetteer, extended by the given files (later files win on a clash)."""
+    """The bundled gazetteer, extended by the given files (later files win on a clash), over the
+    language's reporting outlets."""
     names: dict[str, tuple[str, str]] = {}
     labels: dict[str, str] = {}
     kinds: dict[str, str] = {}
+    for o in table("outlets"):
+        written = [str(n) for n in o["names"]]
+        eid = "outlet-" + re.sub(r"\W+", "-", plain(written[0]).lower())
+        labels[eid], kinds[eid] = written[0], "outlet"
+        names.update((name_key(n), (eid, "outlet")) for n in written)
     for path in (GAZETTEER, *map(Path, extra)):
         for e in _entries(path):
             eid, kind = str(e.get("id", "")), str(e.get("type", ""))
@@ -115,7 +185,19 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
                 for n in e.get(key) or []:  # type: ignore[attr-defined]
                     if kind != "name" or name_key(str(n)) not in names:  # found names never shadow listed
                         names[name_key(str(n))] = (eid, kind)
+            for n in e.get("demonyms") or []:  # type: ignore[attr-defined]
+                # "Brazilians", "Argentines": the people of a country name it as its adjective does.
+                names.setdefault(name_key(plural(str(n))), (eid, kind))
     return _gazetteer(names, labels, kinds)
+
+
+def plural(demonym: str) -> str:
+    """The plural of a demonym, by the ending rules of the language's demonym_plurals table."""
+    best = max((r for r in _PLURALS if demonym.endswith(r[0])), key=lambda r: len(r[0]))
+    return demonym + best[1]
+
+
+_PLURALS = [(str(end), str(r["add"] or "")) for r in table("demonym_plurals") for end in r["endings"]]
 
 
 Found = tuple[str, tuple[str, ...]]  # a name found in the sources, and the abbreviations it was given
@@ -154,38 +236,114 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
                         aliases.setdefault(m.text, set()).add(short.group(1))
     short_forms = {a for names in aliases.values() for a in names}
     # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
-    return [
-        (n, tuple(sorted(aliases.get(n, ()))))
-        for n in sorted(found)
-        if n not in short_forms and (" " in n or n.lower() not in lowercase)
-    ]
+    kept = [n for n in sorted(found) if n not in short_forms and (" " in n or n.lower() not in lowercase)]
+    folded = _short_forms(kept, gaz, aliases, lowercase)
+    return [(n, tuple(sorted(aliases.get(n, ())))) for n in kept if n not in folded]
+
+
+def _short_forms(
+    found: list[str], gaz: Gazetteer, aliases: dict[str, set[str]], lowercase: set[str]
+) -> set[str]:
+    """Give each found name of several words its acronym ("Stockholm International Peace Research
+    Institute": SIPRI), a person's name its surname alone ("Javier Milei": Milei), a company's its
+    name without the legal form ("Pixel Devices Ltd": Pixel Devices) and a body's the other order
+    of its words ("Ministry of Defence": Defence Ministry) as aliases, when no other name shares
+    them; return the found names that are such short forms, which name the long one rather
+    than something of their own. A last word the sources also write in
+    lower case is no surname ("Armed Police", "Adobe Stock")."""
+    owners: dict[str, set[str]] = {}
+    for n in found:
+        if " " not in n:
+            continue
+        last = n.split()[-1]
+        person = _personal(n) and last.lower() not in lowercase
+        shorts = acronyms(bare(n)) | ({last} if person else set()) | ({bare(n)} - {n}) | inverted(n)
+        for short in shorts:
+            owners.setdefault(short, set()).add(n)
+    folded: set[str] = set()
+    kept: set[str] = set()
+    for short, names in sorted(owners.items()):
+        owner = next(iter(names))
+        # Two found names may each be the other's short form ("Commerce Department", "Department of
+        # Commerce"): the first folds into the second, which then stays a name.
+        if len(names) == 1 and name_key(short) not in gaz.names and owner not in folded and short not in kept:
+            aliases.setdefault(owner, set()).add(short)
+            folded.add(short)
+            kept.add(owner)
+    return folded & set(found)
+
+
+# Particles, read as their plain words: the ones that join a run of capitals into one name, and all
+# of them, which an acronym skips.
+_PARTICLES = [(str(w), bool(e["joins"])) for e in table("particles") for w in e["words"]]
+_SKIPPED = frozenset(w for w, _ in _PARTICLES)
+
+
+def acronyms(name: str) -> set[str]:
+    """The acronyms a name of several words may be written as: the initials of its words, particles
+    skipped ("Centre for Strategic and International Studies": CSIS), and of its capitalised words
+    only ("Organisation for Economic Co-operation and Development": OECD). Three letters at least:
+    two are too often something else."""
+    words = [w for w in name_key(name).split() if w.lower() not in _SKIPPED]
+    if len(words) < 2 or not words[0][0].isupper() or any(len(w) > 1 and w.isupper() for w in words):
+        return set()  # a name in capitals, or with an acronym in it ("CPC Central Committee")
+    found = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+    return {a for a in found if len(a) >= 3 and a.isalpha()}
+
+
+def inverted(name: str) -> set[str]:
+    """The other order of a body's name: "Ministry of Defence" and "Defence Ministry", "Department
+    of Commerce" and "Commerce Department" (a head noun that `inverts`, a field of one or two
+    words)."""
+    m = _OF_FIELD.fullmatch(name)
+    if m and m.group(1) in _INVERTS:
+        return {f"{m.group(2)} {m.group(1)}"}
+    m = _FIELD_HEAD.fullmatch(name)
+    if m and m.group(2) in _INVERTS and not set(m.group(1).split()) & _CLOSERS:
+        return {f"{m.group(2)} of {m.group(1)}"}
+    return set()
+
+
+_OF_FIELD = re.compile(r"([A-Z]\w+) of (?:the )?([A-Z]\w+(?: [A-Z]\w+)?)")
+_FIELD_HEAD = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) ([A-Z]\w+)")
+
+
+def skeleton(name: str) -> str:
+    """A name reduced to what survives its transliterations: lower case, no accents, "ph" as "f",
+    q and c as k, y as i, an h after a consonant dropped and doubled letters single ("Qadhafi" and
+    "Qaddafi" are both "kadafi", "Sergey" and "Sergei" both "sergei")."""
+    s = plain(name).lower().replace("ph", "f")
+    s = s.translate(_SOUNDS)
+    s = re.sub(r"(?<=[^aeiou\W])h", "", s)
+    return re.sub(r"(\w)\1+", r"\1", s)
+
+
+_SOUNDS = str.maketrans({"q": "k", "c": "k", "y": "i", "-": " "})
 
 
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
-# Capitalised words that begin sentences or name months and days, not entities; and the acronyms of
-# measures and trades that are not actors (GDP, LNG).
-COMMON_CAPS = frozenset(
-    """
-    The A An In On At By For From With As Of To And But Or Yet So If When While Although Though Since
-    After Before During Despite However Moreover Furthermore Meanwhile Indeed Instead Still Also Even
-    This That These Those There Here It Its Their Our We They He She His Her I You Such Some Many Most
-    All Both Each Every Other Another Several According Unlike Like Under Over Between Among Within
-    January February March April May June July August September October November December Jan Feb Mar
-    Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Mr Mrs Ms Dr President Prime Minister Premier Chairman Secretary General Vice Foreign Deputy Director
-    Chinese Russian Photo Source Note Read More See Figure Table Chapter Section Part Article Annex
-    GDP GNP GNI FDI ODA ICT IT AI LNG LPG CEO CFO IPO VAT PPP NGO NGOs SME SMEs GW MW TWh GWh bcm
-    Today Yesterday Tomorrow Everyone Nobody
-    """.split()
-)
-_CAPWORD = re.compile(r"[A-Z][\w'.-]*[\w]|[A-Z]")
+# Capitalised words that are no names (sentence openers, months and days, document furniture, the
+# acronyms of measures), and titles and the words that qualify them: the language's tables.
+COMMON_CAPS = frozenset(str(w) for e in table("common_caps") for w in e["words"])
+TITLE_WORDS = frozenset(str(w) for e in table("titles") if e["role"] == "title" for w in e["words"])
+_MODIFIERS = frozenset(str(w) for e in table("titles") if e["role"] == "modifier" for w in e["words"])
+NOT_NAMES = COMMON_CAPS | TITLE_WORDS | _MODIFIERS  # alone, none of these is anyone
+_CLOSERS = COMMON_CAPS | TITLE_WORDS  # never the last word of a name ("Kenya's Finance Minister")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
 _NAME_WORD = rf"[{_UPPER}][\w.-]*\w(?:'(?!s\b)\w+)?"
-# Lower-case particles inside names: "Dar es Salaam", "Salar de Atacama", "Ministry of Transport".
-_PARTICLE = r"(?:of|de|del|la|le|es|el|van|von|der|da|do|dos|du|di|bin|al-)"
+_PARTICLE = "(?:" + "|".join(re.escape(w) for w, joins in _PARTICLES if joins) + ")"
+_LINKED = re.compile(r" (?:of|for) ")  # "Ministry of Transport and Communications" is one name
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
+
+
+def possessive(word: str) -> str:
+    """A word without its possessive ending: "Kazakhstan's" -> "Kazakhstan", "Airways'" -> "Airways";
+    any other final s stays ("Airways", "Holdings")."""
+    if word.endswith(("'s", "\u2019s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("s'", "s\u2019")) else word
 
 
 def plain(text: str) -> str:
@@ -257,87 +415,114 @@ _ELIDED = re.compile(r"'[a-rt-z]")
 
 def find(text: str, gaz: Gazetteer) -> list[Mention]:
     """Gazetteer entities, longest name first, then unknown capitalised names. Names are matched
-    without their accents; positions and the text shown are the writer's."""
+    without their accents; positions and the text shown are the writer's. A reporting outlet is a
+    mention of kind "outlet": the source of what the sentence reports, not what it is about."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     probe = plain(text)
     for start, end, (eid, kind) in _scan(probe, gaz, 0, len(probe)):
-        if kind == "name" and probe[start:end] in COMMON_CAPS:
+        if kind == "name" and (probe[start:end] in NOT_NAMES or _first_name(probe, start, end, eid, taken)):
             continue
         out.append(Mention(entity=eid, kind=kind, text=text[start:end], start=start, end=end))
         taken.append((start, end))
-        if kind == "name":  # a found name keeps the known entities inside it: "EU-Chile ... Agreement"
+        if kind == "name" and not _renames(eid[5:]):
+            # A found name keeps the known entities inside it ("EU-Chile ... Agreement"), unless its
+            # head makes it something of its own ("Kenya Airways").
             for a, b, (ie, ik) in _scan(probe, gaz, start, end, listed_only=True):
                 if (a, b) != (start, end):
                     out.append(Mention(entity=ie, kind=ik, text=text[a:b], start=a, end=b))
+    headline = _headline(text, taken)
+    renamed: set[tuple[int, int]] = set()
     for lo, hi in _runs(text):
         parts = _outside(lo, hi, taken)
-        rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in COMMON_CAPS]
-        if parts != [(lo, hi)] and rest and rest[-1].rstrip("'s") in HEAD_NOUNS and text[hi - 1].isalnum():
+        rest = [w for a, b in parts for w in text[a:b].split() if w[0].isupper() and w not in NOT_NAMES]
+        if parts != [(lo, hi)] and rest and possessive(rest[-1]) in HEAD_NOUNS and text[hi - 1].isalnum():
             # "Arctic Railway", "SCO Business Council": a known name inside a longer one names
             # something else; the whole run is the entity, not its leftover words.
-            out.extend(_name(text, lo, hi))
+            whole = _name(text, lo, hi, gaz, headline)
+            out.extend(whole)
+            if whole and _renames(whole[0].text):
+                renamed.update(_inside(lo, hi, taken))
         else:
             for a, b in parts:
-                out.extend(_name(text, a, b))
+                out.extend(_name(text, a, b, gaz, headline))
+    if renamed:
+        out = [m for m in out if (m.start, m.end) not in renamed]
     out.sort(key=lambda x: x.start)
     return out
 
 
-# Words that end the names of institutions, projects and places: "Arctic Railway", "SCO Business
-# Council", "Qingdao Development Center". A known name followed by one of these names something else.
-HEAD_NOUNS = frozenset(
-    """
-    Railway Railways Railroad Council Centre Center Corridor Bank Fund Forum Index Initiative Strategy
-    Programme Program Project Pipeline Port Summit Days Agreement Union Organisation Organization
-    Association Institute Ministry Commission Committee Authority Agency Company Corporation Group Zone
-    Park Exhibition Expo Conference Road Route Highway Line Network Plan Treaty University Academy
-    Foundation Party Parliament Congress Assembly Court Office Service Airlines Airways Telecom Holdings
-    Exchange Partnership Dialogue Declaration Accord Canal Dam Bridge Airport Station Terminal
-    """.split()
-)
+def _first_name(probe: str, start: int, end: int, eid: str, taken: list[tuple[int, int]]) -> bool:
+    """A found name's surname ("Lopez" for "Maria Lopez") right after an unknown capitalised word:
+    with another first name ("Mario Lopez") it names someone else, so the whole is one name. A
+    one-word name of its own ("Kursk" after "Rebuilding") is not a surname and stays."""
+    word = probe[start:end]
+    if not word.isalpha() or eid == f"name:{word}" or start < 2 or probe[start - 1] != " ":
+        return False
+    m = _LAST_WORD.search(probe, max(0, start - 40), start)
+    return m is not None and m.group(1) not in NOT_NAMES and (not taken or taken[-1][1] <= m.start(1))
 
 
-_HEAD_KINDS = {
-    "organisation": frozenset(
-        "Council Bank Fund Union Organisation Organization Association Institute Ministry Commission "
-        "Committee Authority Agency Company Corporation Group Party Parliament Congress Assembly Court "
-        "Office Service "
-        "Foundation University Academy Airlines Airways Telecom Holdings Exchange Government Administration "
-        "Department Board Trust Federation Alliance League".split()
-    ),
-    "place": frozenset(
-        "Railway Railways Railroad Corridor Pipeline Port Road Route Highway Line Network Canal Dam Bridge "
-        "Airport Station Terminal Zone Park Valley Mountains River Lake Sea Island Province Region "
-        "City".split()
-    ),
-    "programme": frozenset(
-        "Agreement Treaty Declaration Accord Plan Strategy Programme Program Initiative Index Project "
-        "Dialogue Partnership Summit Conference Forum Exhibition Expo Days Act Law Policy Framework".split()
-    ),
-}
+_LAST_WORD = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+# Head nouns and their kinds ("Ministry": organisation, "Railway": place), and those after which a
+# known name names something else ("Kenya Airways" is not Kenya): the language's entity_heads table.
+HEAD_KINDS = {str(w): str(e["kind"]) for e in table("entity_heads") for w in e["words"]}
+HEAD_NOUNS = frozenset(str(w) for e in table("entity_heads") if e["renames"] for w in e["words"])
+_INVERTS = frozenset(str(w) for e in table("entity_heads") if e.get("inverts") for w in e["words"])
+LEGAL_FORMS = frozenset(str(w) for e in table("entity_heads") if e.get("legal") for w in e["words"])
+
+
+def bare(name: str) -> str:
+    """A company's name without its legal form: "Pixel Devices Pte Ltd" -> "Pixel Devices"."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def _renames(name: str) -> bool:
+    """A name whose head makes it something other than the known names in it: an institution, a
+    firm or a site ("Kenya Airways", "China Development Bank"), not an agreement or an event, which
+    keeps its parties ("EU-Chile Association Agreement")."""
+    words = name.split()
+    head = possessive(words[-1]) if words else ""
+    return head in HEAD_NOUNS and HEAD_KINDS[head] != "programme"
 
 
 def name_kind(name: str) -> str:
     """The kind of an unknown name, read from its head noun: "Ministry of Transport" is an
     organisation, "Arctic Railway" a place, "National Lithium Strategy" a programme."""
     words = name.split()
-    for word in (words[-1], words[0]) if words else ():
-        for kind, heads in _HEAD_KINDS.items():
-            if word in heads:
-                return kind
+    for word in (possessive(words[-1]), words[0]) if words else ():
+        if word in HEAD_KINDS:
+            return HEAD_KINDS[word]
     return "name"
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
-    """Runs of capitalised words; "Ministry of Transport and Communications" stays one run."""
+    """Runs of capitalised words; "Ministry of Transport and Communications" and "Centre for
+    Strategic and International Studies" stay one run; a hyphened adjective ends one ("Soviet-built
+    VVERs" is two)."""
     runs: list[tuple[int, int]] = []
     for m in _NAME_RUN.finditer(text):
-        if runs and text[runs[-1][1] : m.start()] == " and " and " of " in text[runs[-1][0] : runs[-1][1]]:
+        lo = m.start()
+        for h in _ADJECTIVAL.finditer(text, m.start(), m.end()):
+            runs.append((lo, h.start()))
+            lo = h.end() + len(text[h.end() : m.end()]) - len(text[h.end() : m.end()].lstrip())
+        if lo >= m.end():
+            continue
+        if runs and text[runs[-1][1] : lo] == " and " and _LINKED.search(text, *runs[-1]):
             runs[-1] = (runs[-1][0], m.end())
         else:
-            runs.append((m.start(), m.end()))
+            runs.append((lo, m.end()))
     return runs
+
+
+_ADJECTIVAL = re.compile(
+    r"-(?:" + "|".join(str(w) for e in table("adjectival_suffixes") for w in e["words"]) + r")\b(?!-)"
+)
 
 
 def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -345,37 +530,147 @@ def _outside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, 
     `taken` is in order and its spans do not overlap (they are one `finditer`'s matches), so only the
     ones inside [lo, hi) are looked at: a long run of names stays linear (issue 6)."""
     parts = []
-    i = bisect.bisect_right(taken, lo, key=lambda t: t[1])  # the first that ends after lo
     cur = lo
-    while i < len(taken) and taken[i][0] < hi:
-        a, b = taken[i]
+    for a, b in _inside(lo, hi, taken):
         if a > cur:
             parts.append((cur, a))
         cur = max(cur, b)
-        i += 1
     if cur < hi:
         parts.append((cur, hi))
     return parts
 
 
-def _name(text: str, lo: int, hi: int) -> list[Mention]:
-    chunk = text[lo:hi]
-    words = chunk.split()
-    while words and (words[0] in COMMON_CAPS or words[0].lower() in STOPWORDS or not words[0][0].isupper()):
+def _inside(lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of `taken` (in order, not overlapping) that begin inside [lo, hi)."""
+    i = bisect.bisect_right(taken, lo, key=lambda t: t[1])  # the first that ends after lo
+    spans = []
+    while i < len(taken) and taken[i][0] < hi:
+        spans.append(taken[i])
+        i += 1
+    return spans
+
+
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline(text: str, taken: list[tuple[int, int]]) -> bool:
+    """Written in headline case ("Academy Opens New Campus In Almaty"): no full stop at the end, and
+    most of its words that no known name covers are capitalised, so a capital there is no evidence
+    of a name."""
+    if text.rstrip(" \"')\u201d").endswith((".", "!", "?", ";", ",")):
+        return False
+    words = caps = 0
+    i = 0
+    for m in _CONTENT.finditer(text):
+        while i < len(taken) and taken[i][1] <= m.start():
+            i += 1
+        if (i < len(taken) and taken[i][0] <= m.start()) or m.group().lower() in STOPWORDS:
+            continue
+        words += 1
+        caps += m.group()[0].isupper()
+    return words >= 4 and caps >= 0.8 * words
+
+
+def _name(text: str, lo: int, hi: int, gaz: Gazetteer, headline: bool = False) -> list[Mention]:
+    """The unknown name in text[lo:hi], its openers, titles and possessive trimmed, resolved to a
+    known name it abbreviates, shortens or spells differently when there is exactly one."""
+    words = [(m.group(), m.start() + lo) for m in re.finditer(r"\S+", text[lo:hi])]
+    while words and (
+        words[0][0] in COMMON_CAPS or words[0][0].lower() in STOPWORDS or not words[0][0][0].isupper()
+    ):
         words.pop(0)
-    while words and (words[-1] in COMMON_CAPS or not words[-1][0].isupper()):
+    words = _untitled(words)
+    while words and (words[-1][0] in _CLOSERS or not words[-1][0][0].isupper()):
         words.pop()
-    if not words:
+    if not words or headline:
         return []
-    name = " ".join(words)
-    start = lo + chunk.index(words[0])
-    if start == _sentence_start(text, start) and len(words) == 1:
+    start = words[0][1]
+    name = possessive(" ".join(w for w, _ in words))
+    if len(words) == 1 and (name in NOT_NAMES or name in HEAD_KINDS):
+        return []  # "the Commission", "the Embassy", "Minister": a description, not a name
+    first = len(words) == 1 and start == _sentence_start(text, start)
+    entry = _resolve(name, gaz, first)
+    if entry is not None:
+        return [Mention(entity=entry[0], kind=entry[1], text=name, start=start, end=start + len(name))]
+    if first:
         return []  # a lone capitalised first word is just the start of a sentence
-    if len(words) == 1 and any(words[0] in heads for heads in _HEAD_KINDS.values()):
-        return []  # "the Commission", "the Ministry": a description, not a name
-    if name.endswith("'s"):
-        name = name[:-2]
     return [Mention(entity=f"name:{name}", kind="name", text=name, start=start, end=start + len(name))]
+
+
+def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words without a role written before a person ("Finance Minister Jane Doe": "Jane Doe");
+    nothing when they are only a role ("Prime Minister", "Minister of Foreign Affairs"). A title
+    before a name ending in a head noun is part of that name ("Ambassador Bridge")."""
+    last = -1
+    for i, (w, _) in enumerate(words):
+        if w in TITLE_WORDS:
+            last = i
+        elif w not in _MODIFIERS:
+            break
+    if last < 0:
+        return words
+    rest = words[last + 1 :]
+    if not rest:
+        return []
+    if not rest[0][0][0].isupper():
+        return []  # a role and its field: "Deputy Minister of Foreign Affairs", "Secretary of State"
+    return words if rest[-1][0] in HEAD_KINDS else rest
+
+
+def _resolve(name: str, gaz: Gazetteer, first: bool) -> tuple[str, str] | None:
+    """The known entity an unknown name writes short or differently: an acronym of its initials
+    ("SIPRI"), the name an acronym it has stands for, a company without its legal form ("Pixel
+    Devices Ltd"), a body's name in the other order ("Commerce Department"), a person's surname
+    ("Milei"), or, away from the start of a sentence, a spelling of
+    the same kind close enough ("Muammar Qadhafi")."""
+    if (name, first) in gaz.memo:
+        return gaz.memo[name, first]
+    key = name_key(name)
+    entry: tuple[str, str] | None = None
+    if " " not in key:
+        entry = gaz.initials.get(key) if key.isupper() else gaz.surnames.get(key)
+    else:
+        known = {gaz.names[a] for a in acronyms(key) if a in gaz.names and gaz.names[a][1] not in _GEO}
+        others = [name_key(bare(name)), *map(name_key, inverted(name))]
+        entry = next(iter(known)) if len(known) == 1 else next(filter(None, map(gaz.names.get, others)), None)
+    if entry is None and not first and len(key) <= 60:
+        entry = _spelled(key, gaz)
+    gaz.memo[name, first] = entry
+    return entry
+
+
+def _spelled(key: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """A known name of the same kind spelled almost alike, by the ratio of their skeletons: 92 of
+    100 for names of several words ("Muammar Qaddafi" and "Muammar Gaddafi" score 92, "Maria Lopez"
+    and "Mario Lopez", two people, 91), 90 for a lone surname of six letters or more, against the
+    surnames of listed people only (shorter words differ in one letter and mean something else)."""
+    if " " in key:
+        kinds = _ALIKE.get(name_kind(key), {name_kind(key)})
+        cutoff = 92.0
+    elif len(key) >= 6 and not key.isupper():
+        kinds = frozenset({"surname"})
+        cutoff = 90.0
+    else:
+        return None
+    pool = [p for k in kinds for p in _spellings(gaz).get(k, ())]
+    if not pool:
+        return None
+    from rapidfuzz import fuzz, process  # only a draft with an unknown name pays for the import
+
+    best = process.extractOne(skeleton(key), [p[0] for p in pool], scorer=fuzz.ratio, score_cutoff=cutoff)
+    return pool[best[2]][1] if best else None
+
+
+def _spellings(gaz: Gazetteer) -> dict[str, list[tuple[str, tuple[str, str]]]]:
+    """The skeletons of the gazetteer's names by kind, and of its people's surnames, made the first
+    time a name is compared by spelling: most checks never need them."""
+    if not gaz.spellings:
+        gaz.spellings["surname"] = [(skeleton(w), e) for w, e in gaz.surnames.items() if len(w) >= 6]
+        for n, entry in gaz.names.items():
+            kind = _kind_of_entry(n, entry)
+            if kind in ("person", "name", "company", "organisation", "programme") and len(n) >= 6:
+                gaz.spellings.setdefault(kind, []).append((skeleton(n), entry))
+    return gaz.spellings
 
 
 def _sentence_start(text: str, pos: int) -> int:

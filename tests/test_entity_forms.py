@@ -1,0 +1,85 @@
+"""Bodies and companies named in another form than the sources use: a ministry or department named
+by its field the other way round ("Defence Ministry", "Ministry of Defence"), a company with or
+without its legal form ("Pixel Devices Ltd")."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import entities
+from factcheck.reader import parse
+
+
+def _gazetteer(sources: list[str]) -> entities.Gazetteer:
+    """The gazetteer a store built from these sources checks drafts with."""
+    docs = [parse(text, f"s{i}.txt", markdown=False) for i, text in enumerate(sources)]
+    base = entities.load()
+    return entities.extend(base, entities.discover_names(docs, base))
+
+
+def _entity(text: str, written: str, gaz: entities.Gazetteer) -> str | None:
+    return next((m.entity for m in entities.find(text, gaz) if m.text == written), None)
+
+
+ORDERS = [
+    (
+        ["The Ministry of Defence spent $4 billion."],
+        "The Defence Ministry spent $4 billion.",
+        "Defence Ministry",
+        "name:Ministry of Defence",
+        "a ministry named by its field the other way round",
+    ),
+    (
+        ["The Commerce Department fined the firm $2 million."],
+        "The Department of Commerce fined it.",
+        "Department of Commerce",
+        "name:Commerce Department",
+        "and the other way",
+    ),
+    (
+        ["The Commerce Department fined the firm.", "The Department of Commerce fined the firm."],
+        "The Commerce Department fined it.",
+        "Commerce Department",
+        "name:Department of Commerce",
+        "sources that use both orders keep one name, not two that each fold into the other",
+    ),
+    (
+        ["The Lowy Institute counted 12 bases."],
+        "The Institute of Lowy counted 12 bases.",
+        "Institute of Lowy",
+        "name:Institute of Lowy",
+        "only heads that are named by a field invert",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sources", "draft", "name", "entity", "why"), ORDERS, ids=[r[-1][:50] for r in ORDERS]
+)
+def test_word_orders_link(sources: list[str], draft: str, name: str, entity: str, why: str) -> None:
+    assert _entity(draft, name, _gazetteer(sources)) == entity, why
+
+
+LEGAL = [
+    (
+        ["Pixel Devices Ltd was set up in 2017."],
+        "Pixel Devices was set up in 2017.",
+        "Pixel Devices",
+        "name:Pixel Devices Ltd",
+        "a company without its legal form",
+    ),
+    (
+        ["Shares in Bigfish Investments rose 5%."],
+        "Shares in Bigfish Investments Pte Ltd rose 5%.",
+        "Bigfish Investments Pte Ltd",
+        "name:Bigfish Investments",
+        "and with one the source does not write",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sources", "draft", "name", "entity", "why"), LEGAL, ids=[r[-1][:50] for r in LEGAL]
+)
+def test_legal_forms_link(sources: list[str], draft: str, name: str, entity: str, why: str) -> None:
+    assert _entity(draft, name, _gazetteer(sources)) == entity, why
