@@ -233,7 +233,9 @@ _PARTICLES = frozenset("of the and for de del la le von van der da du di al".spl
 def _name_words(name: str) -> list[str]:
     from factcheck.entities import plain
 
-    return [w for w in plain(name).lower().replace("-", " ").replace("'s", "").split() if w.isalnum()]
+    words = [w for w in plain(name).lower().replace("-", " ").replace("'s", "").split() if w.isalnum()]
+    # A plural names the same thing ("VVERs", "VVER"); a final s is folded on both sides alike.
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
 def _among(e: str, pool: Iterable[str], label: Callable[[str], str]) -> bool:
