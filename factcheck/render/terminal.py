@@ -3,8 +3,8 @@
 Colour follows the conventions other linters share (ruff, Vale, and https://no-color.org):
 `--color`/`--no-color` win; then `NO_COLOR` (any non-empty value) turns colour off; then
 `FORCE_COLOR` (non-empty and not "0") turns it on, even into a pipe (`| less -R`, CI logs); otherwise
-colour only when writing to a terminal that is not `TERM=dumb`. No third-party import: a plain
-report must start fast.
+colour only when writing to a terminal that is not `TERM=dumb`. Styles are rendered by rich, imported
+only when there is colour to paint: a plain report (a hook, a pipe, CI) must start fast.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import os
 import shutil
 import textwrap
 from collections.abc import Mapping
-from typing import TextIO
+from functools import cache
+from typing import TYPE_CHECKING, TextIO
 
-SGR = {"bold": "1", "reverse": "7", "green": "32", "yellow": "33", "red": "31", "bold red": "1;31",
-       "dim": "2"}
+if TYPE_CHECKING:
+    from rich.color import ColorSystem
+    from rich.style import Style
 
 Run = tuple[str, str]  # (text, style name or "")
 
@@ -52,9 +54,24 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def paint(text: str, style: str, color: bool) -> str:
+    """`text` in `style` ("bold", "bold red", "reverse"...), as ANSI codes in the 8 standard colours
+    every terminal and CI log understands."""
     if not color or not style or not text:
         return text
-    return f"\x1b[{SGR[style]}m{text}\x1b[0m"
+    return _style(style).render(text, color_system=_standard())
+
+
+@cache
+def _style(name: str) -> Style:
+    from rich.style import Style
+
+    return Style.parse(name)
+
+
+def _standard() -> ColorSystem:
+    from rich.color import ColorSystem
+
+    return ColorSystem.STANDARD
 
 
 def lines(runs: list[Run], *, color: bool, width: int, indent: int, first_indent: int = 0) -> list[str]:
