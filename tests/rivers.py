@@ -1,0 +1,46 @@
+"""A source written for the capability tests of issue 9 (fisheries and river ports, a subject far from
+the seeds), the checker built from it, and the verdict a sentence gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.check import Checker
+from factcheck.config import Config
+from factcheck.model import Verdict
+from factcheck.reader import parse
+from factcheck.store import build
+
+SOURCE = """---
+title: Rivers, ports and fish
+author: Test Writer
+publisher: Example River Institute
+date: 2025-02-01
+---
+
+# Rivers, ports and fish
+
+In 2021, the Danube fleet carried 41 million tonnes of cargo, of which 12 million tonnes was grain.
+
+Portugal's sardine catch fell to 17,000 tonnes in 2020, a third of its level a decade earlier.
+
+The Rhine authority approved the dredging plan in March 2019 after four years of talks.
+
+Peru landed 5.3 million tonnes of anchovy in 2022, while Chile landed 2.1 million tonnes.
+
+The river port of Vukovar handles 60 barges a week and employs 800 dockers.
+
+Morocco signed a fisheries agreement with Senegal in 2018; Mauritania declined to join it.
+"""
+
+
+def make_checker(folder: Path) -> Checker:
+    (folder / "rivers.md").write_text(SOURCE, encoding="utf-8")
+    return Checker(build([folder]), Config())
+
+
+def worst(checker: Checker, sentence: str) -> Verdict | None:
+    """The sentence's verdict as a reader sees it: the worst of its findings."""
+    found = [f.verdict for f in checker.check_document(parse(sentence, "d.md", markdown=True)).findings]
+    order = [Verdict.SUPPORTED, Verdict.UNSUPPORTED, Verdict.CONFLICTING]
+    return max(found, key=order.index) if found else None

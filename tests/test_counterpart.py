@@ -1,0 +1,45 @@
+"""In a source sentence of several figures, the draft's figure is compared with its own counterpart
+(same subject, same words, same role), and figures swapped between subjects conflict.
+
+Rows are sentences of our own writing against `rivers.SOURCE`, each with its verdict and reason."""
+
+from __future__ import annotations
+
+import pytest
+from rivers import make_checker, worst
+
+from factcheck.check import Checker
+
+CASES = [
+    (
+        "Chile landed 2.1 million tonnes of anchovy in 2022.",
+        "supported",
+        "the second figure is Chile's",
+    ),
+    (
+        "Chile landed 5.3 million tonnes of anchovy in 2022.",
+        "conflicting",
+        "Peru's figure given to Chile",
+    ),
+    (
+        "The Vukovar port employs 800 dockers and handles 60 barges a week.",
+        "supported",
+        "two counts in another order",
+    ),
+    (
+        "Peru landed 2.1 million tonnes of anchovy in 2022, Chile 5.3 million tonnes.",
+        "conflicting",
+        "the two figures swapped",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return make_checker(tmp_path_factory.mktemp("src"))
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
+    got = worst(checker, sentence)
+    assert got is not None and got.value == expected, f"{why}: {got}"
