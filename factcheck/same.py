@@ -47,6 +47,7 @@ class Features:
     comparable: float  # the two figures are of one kind (both percentages, both sums in one currency)
     swapped: float  # the source gives the figure to another entity of the same kind
     period_differs: float  # both figures are dated and the years do not overlap
+    same_digits: float  # the figures differ only by their scale ("$79 million", "$79 billion")
 
     def vector(self) -> list[float]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -123,6 +124,7 @@ def compare(
         comparable=float(comparable),
         swapped=float(relation in ("swapped", "other")),
         period_differs=float(period_differs),
+        same_digits=float(comparable and not agrees and _same_digits(draft, src)),
     )
     return Comparison(
         candidate=cand,
@@ -134,6 +136,18 @@ def compare(
         why_subject=why,
         period_differs=period_differs,
     )
+
+
+def _same_digits(draft: Claim, src: Claim) -> bool:
+    """The same significant digits at another power of ten: the slip of a scale word or a unit."""
+    dq, sq = draft.quantity, src.quantity
+    if dq is None or sq is None or dq.value == sq.value or not dq.value or not sq.value:
+        return False
+    return _mantissa(dq.value) == _mantissa(sq.value) and (dq.high is None) == (sq.high is None)
+
+
+def _mantissa(v: float) -> str:
+    return f"{abs(v) / 10 ** math.floor(math.log10(abs(v))):.3g}"
 
 
 def draft_value_keys(c: Claim) -> tuple[str, ...]:
