@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -221,6 +221,7 @@ def _same_kind(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return "name" in (ka, kb) and group(ka) == group(kb) == "actor"
 
 
+@lru_cache(maxsize=1 << 16)  # a check asks about the same few pairs of names thousands of times
 def same_entity(a: str, b: str, label: Callable[[str], str]) -> bool:
     """Whether two mentions name one entity: the same id; or one name holds the other's words
     ("Akkuyu" and "Akkuyu NPP", "Fernandez" and "Alberto Fernandez"); or one is the initials of the
@@ -244,12 +245,13 @@ def same_entity(a: str, b: str, label: Callable[[str], str]) -> bool:
 _PARTICLES = frozenset("of the and for de del la le von van der da du di al".split())
 
 
-def _name_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> tuple[str, ...]:
     from factcheck.entities import plain
 
     words = [w for w in plain(name).lower().replace("-", " ").replace("'s", "").split() if w.isalnum()]
     # A plural names the same thing ("VVERs", "VVER"); a final s is folded on both sides alike.
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _among(e: str, pool: Iterable[str], label: Callable[[str], str]) -> bool:
