@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from factcheck import dates as dates_mod
+from factcheck import rules
 from factcheck import quantities as qty_mod
 from factcheck.match import Candidate
 from factcheck.model import Claim, Quantity
@@ -286,6 +287,7 @@ def subject_relation(
         if (
             draft.quantity is not None
             and (source.scope == "group" or len(together) >= 3)
+            and not rules.RESPECTIVELY.search(source.quote)  # a list paired with figures, not a group
             and _among(e, together, label)
             and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)])
         ):

@@ -84,7 +84,7 @@ def _decide_value(
         if not rivals:
             continue
         answered = answered or aligned
-        best = counterpart(draft, rivals)
+        best = counterpart(draft, rivals, kind_of, label)
         turned = _opposed(rules.polarity(draft.quote), rules.polarity(best.candidate.claim.quote))
         if (
             best.agrees
@@ -134,13 +134,12 @@ def _decide_value(
         )
         if (
             not best.agrees
-            and best.subject == "same"
+            and (best.subject == "same" or _unnamed_setting(best, aligned, config))
             and not best.period_differs
             and (len(rivals) == 1 or best.features.measure >= config.conflict_measure)
             and not _part_of_whole(draft)
-            and not _shared_subject(draft, best.candidate.claim, kind_of, label)
             and _measured_alike(draft, best.candidate.claim)
-            and (swapped or unanswered)
+            and (swapped or (unanswered and not _shared_subject(draft, best.candidate.claim, kind_of, label)))
         ):
             return Decision(
                 Verdict.CONFLICTING,
@@ -164,15 +163,28 @@ def _decide_value(
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 
 
-def counterpart(draft: Claim, rivals: list[Comparison]) -> Comparison:
+def counterpart(
+    draft: Claim, rivals: list[Comparison], kind_of: Callable[[str], str], label: Callable[[str], str]
+) -> Comparison:
     """The figure of a source sentence that answers the draft's: the one whose own words and subjects
-    are the draft figure's, in the same role of a change ("from" or "to")."""
-    return max(rivals, key=lambda c: (_slot(draft, c), c.agrees, c.candidate.claim.id))
+    are the draft figure's, in the same role of a change ("from" or "to"), in the same currency, and
+    not pinned on another subject than the draft's."""
+    return max(
+        rivals,
+        key=lambda c: (
+            _slot(draft, c) - (1.0 if _pinned_elsewhere(draft, c, kind_of, label) else 0.0),
+            c.agrees,
+            c.candidate.claim.id,
+        ),
+    )
 
 
 def _slot(draft: Claim, c: Comparison) -> float:
     src = c.candidate.claim
     score = c.features.measure + c.features.subjects
+    if draft.quantity is not None and src.quantity is not None and draft.quantity.dimension == "money":
+        # "about ¥5 billion" answers "5 trillion yen", not its conversion "($35.1 billion)"
+        score += 0.5 if draft.quantity.unit == src.quantity.unit or c.features.same_digits else 0.0
     if draft.quantity is not None and src.quantity is not None and draft.quantity.role and src.quantity.role:
         score += 1.0 if draft.quantity.role == src.quantity.role else -1.0
     if c.subject in ("swapped", "other"):
@@ -259,6 +271,8 @@ def _pinned_elsewhere(
     """The source figure that equals the draft's belongs to another subject of the same kind: "Peru
     landed 2.1 million tonnes" where 2.1 million is Chile's and Peru's is 5.3 million."""
     theirs = c.candidate.claim.entities
+    if draft.quantity is None or c.candidate.claim.scope not in ("item", "piece"):
+        return False  # only a figure its own piece of the sentence gives to someone is pinned on them
     return (
         bool(draft.entities)
         and all(
@@ -271,14 +285,22 @@ def _pinned_elsewhere(
     )
 
 
+def _unnamed_setting(best: Comparison, aligned: float, config: Config) -> bool:
+    """The draft names an actor the source sentence does not ("TSMC received $6.4 billion in CHIPS
+    grants"), yet the two sentences share their other figures and are aligned: the same statement."""
+    return (
+        best.subject == "unrelated"
+        and best.features.shared_values >= 0.5
+        and aligned >= config.conflict_alignment
+    )
+
+
 def _lone_answer(best: Comparison, rivals: list[Comparison], aligned: float, config: Config) -> bool:
     """A source sentence that gives the only figure of the draft's kind, next to the same words as the
     draft's, answers it even when the sentences are otherwise worded apart: "The fund was established
     in 1790" against "it was only in 1913 that the fund was created"."""
     return (
-        len(rivals) == 1
-        and aligned >= config.lone_alignment
-        and best.features.measure >= config.lone_measure
+        len(rivals) == 1 and aligned >= config.lone_alignment and best.features.measure >= config.lone_measure
     )
 
 
