@@ -55,9 +55,9 @@ class Gazetteer:
     kinds: dict[str, str]  # entity id -> kind
     firsts: frozenset[str]  # the first word of every name: where a match can begin
     longest: int  # the most words in a name
-    initials: dict[str, tuple[str, str]]  # acronym of a name -> its entry, when only one name has it
+    initials: dict[str, tuple[str, str]]  # acronym -> the one name's entry with it, built on first use
     surnames: dict[str, tuple[str, str]]  # last word of a person's name -> the person, when unique
-    spellings: dict[str, list[tuple[str, tuple[str, str]]]]  # kind -> (skeleton, entry), built on first use
+    spellings: dict[str, list[tuple[str, tuple[str, str]]]]  # kind -> (name, entry), built on first use
     memo: dict[tuple[str, bool], tuple[str, str] | None]  # an unknown name's resolution: the names are fixed
 
     def label(self, entity: str) -> str:
@@ -81,7 +81,6 @@ _WORD = re.compile(r"[^\W_]+")
 def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds: dict[str, str]) -> Gazetteer:
     firsts = set()
     longest = 1
-    initials: dict[str, set[tuple[str, str]]] = {}
     surnames: dict[str, set[tuple[str, str]]] = {}
     for n, entry in names.items():
         words = _WORD.findall(n)
@@ -89,12 +88,7 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
             continue
         firsts.add(words[0])
         longest = max(longest, len(words))
-        kind = _kind_of_entry(n, entry)
-        if kind in _GEO:
-            continue
-        for a in acronyms(n):
-            initials.setdefault(a, set()).add(entry)
-        if kind == "person" and _personal(n):  # found names carry their surnames as aliases
+        if entry[1] == "person" and _personal(n):  # found names carry their surnames as aliases
             surnames.setdefault(n.split()[-1], set()).add(entry)
     return Gazetteer(
         names=names,
@@ -102,7 +96,7 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
         kinds=kinds,
         firsts=frozenset(firsts),
         longest=longest,
-        initials={a: next(iter(e)) for a, e in initials.items() if len(e) == 1 and a not in names},
+        initials={},
         surnames={w: next(iter(e)) for w, e in surnames.items() if len(e) == 1 and w not in names},
         spellings={},
         memo={},
@@ -628,7 +622,7 @@ def _resolve(name: str, gaz: Gazetteer, first: bool) -> tuple[str, str] | None:
     key = name_key(name)
     entry: tuple[str, str] | None = None
     if " " not in key:
-        entry = gaz.initials.get(key) if key.isupper() else gaz.surnames.get(key)
+        entry = _initials(gaz).get(key) if key.isupper() else gaz.surnames.get(key)
     else:
         known = {gaz.names[a] for a in acronyms(key) if a in gaz.names and gaz.names[a][1] not in _GEO}
         others = [name_key(bare(name)), *map(name_key, inverted(name))]
@@ -652,25 +646,48 @@ def _spelled(key: str, gaz: Gazetteer) -> tuple[str, str] | None:
         cutoff = 90.0
     else:
         return None
-    pool = [p for k in kinds for p in _spellings(gaz).get(k, ())]
+    # Names whose lengths already rule out the ratio are not skeletonised (a loose bound: skeletons
+    # are shorter than names by their doubled letters and silent h's).
+    slack = len(key) // 4 + 2
+    pool = [p for k in kinds for p in _spellings(gaz).get(k, ()) if abs(len(p[0]) - len(key)) <= slack]
     if not pool:
         return None
     from rapidfuzz import fuzz, process  # only a draft with an unknown name pays for the import
 
-    best = process.extractOne(skeleton(key), [p[0] for p in pool], scorer=fuzz.ratio, score_cutoff=cutoff)
+    shapes = [_skeleton(p[0]) for p in pool]
+    best = process.extractOne(skeleton(key), shapes, scorer=fuzz.ratio, score_cutoff=cutoff)
     return pool[best[2]][1] if best else None
 
 
 def _spellings(gaz: Gazetteer) -> dict[str, list[tuple[str, tuple[str, str]]]]:
-    """The skeletons of the gazetteer's names by kind, and of its people's surnames, made the first
-    time a name is compared by spelling: most checks never need them."""
+    """The gazetteer's names of several words by kind, and its people's surnames, gathered the
+    first time a name is compared by spelling: most checks never need them."""
     if not gaz.spellings:
-        gaz.spellings["surname"] = [(skeleton(w), e) for w, e in gaz.surnames.items() if len(w) >= 6]
+        gaz.spellings["surname"] = [(w, e) for w, e in gaz.surnames.items() if len(w) >= 6]
         for n, entry in gaz.names.items():
             kind = _kind_of_entry(n, entry)
-            if kind in ("person", "name", "company", "organisation", "programme") and len(n) >= 6:
-                gaz.spellings.setdefault(kind, []).append((skeleton(n), entry))
+            if kind in ("person", "name", "company", "organisation", "programme") and " " in n:
+                gaz.spellings.setdefault(kind, []).append((n, entry))
     return gaz.spellings
+
+
+_skeleton = lru_cache(maxsize=65536)(skeleton)  # names recur across gazetteers and drafts
+
+
+def _initials(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Acronyms of the gazetteer's names that only one entity has (geography aside: "US" is listed
+    where it is meant), made the first time an unknown acronym is looked up. The empty key marks
+    the table as made."""
+    if not gaz.initials:
+        owners: dict[str, set[tuple[str, str]]] = {}
+        for n, entry in gaz.names.items():
+            if " " in n and _kind_of_entry(n, entry) not in _GEO:
+                for a in acronyms(n):
+                    owners.setdefault(a, set()).add(entry)
+        unique = {a: next(iter(e)) for a, e in owners.items() if len(e) == 1 and a not in gaz.names}
+        gaz.initials.update(unique)
+        gaz.initials[""] = ("", "")
+    return gaz.initials
 
 
 def _sentence_start(text: str, pos: int) -> int:
