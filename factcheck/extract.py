@@ -177,7 +177,9 @@ def _sentence_claims(
     all_dates = dates_mod.find_dates(text)
     if any(rules.bibliographic_date(text, d.start) for d in all_dates):
         return [], None, ()  # a citation ("..., accessed 14 August 2022"), not a statement
-    mentions = ent_mod.find(text, gaz)
+    # A reporting outlet ("Reuters reported", "according to Bloomberg") tells where a fact was read,
+    # not whom it is about.
+    mentions = [m for m in ent_mod.find(text, gaz) if m.kind != "outlet"]
     found_dates = all_dates
     skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
     quantities = [q for q in qty_mod.find_quantities(text, skip) if not _discourse(q)]

@@ -12,8 +12,8 @@ from factcheck.text import fold
 # (text, bound, hedge, description, reason)
 CASES = [
     ("at least $5m in aid", "min", "at least", "at least USD 5 million", "a floor, figure included"),
-    ("more than 30 firms", "min", "more than", "more than 30 company", "a floor, figure excluded"),
-    ("fewer than 10 firms", "max", "fewer than", "fewer than 10 company", "a ceiling for a count"),
+    ("more than 30 firms", "min", "more than", "more than 30 companies", "a floor, figure excluded"),
+    ("fewer than 10 firms", "max", "fewer than", "fewer than 10 companies", "a ceiling for a count"),
     ("up to three days", "max", "up to", "up to 3 days", "a ceiling, figure included"),
     ("just under 50% of voters", "max", "just under", "just under 50%", "a near ceiling"),
     ("just over 50% of voters", "min", "just over", "just over 50%", "a near floor"),
