@@ -103,7 +103,7 @@ def test_hook_refuses_a_conflicting_figure_and_accepts_the_fix(tmp_path: Path) -
     assert refused.returncode != 0, out
     assert "factcheck" in out and "Failed" in out, out
     # the concise format, one line a finding, with the figure in it
-    assert "brief.md:3:31: conflicting: 43 percent: source says 38% [muzaparova-2021" in out, out
+    assert "brief.md:3:31: conflicting: 43 percent: the source says Kyrgyzstan, not Tajikistan [muzaparova-2021" in out, out
     assert git("rev-list", "--count", "HEAD", cwd=project, env=env) == "1"
 
     draft.write_text(f"# Brief\n\n{FIXED}\n", encoding="utf-8")
