@@ -629,7 +629,8 @@ def load_store(folder: Path) -> Store:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = safeyaml.load(bounded.read_text(folder / "store.yaml", limit=None), str(folder / "store.yaml"), loader)
+        meta = folder / "store.yaml"
+        data = safeyaml.load(bounded.read_text(meta, limit=None), str(meta), loader)
         if not isinstance(data, dict) or data.get("version") != store_mod.FORMAT:
             return store_mod.load(folder)
         works = {}

@@ -52,7 +52,10 @@ def start_dir(args: Sequence[str], cwd: Path | None = None) -> Path:
         if _GLOB_CHARS.search(arg) and not Path(arg).exists():
             # the part of a glob before its first wildcard
             arg = os.path.dirname(_GLOB_CHARS.split(arg, 1)[0]) or "."
-        p = (cwd / arg).resolve()
+        try:
+            p = (cwd / arg).resolve()
+        except (RuntimeError, OSError):  # a symlink loop: the reader reports it
+            p = Path(os.path.abspath(cwd / arg))
         return p if p.is_dir() else p.parent
     return cwd.resolve()
 

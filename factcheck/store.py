@@ -242,8 +242,8 @@ def _write(store: Store, out: Path) -> None:
 def _old_works(out: Path) -> list[dict[str, Any]]:
     """The works of the store already in `out` (none when there is none or it does not load)."""
     try:
-        data = yaml.safe_load((out / "store.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = safeyaml.load(bounded.read_text(out / "store.yaml", limit=None), str(out / "store.yaml"))
+    except (FactcheckError, yaml.YAMLError):
         return []
     sources = data.get("sources") if isinstance(data, dict) else None
     return [w for w in sources if isinstance(w, dict) and "id" in w] if isinstance(sources, list) else []
@@ -359,6 +359,23 @@ def _lines(lines: Any, meta: Path, w: dict[str, Any]) -> tuple[int, int] | None:
         raise FactcheckError("a source's 'lines' must be two line numbers", str(meta), _line(w)) from None
 
 
+_SCALARS = {"int": (int,), "float": (int, float), "str": (str,)}
+
+
+def _typed(obj: Any) -> Any:
+    """A Quantity or DateValue whose every field has the type its class declares (`year: '2011-1'`
+    in a hand-edited store failed later, comparing a string with a number): else a TypeError."""
+    for fl in fields(obj):
+        v = getattr(obj, fl.name)
+        kinds = [k.strip() for k in str(fl.type).split("|")]
+        if v is None and "None" in kinds:
+            continue
+        allowed = tuple(t for k in kinds for t in _SCALARS.get(k, ()))
+        if allowed and (isinstance(v, bool) or not isinstance(v, allowed)):
+            raise TypeError(f"{fl.name} must be {' or '.join(kinds)}, not {v!r}")
+    return obj
+
+
 def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
     if not isinstance(raw, dict):
         raise FactcheckError("a claim must be a mapping", str(f))
@@ -370,8 +387,8 @@ def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
             end_line=int(raw["end_line"]), end_column=int(raw["end_column"]), start=int(raw["start"]),
             end=int(raw["end"]), entities=tuple(raw["entities"]), terms=tuple(raw["terms"]),
             context=tuple(raw["context"]),
-            quantity=Quantity(**{k: v for k, v in q.items() if k != "__line__"}, start=0, end=0) if q else None,
-            date=DateValue(**{k: v for k, v in d.items() if k != "__line__"}, start=0, end=0) if d else None,
+            quantity=_typed(Quantity(**{k: v for k, v in q.items() if k != "__line__"}, start=0, end=0)) if q else None,
+            date=_typed(DateValue(**{k: v for k, v in d.items() if k != "__line__"}, start=0, end=0)) if d else None,
             negated=bool(raw.get("negated")), polarity=tuple(raw.get("polarity") or ()),
             names=tuple(raw.get("names") or ()), others=tuple(raw.get("others") or ()),
             nearby=tuple(raw.get("nearby") or ()), scope=str(raw.get("scope") or "piece"),
