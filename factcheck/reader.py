@@ -188,21 +188,20 @@ def _markdown_blocks(body: str, chunk_lines: int = 5_000) -> list[Block]:
     md.disable(["inline", "text_join"])
     starts = _line_starts(body)
     lines = body.split("\n")
-    seen: set[tuple[int, int]] = set()
     blocks: list[Block] = []
-    tokens: list[_Tok] = []
     for first, last, prefix in _chunks(lines, chunk_lines):
-        tokens += _parse(md, prefix, lines[first:last], first)
-    for n, (kind, a, b, _, _) in enumerate(tokens):
-        if kind != "inline" or a < 0 or (a, b) in seen:  # table cells share their row's lines
-            continue
-        seen.add((a, b))
-        lo = starts[a]
-        hi = starts[b] - 1 if b < len(starts) else len(body)
-        heading = n > 0 and tokens[n - 1][0] in ("heading_open", "th_open")  # titles, column heads
-        text = fold(fold_invisible(_mask_glued(_mask_inline(body[lo:hi]))))
-        blocks.append(Block(text, lo, heading=heading))
-    blocks += _too_deep(body, tokens, starts)
+        tokens = _parse(md, prefix, lines[first:last], first)  # one part's tokens at a time
+        seen: set[tuple[int, int]] = set()
+        for n, (kind, a, b, _, _) in enumerate(tokens):
+            if kind != "inline" or a < 0 or (a, b) in seen:  # table cells share their row's lines
+                continue
+            seen.add((a, b))
+            lo = starts[a]
+            hi = starts[b] - 1 if b < len(starts) else len(body)
+            heading = n > 0 and tokens[n - 1][0] in ("heading_open", "th_open")  # titles, column heads
+            text = fold(fold_invisible(_mask_glued(_mask_inline(body[lo:hi]))))
+            blocks.append(Block(text, lo, heading=heading))
+        blocks += _too_deep(body, tokens, starts)
     return sorted(blocks, key=lambda b: b.offset)
 
 
