@@ -394,3 +394,7 @@ def test_wrong_typed_store_value_names_file_and_line(work: Path, field: str, bad
     (work / "store" / "index.sqlite").unlink(missing_ok=True)
     r = run("check", "draft.md", "--store", "store", cwd=work)
     one_line_error(r, f"{f.name}:", "malformed claim", field)
+
+
+def test_a_file_name_too_long_to_look_up_is_one_line(work: Path) -> None:
+    one_line_error(run("check", "x" * 300 + ".md", cwd=work), "xxx", "cannot read: File name too long")
