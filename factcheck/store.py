@@ -379,6 +379,12 @@ def _typed(obj: Any) -> Any:
 def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
     if not isinstance(raw, dict):
         raise FactcheckError("a claim must be a mapping", str(f))
+    for key in ("entities", "terms", "context", "polarity", "names", "others", "nearby", "pairs"):
+        items = raw.get(key)
+        nested = isinstance(items, list) and any(isinstance(x, list | dict) for x in items)
+        if items is not None and (not isinstance(items, list) or nested):
+            raise FactcheckError(f"malformed claim ('{key}' must be a list of words or names)", str(f),
+                                 _line(raw))
     try:
         q = raw.get("quantity")
         d = raw.get("date")

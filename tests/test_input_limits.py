@@ -398,3 +398,13 @@ def test_wrong_typed_store_value_names_file_and_line(work: Path, field: str, bad
 
 def test_a_file_name_too_long_to_look_up_is_one_line(work: Path) -> None:
     one_line_error(run("check", "x" * 300 + ".md", cwd=work), "xxx", "cannot read: File name too long")
+
+
+def test_a_claim_list_holding_mappings_is_one_line(work: Path) -> None:
+    f = sorted((work / "store" / "claims").glob("*.yaml"))[0]
+    text, n = re.subn(r"\bterms: \[", "terms: [{a: 1}, ", f.read_text(encoding="utf-8"), count=1)
+    assert n == 1
+    f.write_text(text, encoding="utf-8")
+    (work / "store" / "index.sqlite").unlink(missing_ok=True)
+    r = run("check", "draft.md", "--store", "store", cwd=work)
+    one_line_error(r, f"{f.name}:", "'terms' must be a list")
