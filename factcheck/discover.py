@@ -42,10 +42,10 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
             stdin = True
             continue
         p = cwd / arg
-        if p.is_dir():
+        if is_dir(p):
             for display in walk(arg, cwd):
                 _add(found, cwd / display, display, matcher, named=False)
-        elif p.exists() or not _GLOB_CHARS.search(arg):
+        elif exists(p) or not _GLOB_CHARS.search(arg):
             # a missing file is left for the reader to report
             named_excluded |= not _add(found, p, arg, matcher, named=True)
         else:
@@ -53,7 +53,7 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
             if not hits:
                 raise FactcheckError("no files match this pattern", arg)
             for hit in hits:
-                if (cwd / hit).is_dir():
+                if is_dir(cwd / hit):
                     for display in walk(hit, cwd):
                         _add(found, cwd / display, display, matcher, named=False)
                 else:
@@ -65,6 +65,23 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
         raise FactcheckError(f"no files to check (include: {', '.join(config.include) or 'none'}; "
                              f"exclude: {', '.join(config.exclude) or 'none'})", ", ".join(args))
     return paths
+
+
+def is_dir(p: Path) -> bool:
+    """Path.is_dir, false (not an error) for a name the system cannot look up: too long, say; the
+    reader then reports the file in one line."""
+    try:
+        return p.is_dir()
+    except OSError:
+        return False
+
+
+def exists(p: Path) -> bool:
+    """Path.exists, false for a name the system cannot look up (see is_dir)."""
+    try:
+        return p.exists()
+    except OSError:
+        return False
 
 
 def _add(found: dict[Path, str], path: Path, display: str, matcher: Matcher, *, named: bool) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -188,39 +189,117 @@ def _mask_footnotes(text: str) -> str:
     return _GLUED_TO_YEAR.sub(lambda m: m.group()[: m.start(1) - m.start()] + _blank(m.group(1)), text)
 
 
-def _markdown_blocks(body: str) -> list[Block]:
+def _markdown_blocks(body: str, chunk_lines: int = 5_000) -> list[Block]:
     from markdown_it import MarkdownIt  # imported here: only Markdown input pays for the parser
 
+    # Only the block structure is used (which lines are prose): the inline parse, which makes a
+    # token per word run and mark and kept most of a long document's memory, is skipped.
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    starts = [0]
-    for i, c in enumerate(body):
-        if c == "\n":
-            starts.append(i + 1)
-    seen: set[tuple[int, int]] = set()
+    md.disable(["inline", "text_join"])
+    starts = _line_starts(body)
+    lines = body.split("\n")
     blocks: list[Block] = []
-    # The parser makes a few objects per line and keeps them all; the cyclic garbage collector
-    # walking them again and again tripled the time of a long document (a 100,000-row table).
+    for first, last, prefix in _chunks(lines, chunk_lines):
+        tokens = _parse(md, prefix, lines[first:last], first)  # one part's tokens at a time
+        seen: set[tuple[int, int]] = set()
+        for n, (kind, a, b, _, _) in enumerate(tokens):
+            if kind != "inline" or a < 0 or (a, b) in seen:  # table cells share their row's lines
+                continue
+            seen.add((a, b))
+            lo = starts[a]
+            hi = starts[b] - 1 if b < len(starts) else len(body)
+            heading = n > 0 and tokens[n - 1][0] in ("heading_open", "th_open")  # titles, column heads
+            text = fold(fold_invisible(_mask_glued(_mask_inline(body[lo:hi]))))
+            blocks.append(Block(text, lo, heading=heading))
+        blocks += _too_deep(body, tokens, starts)
+    return sorted(blocks, key=lambda b: b.offset)
+
+
+# A token as the blocks need it: type, first and end line (-1 without a map), level, nesting.
+_Tok = tuple[str, int, int, int, int]
+
+
+def _parse(md: Any, prefix: list[str], lines: list[str], first: int) -> list[_Tok]:
+    """Parse `prefix` + `lines`; the tokens of `lines`, their lines numbered from `first`."""
+    # The parser makes a few objects per line; the cyclic garbage collector walking them again and
+    # again tripled the time of a long document (a 100,000-row table).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        tokens = md.parse(body)
+        tokens = md.parse("\n".join(prefix + lines))
     finally:
         if collecting:
             gc.enable()
-    for n, tok in enumerate(tokens):
-        if tok.type != "inline" or tok.map is None:
+    shift = first - len(prefix)
+    out: list[_Tok] = []
+    for tok in tokens:
+        if tok.map is None:
+            out.append((tok.type, -1, -1, tok.level, tok.nesting))
+        elif tok.map[0] >= len(prefix):
+            out.append((tok.type, tok.map[0] + shift, tok.map[1] + shift, tok.level, tok.nesting))
+    return out
+
+
+# Where a document can be cut into parts parsed one by one, so that memory stays bounded (the
+# parser keeps objects for every line: a 13 MB table took 3 GB): before a line that starts a new
+# top-level block whatever came before it, outside a fenced code block or an HTML block that may
+# span blank lines. That is a line at the left margin after a blank line; or the next row of a
+# table, parsed after a copy of the table's header and delimiter rows (whose tokens are dropped).
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_HTML_OPEN = re.compile(
+    r" {0,3}<(?:(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z])|((?i:script|pre|style|textarea))(?=[\s>]|$))"
+)
+_TABLE_DELIM = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_CONTAINER = re.compile(r"(?:>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))")
+_NOT_A_ROW = re.compile(r" {0,3}(?:[>#*+<-]|\d{1,9}[.)](?:\s|$))| {4}|\t")
+
+
+def _chunks(lines: list[str], size: int) -> list[tuple[int, int, list[str]]]:
+    """(first line, end line, lines to parse before them) for each part of a document."""
+    out: list[tuple[int, int, list[str]]] = []
+    first = 0
+    prefix: list[str] = []
+    fence = ""  # the open fence's marker
+    html_end = ""  # what closes the open HTML block
+    header: list[str] = []  # the open top-level table's header and delimiter rows
+    nested = False  # since the last blank line, a line was inside a quote or list: no table starts
+    for i, line in enumerate(lines):
+        if fence:
+            stripped = line.strip()
+            if _FENCE.match(line) and stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
             continue
-        a, b = tok.map
-        if (a, b) in seen:  # table cells share their row's lines
+        if html_end:
+            if html_end in line.lower():
+                html_end = ""
             continue
-        seen.add((a, b))
-        lo = starts[a]
-        hi = starts[b] - 1 if b < len(starts) else len(body)
-        heading = n > 0 and tokens[n - 1].type in ("heading_open", "th_open")  # titles, column heads
-        text = fold(fold_invisible(_mask_glued(_mask_inline(body[lo:hi]))))
-        blocks.append(Block(text, lo, heading=heading))
-    blocks += _too_deep(body, tokens, starts)
-    return sorted(blocks, key=lambda b: b.offset)
+        if header and ("|" not in line or _NOT_A_ROW.match(line)):
+            header = []  # the table ended (a blank line, or a line that starts another block)
+        at_margin = line[:1] not in ("", " ", "\t")
+        nested = bool(line.strip()) and (nested or not at_margin or _CONTAINER.match(line) is not None)
+        if i - first >= size and ((at_margin and not lines[i - 1].strip()) or header):
+            out.append((first, i, prefix))
+            first, prefix = i, list(header)
+        if m := _FENCE.match(line):
+            fence = m.group(1)
+            continue
+        if h := _HTML_OPEN.match(line):
+            kind = next(k for k, g in enumerate(h.groups()) if g is not None)
+            html_end = ("-->", "?>", "]]>", ">", f"</{(h.group(5) or '').lower()}>")[kind]
+            if html_end in line[h.end() :].lower():
+                html_end = ""
+            continue
+        if (not header and not nested and i > 0 and line[:1] in "|-:" and "-" in line
+                and _TABLE_DELIM.match(line) and lines[i - 1][:1] not in ("", " ", "\t")
+                and "|" in lines[i - 1]
+                and _cells(lines[i - 1]) == _cells(line)):
+            header = [lines[i - 1], line]
+    out.append((first, len(lines), prefix))
+    return out
+
+
+def _cells(row: str) -> int:
+    return len(row.strip().removeprefix("|").removesuffix("|").replace("\\|", "").split("|"))
 
 
 # How many containers (a list and its item count two) the Markdown parser opens before it stops:
@@ -229,14 +308,13 @@ def _markdown_blocks(body: str) -> list[Block]:
 MAX_NESTING = 200
 
 
-def _too_deep(body: str, tokens: list[Any], starts: list[int]) -> list[Block]:
+def _too_deep(body: str, tokens: list[_Tok], starts: list[int]) -> list[Block]:
     """Blocks for the lines inside containers nested past MAX_NESTING, which the parser leaves
     unread: their markers (`>`, `-`, `1.`) blanked, then split into paragraphs as plain text is."""
     out: list[Block] = []
-    for tok in tokens:
-        if tok.nesting != 1 or tok.map is None or tok.level + 1 < MAX_NESTING:
+    for _, a, b, level, nesting in tokens:
+        if nesting != 1 or a < 0 or level + 1 < MAX_NESTING:
             continue
-        a, b = tok.map
         lo = starts[a]
         hi = starts[b] - 1 if b < len(starts) else len(body)
         for blk in _text_blocks(_mask_glued(_mask_inline(body[lo:hi]))):
@@ -282,11 +360,16 @@ def fold_invisible(text: str) -> str:
     return _CF_WORD.sub(squeeze, text)
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset of each line's first character (a loop over the characters took seconds on 2 MB)."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+
+
 class LineIndex:
     """Offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._starts = _line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, offset) - 1

@@ -22,6 +22,7 @@ import yaml
 
 from factcheck import bounded, safeyaml
 from factcheck.config import FAIL_ON, Config
+from factcheck.discover import exists, is_dir
 from factcheck.errors import FactcheckError
 from factcheck.model import Verdict
 
@@ -49,11 +50,14 @@ def start_dir(args: Sequence[str], cwd: Path | None = None) -> Path:
     for arg in args:
         if arg == "-":
             continue
-        if _GLOB_CHARS.search(arg) and not Path(arg).exists():
+        if _GLOB_CHARS.search(arg) and not exists(Path(arg)):
             # the part of a glob before its first wildcard
             arg = os.path.dirname(_GLOB_CHARS.split(arg, 1)[0]) or "."
-        p = (cwd / arg).resolve()
-        return p if p.is_dir() else p.parent
+        try:
+            p = (cwd / arg).resolve()
+        except (RuntimeError, OSError):  # a symlink loop: the reader reports it
+            p = Path(os.path.abspath(cwd / arg))
+        return p if is_dir(p) else p.parent
     return cwd.resolve()
 
 

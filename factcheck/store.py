@@ -390,6 +390,23 @@ def _decode(cls: type[T], raw: Any, f: Path, what: str, **given: Any) -> T:
                              e.line if e.line is not None else _line(raw)) from None
 
 
+_SCALARS = {"int": (int,), "float": (int, float), "str": (str,)}
+
+
+def _typed(obj: Any) -> Any:
+    """A Quantity or DateValue whose every field has the type its class declares (`year: '2011-1'`
+    in a hand-edited store failed later, comparing a string with a number): else a TypeError."""
+    for fl in fields(obj):
+        v = getattr(obj, fl.name)
+        kinds = [k.strip() for k in str(fl.type).split("|")]
+        if v is None and "None" in kinds:
+            continue
+        allowed = tuple(t for k in kinds for t in _SCALARS.get(k, ()))
+        if allowed and (isinstance(v, bool) or not isinstance(v, allowed)):
+            raise TypeError(f"{fl.name} must be {' or '.join(kinds)}, not {v!r}")
+    return obj
+
+
 def _claim_from(raw: Any, wid: str, f: Path) -> Claim:
     if not isinstance(raw, dict):
         raise FactcheckError("a claim must be a mapping", str(f))
