@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck import codec, lock
 from factcheck import store as store_mod
+from factcheck import bounded
 from factcheck.errors import FactcheckError
 from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens
 from factcheck.model import Claim, Work
@@ -122,8 +123,8 @@ def content_fingerprint(folder: Path) -> str:
     h = hashlib.sha256()
     for f in store_files(folder):
         try:
-            data = f.read_bytes()
-        except OSError:
+            data = bounded.read_bytes(f, limit=None)  # a FIFO in a store is refused, not waited on
+        except (OSError, FactcheckError):
             continue
         h.update(f"{f.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
         h.update(data)
@@ -174,7 +175,7 @@ def index_folder(folder: Path, path: Path) -> None:
     digest = hashlib.sha256()
 
     def read(f: Path) -> bytes:
-        data = f.read_bytes()
+        data = bounded.read_bytes(f, limit=None)  # a FIFO in a store is refused, not waited on
         digest.update(f"{f.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)
         return data

@@ -57,8 +57,11 @@ class Outcome:
         return ExitCode.FINDINGS if self.failing else ExitCode.OK
 
 
-def settings(request: Request, cwd: Path | None = None) -> Config:
-    """The Config a request runs with: its flags over the config file over the defaults."""
+def settings(
+    request: Request, cwd: Path | None = None, note: Callable[[str], None] | None = None
+) -> Config:
+    """The Config a request runs with: its flags over the config file over the defaults. `note` is told
+    of a config file found above the checked folder outside any git work tree."""
     from factcheck.settings import resolve
 
     stdin_name = request.stdin_filename
@@ -73,6 +76,7 @@ def settings(request: Request, cwd: Path | None = None) -> Config:
         report=request.report,
         config_file=request.config_file,
         cwd=cwd,
+        note=note,
     )
 
 
@@ -104,7 +108,7 @@ def run(request: Request, note: Callable[[str], None] | None = None) -> Outcome:
     from factcheck.check import check, open_stores
     from factcheck.discover import expand
 
-    config = settings(request)
+    config = settings(request, note=note)
     paths = expand(request.files, config)
     refuse_writing_over_inputs(paths, config.stores, request)
     changed = None

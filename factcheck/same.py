@@ -17,10 +17,8 @@ from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from factcheck import dates as dates_mod
-from factcheck import rules
+from factcheck import rules, safeyaml
 from factcheck import quantities as qty_mod
 from factcheck.match import Candidate
 from factcheck.model import Claim, Quantity
@@ -69,7 +67,7 @@ class Model:
 
 @cache
 def model(path: Path = WEIGHTS) -> Model:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safeyaml.load(path.read_text(encoding="utf-8"), str(path))
     w = data["weights"]
     return Model(bias=float(data["bias"]), weights=tuple(float(w.get(n, 0.0)) for n in NAMES))
 

@@ -314,7 +314,7 @@ def load(path: Path) -> Store:
     claims: list[Claim] = []
     ids: set[str] = set()
     for f in claim_files(path):
-        for line, c in read_claims(f, f.read_bytes(), works):
+        for line, c in read_claims(f, bounded.read_bytes(f, limit=None), works):
             if c.id in ids:
                 raise FactcheckError(f"duplicate claim id {c.id!r}", str(f), line)
             ids.add(c.id)
@@ -351,12 +351,13 @@ def read_works(path: Path, data: bytes | None = None) -> dict[str, Work]:
 
 
 def claim_files(path: Path) -> list[Path]:
-    """The claims files of a store, in a stable order."""
+    """The claims files of a store, in a stable order. Every `*.yaml` entry counts, whatever it is: a
+    FIFO or a device there must be refused when read, not skipped without a word."""
     folder = path / "claims"
     if not folder.is_dir():
         return []
     with os.scandir(folder) as it:
-        return sorted((Path(e.path) for e in it if e.name.endswith(".yaml") and e.is_file()),
+        return sorted((Path(e.path) for e in it if e.name.endswith(".yaml") and not e.is_dir()),
                       key=lambda p: p.name)
 
 
