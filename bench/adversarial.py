@@ -122,8 +122,9 @@ def _prose(n: int) -> None:
     from factcheck.reader import parse
     from factcheck.segment import sentences
 
-    text = "\n\n".join(" ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(60)) + "."
-                       for i in range(n // 200))[:n]
+    text = "\n\n".join(
+        " ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(60)) + "." for i in range(n // 200)
+    )[:n]
 
     def go() -> None:
         doc = parse(text, "prose.md", markdown=True)
@@ -165,8 +166,14 @@ def _timed(step: Callable[[], object]) -> None:
 
 def measure(name: str, size: int) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, __file__, "--one", name, str(size)], capture_output=True, text=True,
-                         env=env, check=True, timeout=3600)
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", name, str(size)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=3600,
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -187,17 +194,27 @@ def main() -> int:
         a, b = measure(name, small), measure(name, small * 10)
         ratio = b["seconds"] / max(a["seconds"], 1e-6)
         worst = max(worst, ratio)
-        row = (f"| {name} | {small:,} | {a['seconds']:.3f} s | {a['peak_mb']:.0f} MB | {small * 10:,} | "
-               f"{b['seconds']:.3f} s | {b['peak_mb']:.0f} MB | {ratio:.1f} |")
+        row = (
+            f"| {name} | {small:,} | {a['seconds']:.3f} s | {a['peak_mb']:.0f} MB | {small * 10:,} | "
+            f"{b['seconds']:.3f} s | {b['peak_mb']:.0f} MB | {ratio:.1f} |"
+        )
         print(row, flush=True)
         rows.append(row)
-    header = ("| input | size | time | peak memory | size x10 | time | peak memory | time ratio |\n"
-              "|---|---|---|---|---|---|---|---|")
+    header = (
+        "| input | size | time | peak memory | size x10 | time | peak memory | time ratio |\n"
+        "|---|---|---|---|---|---|---|---|"
+    )
     text = "\n".join([header, *rows])
     if not args.only:
-        args.out.write_text(args.out.read_text(encoding="utf-8").split("<!-- results -->")[0]
-                            + "<!-- results -->\n\n" + text + "\n" if args.out.exists() else text + "\n",
-                            encoding="utf-8")
+        args.out.write_text(
+            args.out.read_text(encoding="utf-8").split("<!-- results -->")[0]
+            + "<!-- results -->\n\n"
+            + text
+            + "\n"
+            if args.out.exists()
+            else text + "\n",
+            encoding="utf-8",
+        )
     print(f"worst ratio {worst:.1f} (must be under 15)")
     return 0 if worst < 15 else 1
 

@@ -32,8 +32,9 @@ def quotes(index: SqliteIndex) -> tuple[list[int], list[str]]:
     return [r for r, _ in rows], [q for _, q in rows]
 
 
-def _candidates(index: SqliteIndex, draft: Claim, hits: list[tuple[int, float]],
-                idf: Callable[[str], float]) -> list[Candidate]:
+def _candidates(
+    index: SqliteIndex, draft: Claim, hits: list[tuple[int, float]], idf: Callable[[str], float]
+) -> list[Candidate]:
     claims = index.fetch([k for k, _ in hits])
     out = [Candidate(claims[k], s, measure_overlap(draft, claims[k], idf)) for k, s in hits]
     out.sort(key=lambda c: (-c.similarity, c.claim.id))
@@ -103,8 +104,10 @@ class BM25:
         for w in terms:
             counts[w] = counts.get(w, 0) + 1
         norm = self.k1 * (1 - self.b + self.b * len(terms) / self.avgdl)
-        return sum(self.term_idf.get(w, math.log(1 + self.n + 0.5)) * tf * (self.k1 + 1) / (tf + norm)
-                   for w, tf in counts.items())
+        return sum(
+            self.term_idf.get(w, math.log(1 + self.n + 0.5)) * tf * (self.k1 + 1) / (tf + norm)
+            for w, tf in counts.items()
+        )
 
     def candidates(self, draft: Claim, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         np = self.np

@@ -98,9 +98,19 @@ def work_build(docs: int, out: Path) -> None:
     index_mod.write_store(built, out)
     t2 = time.perf_counter()
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file() and f.name != "index.sqlite")
-    emit({"extract": t1 - t0, "write": t2 - t1 - timed["index"], "index": timed["index"], "total": t2 - t0,
-          "claims": len(built.claims), "works": len(built.works), "rss_mb": rss_mb(), "yaml_bytes": size,
-          "index_bytes": (out / "index.sqlite").stat().st_size})
+    emit(
+        {
+            "extract": t1 - t0,
+            "write": t2 - t1 - timed["index"],
+            "index": timed["index"],
+            "total": t2 - t0,
+            "claims": len(built.claims),
+            "works": len(built.works),
+            "rss_mb": rss_mb(),
+            "yaml_bytes": size,
+            "index_bytes": (out / "index.sqlite").stat().st_size,
+        }
+    )
 
 
 def work_check(store_dir: Path, draft: Path) -> None:
@@ -120,9 +130,19 @@ def work_check(store_dir: Path, draft: Path) -> None:
     for fr in report.files:
         for f in fr.findings:
             counts[f.verdict.value] = counts.get(f.verdict.value, 0) + 1
-    emit({"import": t1 - t0, "open": t2 - t1, "gazetteer": tg - t2, "check": t3 - tg, "total": t3 - t1,
-          "claims": report.claims,
-          "verdicts": counts, "rss_mb": rss_mb(), "indexed": type(opened.index).__name__ == "SqliteIndex"})
+    emit(
+        {
+            "import": t1 - t0,
+            "open": t2 - t1,
+            "gazetteer": tg - t2,
+            "check": t3 - tg,
+            "total": t3 - t1,
+            "claims": report.claims,
+            "verdicts": counts,
+            "rss_mb": rss_mb(),
+            "indexed": type(opened.index).__name__ == "SqliteIndex",
+        }
+    )
 
 
 def cold(index: Any) -> None:
@@ -169,8 +189,17 @@ def work_retrieval(method: str, store_dir: Path, draft: Path, sample: int, reps:
     assert report is not None
     ext = statistics.median(extract_times)
     verdicts = [[f.claim.line, f.claim.column, f.claim.kind, f.verdict.value] for f in report.findings]
-    emit({"method": method, "prep": prep, "run": statistics.median(times) - ext, "extract": ext,
-          "claims": len(claims), "verdicts": verdicts, "rss_mb": rss_mb()})
+    emit(
+        {
+            "method": method,
+            "prep": prep,
+            "run": statistics.median(times) - ext,
+            "extract": ext,
+            "claims": len(claims),
+            "verdicts": verdicts,
+            "rss_mb": rss_mb(),
+        }
+    )
 
 
 # --- the benchmark ---------------------------------------------------------------------------------
@@ -270,8 +299,11 @@ def dev_accuracy(method: str) -> dict[str, Any] | None:
     wall = time.perf_counter() - t
     acc = re.search(r"verdict accuracy: ([0-9.]+)", res.stdout)
     score = re.search(r"score=([0-9.]+)", res.stdout)
-    return {"accuracy": float(acc.group(1)) if acc else None,
-            "score": float(score.group(1)) if score else None, "wall": wall}
+    return {
+        "accuracy": float(acc.group(1)) if acc else None,
+        "score": float(score.group(1)) if score else None,
+        "wall": wall,
+    }
 
 
 def startup(runs: int) -> dict[str, Any]:
@@ -290,8 +322,11 @@ def startup(runs: int) -> dict[str, Any]:
 
     cmd = [exe, str(brief.relative_to(ROOT))] if exe else [sys.executable, "-m", "factcheck.cli", str(brief)]
     subprocess.run(cmd, capture_output=True, cwd=ROOT)  # the bundled store's index, if not built yet
-    return {"factcheck": wall(cmd), "python": wall([sys.executable, "-c", "pass"]),
-            "brief": str(brief.relative_to(ROOT))}
+    return {
+        "factcheck": wall(cmd),
+        "python": wall([sys.executable, "-c", "pass"]),
+        "brief": str(brief.relative_to(ROOT)),
+    }
 
 
 STARTUP_TARGET = 5  # a one-page check may cost at most this many times `python -c pass` (issue 11)
@@ -301,9 +336,14 @@ def startup_section(s: dict[str, Any]) -> list[str]:
     ratio = s["factcheck"] / s["python"]
     met = "met" if ratio <= STARTUP_TARGET else "not met"
     load = f" Load average {s['load']:.1f} on {os.cpu_count()} cores during the runs." if "load" in s else ""
-    return ["## Start-up", "", f"`factcheck {s['brief']}` (a one-page brief, bundled store, index built): "
-            f"{fmt_s(s['factcheck'])} wall; `python -c pass`: {fmt_s(s['python'])} (medians of "
-            f"{s.get('runs', 5)}): **{ratio:.1f}x** (target at most {STARTUP_TARGET}x: {met}).{load}", ""]
+    return [
+        "## Start-up",
+        "",
+        f"`factcheck {s['brief']}` (a one-page brief, bundled store, index built): "
+        f"{fmt_s(s['factcheck'])} wall; `python -c pass`: {fmt_s(s['python'])} (medians of "
+        f"{s.get('runs', 5)}): **{ratio:.1f}x** (target at most {STARTUP_TARGET}x: {met}).{load}",
+        "",
+    ]
 
 
 def startup_only(runs: int, out: Path) -> None:
@@ -348,19 +388,33 @@ def machine() -> dict[str, str]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal"))
+        mem = next(
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         ram = f"{int(mem) / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration):
         ram = "unknown"
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=ROOT).stdout.strip() or "unknown"
+        commit = (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+            ).stdout.strip()
+            or "unknown"
+        )
     except OSError:
         commit = "unknown"
-    return {"cpu": cpu, "cores": str(os.cpu_count()), "ram": ram, "os": platform.platform(),
-            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "commit": commit,
-            "date": time.strftime("%Y-%m-%d %H:%M %Z")}
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "ram": ram,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+    }
 
 
 # --- report -----------------------------------------------------------------------------------------
@@ -375,66 +429,101 @@ def fmt_s(x: float | None) -> str:
 def write_report(r: dict[str, Any], out: Path) -> None:
     sizes = r["sizes"]
     rows = r["rows"]
-    lines = ["# factcheck benchmark", "",
-             f"Generated by `python bench/run.py {r['argv']}` on {r['machine']['date']}.", ""]
+    lines = [
+        "# factcheck benchmark",
+        "",
+        f"Generated by `python bench/run.py {r['argv']}` on {r['machine']['date']}.",
+        "",
+    ]
     m = r["machine"]
-    lines += ["## Machine", "",
-              f"{m['cpu']}, {m['cores']} cores, {m['ram']} RAM; {m['os']}; Python {m['python']}, "
-              f"SQLite {m['sqlite']}; factcheck at commit {m['commit']} (plus the working tree's changes). "
-              "Wall-clock times on a machine that may be shared with other work: medians damp that, single "
-              "runs (the large builds) do not.", ""]
-    lines += ["## Stores and the draft", "",
-              "Synthetic stores (bench/synth.py, seeded): policy-brief sentences from templates with "
-              "entities from the bundled gazetteer, invented company names, measures, figures and dates, "
-              "and clauses in words drawn from the seed documents' vocabulary (about "
-              f"{r['tokens_per_claim']:.0f} index tokens a claim; the seed store has about 12). Every "
-              "store is built from .txt documents by the real `store.build` + `index.write_store` library "
-              "calls (so the 1M store too: no shortcut), and each larger store contains the smaller ones. "
-              "The "
-              f"draft has {r['draft_claims']} claims: sentences copied from the sources, copied with a "
-              "figure changed, and invented.", ""]
-    lines += ["| claims | sources | build (extract + YAML + index) | of which index | YAML | index file | "
-              "build peak RSS |", "|---:|---:|---|---:|---:|---:|---:|"]
+    lines += [
+        "## Machine",
+        "",
+        f"{m['cpu']}, {m['cores']} cores, {m['ram']} RAM; {m['os']}; Python {m['python']}, "
+        f"SQLite {m['sqlite']}; factcheck at commit {m['commit']} (plus the working tree's changes). "
+        "Wall-clock times on a machine that may be shared with other work: medians damp that, single "
+        "runs (the large builds) do not.",
+        "",
+    ]
+    lines += [
+        "## Stores and the draft",
+        "",
+        "Synthetic stores (bench/synth.py, seeded): policy-brief sentences from templates with "
+        "entities from the bundled gazetteer, invented company names, measures, figures and dates, "
+        "and clauses in words drawn from the seed documents' vocabulary (about "
+        f"{r['tokens_per_claim']:.0f} index tokens a claim; the seed store has about 12). Every "
+        "store is built from .txt documents by the real `store.build` + `index.write_store` library "
+        "calls (so the 1M store too: no shortcut), and each larger store contains the smaller ones. "
+        "The "
+        f"draft has {r['draft_claims']} claims: sentences copied from the sources, copied with a "
+        "figure changed, and invented.",
+        "",
+    ]
+    lines += [
+        "| claims | sources | build (extract + YAML + index) | of which index | YAML | index file | "
+        "build peak RSS |",
+        "|---:|---:|---|---:|---:|---:|---:|",
+    ]
     for n in sizes:
         b = rows[n]["build"]
         runs = f" (median of {b['runs']})" if b["runs"] > 1 else " (1 run)"
-        lines.append(f"| {b['claims']:,} | {b['works']:,} | {fmt_s(b['total'])}{runs} = "
-                     f"{fmt_s(b['extract'])} + {fmt_s(b['write'])} + {fmt_s(b['index'])} | "
-                     f"{fmt_s(b['index'])} | {b['yaml_bytes'] / 1e6:.0f} MB | "
-                     f"{b['index_bytes'] / 1e6:.0f} MB | {b['rss_mb']:.0f} MB |")
-    lines += ["", "## Check", "",
-              f"`open_stores` + `check` of the {r['draft_claims']}-claim draft in a fresh process, after "
-              f"imports (median of {r['runs']} runs, files in the OS cache), and the process's peak RSS. "
-              f"Imports take {fmt_s(r['import'])} more.", "",
-              "| claims | check | open store | gazetteer + store's names.yaml | extraction of the draft | "
-              "retrieval + verdicts | peak RSS | verdicts (supported / conflicting / unsupported) |",
-              "|---:|---:|---:|---:|---:|---:|---:|---|"]
+        lines.append(
+            f"| {b['claims']:,} | {b['works']:,} | {fmt_s(b['total'])}{runs} = "
+            f"{fmt_s(b['extract'])} + {fmt_s(b['write'])} + {fmt_s(b['index'])} | "
+            f"{fmt_s(b['index'])} | {b['yaml_bytes'] / 1e6:.0f} MB | "
+            f"{b['index_bytes'] / 1e6:.0f} MB | {b['rss_mb']:.0f} MB |"
+        )
+    lines += [
+        "",
+        "## Check",
+        "",
+        f"`open_stores` + `check` of the {r['draft_claims']}-claim draft in a fresh process, after "
+        f"imports (median of {r['runs']} runs, files in the OS cache), and the process's peak RSS. "
+        f"Imports take {fmt_s(r['import'])} more.",
+        "",
+        "| claims | check | open store | gazetteer + store's names.yaml | extraction of the draft | "
+        "retrieval + verdicts | peak RSS | verdicts (supported / conflicting / unsupported) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for n in sizes:
         c, ours = rows[n]["check"], rows[n]["retrieval"].get("ours")
         v = c["verdicts"]
-        lines.append(f"| {rows[n]['build']['claims']:,} | **{fmt_s(c['total'])}** | {fmt_s(c['open'])} | "
-                     f"{fmt_s(c['gazetteer'])} | "
-                     f"{fmt_s(ours['extract']) if ours else '-'} | {fmt_s(ours['run']) if ours else '-'} | "
-                     f"{c['rss_mb']:.0f} MB | {v.get('supported', 0)} / {v.get('conflicting', 0)} / "
-                     f"{v.get('unsupported', 0)} |")
+        lines.append(
+            f"| {rows[n]['build']['claims']:,} | **{fmt_s(c['total'])}** | {fmt_s(c['open'])} | "
+            f"{fmt_s(c['gazetteer'])} | "
+            f"{fmt_s(ours['extract']) if ours else '-'} | {fmt_s(ours['run']) if ours else '-'} | "
+            f"{c['rss_mb']:.0f} MB | {v.get('supported', 0)} / {v.get('conflicting', 0)} / "
+            f"{v.get('unsupported', 0)} |"
+        )
     names = ", ".join(f"{rows[n].get('names', 0):,} at {rows[n]['build']['claims']:,}" for n in sizes)
-    lines += ["", "The gazetteer column is the bundled gazetteer plus the store's names.yaml (proper names "
-              f"found in its sources: {names} claims), parsed into one dictionary of names by "
-              "every check; it grows with the store, outside the index. `retrieval + verdicts` is measured "
-              "in a separate process with the same cold caches."]
+    lines += [
+        "",
+        "The gazetteer column is the bundled gazetteer plus the store's names.yaml (proper names "
+        f"found in its sources: {names} claims), parsed into one dictionary of names by "
+        "every check; it grows with the store, outside the index. `retrieval + verdicts` is measured "
+        "in a separate process with the same cold caches.",
+    ]
     g = r["growth"]
-    lines += ["", f"Growth of check time with store size (least squares on log-log, all sizes): exponent "
-              f"**{g['exponent']:.2f}**; retrieval + verdicts alone: {g['retrieval_exponent']:.2f}."]
+    lines += [
+        "",
+        f"Growth of check time with store size (least squares on log-log, all sizes): exponent "
+        f"**{g['exponent']:.2f}**; retrieval + verdicts alone: {g['retrieval_exponent']:.2f}.",
+    ]
     if g.get("ratio_10k_1m"):
         lines.append(f"Check time at 1M claims / at 10k claims: **{g['ratio_10k_1m']:.1f}x**.")
     lines += ["", "![check time](check_time.png)", ""]
-    lines += ["## Against other retrieval", "",
-              "Retrieval + verdicts for the draft's claims (extraction excluded, the same verdict function), "
-              "once each method is ready; `ratio` is our time / theirs (below 1: we are faster). Getting "
-              "ready is not in the ratio: for us it is opening the index (the check's `open store` above); "
-              "for them, holding every claim in memory.", "",
-              "| claims | ours | in-memory index | ratio | BM25 | ratio | naive | ratio | verdicts as ours "
-              "(memory / BM25 / naive) |", "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines += [
+        "## Against other retrieval",
+        "",
+        "Retrieval + verdicts for the draft's claims (extraction excluded, the same verdict function), "
+        "once each method is ready; `ratio` is our time / theirs (below 1: we are faster). Getting "
+        "ready is not in the ratio: for us it is opening the index (the check's `open store` above); "
+        "for them, holding every claim in memory.",
+        "",
+        "| claims | ours | in-memory index | ratio | BM25 | ratio | naive | ratio | verdicts as ours "
+        "(memory / BM25 / naive) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for n in sizes:
         ret = rows[n]["retrieval"]
         ours = ret.get("ours")
@@ -450,22 +539,44 @@ def write_report(r: dict[str, Any], out: Path) -> None:
             cells += [fmt_s(x["run"]) + mark, f"{ours['run'] / x['run']:.3f}"]
             agree.append("-" if x.get("sampled") else f"{x['agree']:.0%}")
         lines.append("| " + " | ".join(cells) + " | " + " / ".join(agree) + " |")
-    lines += ["", "Getting ready: " + "; ".join(
-        f"{rows[n]['build']['claims']:,} claims: memory {fmt_s(rows[n]['retrieval']['memory']['prep'])}"
-        + (f" (from the index's JSON; loading the YAML store: {fmt_s(rows[n]['yaml_load'])})"
-           if rows[n].get("yaml_load") else " (from the index's JSON)")
-        + (f", BM25 {fmt_s(rows[n]['retrieval']['bm25']['prep'])}"
-           if rows[n]["retrieval"].get("bm25") else "")
-        for n in sizes if rows[n]["retrieval"].get("memory")) + ".", ""]
-    lines += ["Naive at large sizes ran on the first sentences of the draft and is scaled to the whole draft "
-              "by claim count (marked). BM25 is vectorised with numpy; the naive baseline uses rapidfuzz's "
-              "C `process.extract` on one core, as we use one.", ""]
+    lines += [
+        "",
+        "Getting ready: "
+        + "; ".join(
+            f"{rows[n]['build']['claims']:,} claims: memory {fmt_s(rows[n]['retrieval']['memory']['prep'])}"
+            + (
+                f" (from the index's JSON; loading the YAML store: {fmt_s(rows[n]['yaml_load'])})"
+                if rows[n].get("yaml_load")
+                else " (from the index's JSON)"
+            )
+            + (
+                f", BM25 {fmt_s(rows[n]['retrieval']['bm25']['prep'])}"
+                if rows[n]["retrieval"].get("bm25")
+                else ""
+            )
+            for n in sizes
+            if rows[n]["retrieval"].get("memory")
+        )
+        + ".",
+        "",
+    ]
+    lines += [
+        "Naive at large sizes ran on the first sentences of the draft and is scaled to the whole draft "
+        "by claim count (marked). BM25 is vectorised with numpy; the naive baseline uses rapidfuzz's "
+        "C `process.extract` on one core, as we use one.",
+        "",
+    ]
     acc = r.get("accuracy")
     if acc:
-        lines += ["## Accuracy on the development set", "",
-                  f"`score.py` on {DEV} against the bundled seed store, with bench/swap.py as the CLI: only "
-                  "candidate retrieval changes.", "",
-                  "| retrieval | verdict accuracy | score (verdict and evidence) |", "|---|---:|---:|"]
+        lines += [
+            "## Accuracy on the development set",
+            "",
+            f"`score.py` on {DEV} against the bundled seed store, with bench/swap.py as the CLI: only "
+            "candidate retrieval changes.",
+            "",
+            "| retrieval | verdict accuracy | score (verdict and evidence) |",
+            "|---|---:|---:|",
+        ]
         for meth in METHODS:
             a = acc.get(meth)
             if a:
@@ -489,8 +600,11 @@ def plot(r: dict[str, Any], out: Path) -> bool:
     fig, ax = plt.subplots(figsize=(7, 4.5))
     ax.plot(xs, [r["rows"][n]["check"]["total"] for n in sizes], "o-", label="check (ours, whole)")
     for meth, style in (("ours", "s-"), ("memory", "^--"), ("bm25", "v--"), ("naive", "x:")):
-        pts = [(x, r["rows"][n]["retrieval"][meth]["run"]) for x, n in zip(xs, sizes, strict=True)
-               if r["rows"][n]["retrieval"].get(meth)]
+        pts = [
+            (x, r["rows"][n]["retrieval"][meth]["run"])
+            for x, n in zip(xs, sizes, strict=True)
+            if r["rows"][n]["retrieval"].get(meth)
+        ]
         if pts:
             ax.plot([p[0] for p in pts], [p[1] for p in pts], style, label=f"retrieval + verdicts: {meth}")
     ax.set_xscale("log")
@@ -517,32 +631,42 @@ def targets(r: dict[str, Any]) -> list[str]:
 
     if at(100_000):
         t = rows[100_000]["check"]["total"]
-        out.append(f"200-claim draft against 100k claims well under a second after start-up: {fmt_s(t)}, of "
-                   f"which {fmt_s(t - own(100_000))} is loading the gazetteer and the store's names "
-                   f"({'under a second' if t < 1 else 'not met'}; how far under is 'well under' is the "
-                   "reader's call).")
+        out.append(
+            f"200-claim draft against 100k claims well under a second after start-up: {fmt_s(t)}, of "
+            f"which {fmt_s(t - own(100_000))} is loading the gazetteer and the store's names "
+            f"({'under a second' if t < 1 else 'not met'}; how far under is 'well under' is the "
+            "reader's call)."
+        )
         nv, ours = rows[100_000]["retrieval"].get("naive"), rows[100_000]["retrieval"].get("ours")
         if nv and ours:
             x = nv["run"] / ours["run"]
-            out.append(f"At 100k at least 20x faster than the naive baseline: {x:.0f}x on retrieval + "
-                       f"verdicts ({'met' if x >= 20 else 'not met'}).")
+            out.append(
+                f"At 100k at least 20x faster than the naive baseline: {x:.0f}x on retrieval + "
+                f"verdicts ({'met' if x >= 20 else 'not met'})."
+            )
     if at(1_000_000):
         t = rows[1_000_000]["check"]["total"]
         out.append(f"1M claims in a few seconds: {fmt_s(t)} ({'met' if t < 5 else 'not met'}).")
     g = r["growth"].get("ratio_10k_1m")
     if g:
-        out.append(f"Check time from 10k to 1M grows by less than 5x: {g:.1f}x "
-                   f"({'met' if g < 5 else 'not met'}); without the gazetteer and names load "
-                   f"{own(1_000_000) / own(10_000):.1f}x.")
+        out.append(
+            f"Check time from 10k to 1M grows by less than 5x: {g:.1f}x "
+            f"({'met' if g < 5 else 'not met'}); without the gazetteer and names load "
+            f"{own(1_000_000) / own(10_000):.1f}x."
+        )
     acc = r.get("accuracy") or {}
     if acc.get("ours") and acc.get("naive"):
         ok = acc["ours"]["score"] >= max(acc["naive"]["score"], acc["memory"]["score"])
-        out.append(f"No loss of accuracy on the dev set: ours {acc['ours']['score']:.3f} vs naive "
-                   f"{acc['naive']['score']:.3f}, in-memory {acc['memory']['score']:.3f} "
-                   f"({'met' if ok else 'not met'}).")
+        out.append(
+            f"No loss of accuracy on the dev set: ours {acc['ours']['score']:.3f} vs naive "
+            f"{acc['naive']['score']:.3f}, in-memory {acc['memory']['score']:.3f} "
+            f"({'met' if ok else 'not met'})."
+        )
     rss = [rows[n]["check"]["rss_mb"] for n in sizes]
-    out.append(f"Memory of the check process bounded: peak RSS {rss[0]:.0f} MB at {sizes[0]:,} claims, "
-               f"{rss[-1]:.0f} MB at {sizes[-1]:,} (claims stay on disk; bitmaps cache capped at 64 MB).")
+    out.append(
+        f"Memory of the check process bounded: peak RSS {rss[0]:.0f} MB at {sizes[0]:,} claims, "
+        f"{rss[-1]:.0f} MB at {sizes[-1]:,} (claims stay on disk; bitmaps cache capped at 64 MB)."
+    )
     return out
 
 
@@ -557,12 +681,17 @@ def main() -> int:
             work_retrieval(rest[0], Path(rest[1]), Path(rest[2]), int(rest[3]), int(rest[4]))
         return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                    help="store sizes in claims (comma-separated)")
+    ap.add_argument(
+        "--sizes", default=",".join(map(str, SIZES)), help="store sizes in claims (comma-separated)"
+    )
     ap.add_argument("--quick", action="store_true", help="1k and 10k claims only, fewer runs")
     ap.add_argument("--runs", type=int, default=None, help="check runs per size (default 5; 3 with --quick)")
-    ap.add_argument("--build-runs", type=int, default=None,
-                    help="build runs per size (default 3 up to 10k claims, 1 above; 1 with --quick)")
+    ap.add_argument(
+        "--build-runs",
+        type=int,
+        default=None,
+        help="build runs per size (default 3 up to 10k claims, 1 above; 1 with --quick)",
+    )
     ap.add_argument("--rebuild", action="store_true", help="rebuild stores even if bench/.work has them")
     ap.add_argument("--no-baselines", action="store_true", help="skip the other retrieval methods")
     ap.add_argument("--out", type=Path, default=BENCH / "results.md")
@@ -638,16 +767,27 @@ def main() -> int:
     growth: dict[str, Any] = {
         "exponent": fit(xs, [rows[n]["check"]["total"] for n in sizes]) if len(sizes) > 1 else float("nan"),
         "retrieval_exponent": fit(xs, [rows[n]["retrieval"]["ours"]["run"] for n in sizes])
-        if len(sizes) > 1 else float("nan")}
+        if len(sizes) > 1
+        else float("nan"),
+    }
     if 10_000 in rows and 1_000_000 in rows:
         growth["ratio_10k_1m"] = rows[1_000_000]["check"]["total"] / rows[10_000]["check"]["total"]
     print("accuracy on the development set...", flush=True)
     accuracy = {m: a for m in METHODS if (a := dev_accuracy(m))} if not args.no_baselines else {}
     print("start-up...", flush=True)
     result: dict[str, Any] = {
-        "argv": " ".join(sys.argv[1:]), "machine": machine_facts, "sizes": sizes, "rows": rows, "runs": runs,
-        "draft_claims": draft_claims, "tokens_per_claim": tpc, "growth": growth, "accuracy": accuracy,
-        "startup": startup(5), "import": statistics.median(rows[n]["check"]["import"] for n in sizes)}
+        "argv": " ".join(sys.argv[1:]),
+        "machine": machine_facts,
+        "sizes": sizes,
+        "rows": rows,
+        "runs": runs,
+        "draft_claims": draft_claims,
+        "tokens_per_claim": tpc,
+        "growth": growth,
+        "accuracy": accuracy,
+        "startup": startup(5),
+        "import": statistics.median(rows[n]["check"]["import"] for n in sizes),
+    }
     result["targets"] = targets(result)
     (WORK / "results.json").write_text(json.dumps(result, indent=1, default=str))
     write_report(result, args.out)

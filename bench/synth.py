@@ -16,46 +16,203 @@ SEEDS = ROOT / "seeds"
 SEED = 20240611
 
 # Countries the corpus is about, most often first (the rest of the gazetteer follows, Zipf-weighted).
-FOCUS = ["China", "Russia", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
-         "Afghanistan", "South Korea", "Japan", "India", "Turkey", "Iran", "Pakistan", "Mongolia",
-         "United States", "Germany", "Azerbaijan", "Georgia", "Belarus"]
+FOCUS = [
+    "China",
+    "Russia",
+    "Kazakhstan",
+    "Uzbekistan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Turkmenistan",
+    "Afghanistan",
+    "South Korea",
+    "Japan",
+    "India",
+    "Turkey",
+    "Iran",
+    "Pakistan",
+    "Mongolia",
+    "United States",
+    "Germany",
+    "Azerbaijan",
+    "Georgia",
+    "Belarus",
+]
 
 MEASURES = [
-    "external debt", "foreign trade turnover", "exports of electronics", "imports of machinery",
-    "internet penetration", "mobile subscribers", "data centre capacity", "fibre-optic network",
-    "foreign direct investment", "government revenue", "defence budget", "gas exports", "oil output",
-    "grain harvest", "electricity generation", "coal production", "copper exports", "gold reserves",
-    "remittances", "tourist arrivals", "university enrolment", "labour migrants", "railway freight",
-    "container traffic", "road construction", "solar capacity", "hydropower output", "water use",
-    "cotton production", "wheat exports", "e-commerce sales", "digital payments", "broadband coverage",
-    "surveillance cameras", "satellite launches", "research spending", "patent filings",
-    "military exercises", "border crossings", "customs revenue", "state subsidies", "public debt",
-    "trade deficit", "current account surplus", "inflation", "unemployment", "poverty rate",
-    "household income", "bank lending", "loan portfolio", "bond issuance", "market share",
-    "smartphone sales", "cloud services revenue", "cybersecurity spending", "5G base stations",
-    "logistics hubs", "industrial parks", "joint ventures", "scholarships", "Confucius Institutes",
+    "external debt",
+    "foreign trade turnover",
+    "exports of electronics",
+    "imports of machinery",
+    "internet penetration",
+    "mobile subscribers",
+    "data centre capacity",
+    "fibre-optic network",
+    "foreign direct investment",
+    "government revenue",
+    "defence budget",
+    "gas exports",
+    "oil output",
+    "grain harvest",
+    "electricity generation",
+    "coal production",
+    "copper exports",
+    "gold reserves",
+    "remittances",
+    "tourist arrivals",
+    "university enrolment",
+    "labour migrants",
+    "railway freight",
+    "container traffic",
+    "road construction",
+    "solar capacity",
+    "hydropower output",
+    "water use",
+    "cotton production",
+    "wheat exports",
+    "e-commerce sales",
+    "digital payments",
+    "broadband coverage",
+    "surveillance cameras",
+    "satellite launches",
+    "research spending",
+    "patent filings",
+    "military exercises",
+    "border crossings",
+    "customs revenue",
+    "state subsidies",
+    "public debt",
+    "trade deficit",
+    "current account surplus",
+    "inflation",
+    "unemployment",
+    "poverty rate",
+    "household income",
+    "bank lending",
+    "loan portfolio",
+    "bond issuance",
+    "market share",
+    "smartphone sales",
+    "cloud services revenue",
+    "cybersecurity spending",
+    "5G base stations",
+    "logistics hubs",
+    "industrial parks",
+    "joint ventures",
+    "scholarships",
+    "Confucius Institutes",
 ]
 TOPICS = [
-    "digital infrastructure", "energy security", "transport corridors", "water management", "border security",
-    "counter-terrorism", "smart cities", "e-government", "artificial intelligence", "telecommunications",
-    "agriculture", "mining", "public health", "higher education", "customs procedures", "cybersecurity",
-    "space cooperation", "nuclear energy", "green hydrogen", "rare earths", "financial technology",
-    "pipeline construction", "railway links", "satellite navigation", "data protection",
+    "digital infrastructure",
+    "energy security",
+    "transport corridors",
+    "water management",
+    "border security",
+    "counter-terrorism",
+    "smart cities",
+    "e-government",
+    "artificial intelligence",
+    "telecommunications",
+    "agriculture",
+    "mining",
+    "public health",
+    "higher education",
+    "customs procedures",
+    "cybersecurity",
+    "space cooperation",
+    "nuclear energy",
+    "green hydrogen",
+    "rare earths",
+    "financial technology",
+    "pipeline construction",
+    "railway links",
+    "satellite navigation",
+    "data protection",
 ]
 VERBS_UP = ["rose", "increased", "grew", "climbed", "jumped"]
 VERBS_DOWN = ["fell", "declined", "dropped", "shrank"]
-ACTS = ["signed an agreement with", "opened talks with", "agreed to cooperate with",
-        "launched a project with", "suspended a contract with", "renewed a partnership with",
-        "expanded ties with"]
-SYL = ["ka", "ra", "zhan", "tor", "bek", "lin", "mar", "sul", "tau", "nur", "vos", "qing", "dor", "mir",
-       "sen", "hai", "tal", "ost", "yar", "gul", "bai", "chen", "kor", "lan", "pet", "rus", "sha", "tem",
-       "ul", "zar"]
-SUFFIX = ["Holdings", "Telecom", "Logistics", "Energy", "Group", "Systems", "Capital", "Mining", "Networks",
-          "Technologies", "Engineering", "Industries"]
-INFRA = ["railway", "motorway", "fibre-optic cable", "gas pipeline", "power lines", "irrigation canals",
-         "border fencing", "high-speed rail"]
-WORDS = ["regional", "strategic", "national", "bilateral", "long-term", "private", "state-owned", "landmark",
-         "ambitious", "controversial", "flagship", "pilot", "multilateral", "cross-border", "modernisation"]
+ACTS = [
+    "signed an agreement with",
+    "opened talks with",
+    "agreed to cooperate with",
+    "launched a project with",
+    "suspended a contract with",
+    "renewed a partnership with",
+    "expanded ties with",
+]
+SYL = [
+    "ka",
+    "ra",
+    "zhan",
+    "tor",
+    "bek",
+    "lin",
+    "mar",
+    "sul",
+    "tau",
+    "nur",
+    "vos",
+    "qing",
+    "dor",
+    "mir",
+    "sen",
+    "hai",
+    "tal",
+    "ost",
+    "yar",
+    "gul",
+    "bai",
+    "chen",
+    "kor",
+    "lan",
+    "pet",
+    "rus",
+    "sha",
+    "tem",
+    "ul",
+    "zar",
+]
+SUFFIX = [
+    "Holdings",
+    "Telecom",
+    "Logistics",
+    "Energy",
+    "Group",
+    "Systems",
+    "Capital",
+    "Mining",
+    "Networks",
+    "Technologies",
+    "Engineering",
+    "Industries",
+]
+INFRA = [
+    "railway",
+    "motorway",
+    "fibre-optic cable",
+    "gas pipeline",
+    "power lines",
+    "irrigation canals",
+    "border fencing",
+    "high-speed rail",
+]
+WORDS = [
+    "regional",
+    "strategic",
+    "national",
+    "bilateral",
+    "long-term",
+    "private",
+    "state-owned",
+    "landmark",
+    "ambitious",
+    "controversial",
+    "flagship",
+    "pilot",
+    "multilateral",
+    "cross-border",
+    "modernisation",
+]
 
 
 def _gazetteer() -> dict[str, list[str]]:
@@ -179,8 +336,10 @@ class Generator:
         if t == 3:
             return f"{self.firm(r)} employs {figure(r, 'count')} people in {r.choice(self.v.cities)}."
         if t == 4:
-            return (f"According to the {r.choice(self.v.orgs)}, {self.firm(r)} invested {figure(r, 'money')} "
-                    f"in {topic} in {c1} in {year}.")
+            return (
+                f"According to the {r.choice(self.v.orgs)}, {self.firm(r)} invested {figure(r, 'money')} "
+                f"in {topic} in {c1} in {year}."
+            )
         if t == 5:
             return f"Trade between {c1} and {c2} reached {figure(r, 'money')} in {year}."
         if t == 6:
@@ -191,8 +350,10 @@ class Generator:
             city = r.choice(self.v.cities)
             return f"The {r.choice(WORDS)} {topic} project in {city} cost {figure(r, 'money')}."
         if t == 9:
-            return (f"{c1} built {figure(r, 'count')} kilometres of {r.choice(INFRA)} between {year} and "
-                    f"{year + r.randint(1, 6)}.")
+            return (
+                f"{c1} built {figure(r, 'count')} kilometres of {r.choice(INFRA)} between {year} and "
+                f"{year + r.randint(1, 6)}."
+            )
         if t == 10:
             return f"{c1} owes {figure(r, 'pct')} of its {m} to {c2}."
         if t == 11:
@@ -228,8 +389,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def _altered(r: random.Random, sentence: str) -> str | None:
     """The sentence with one figure changed well beyond rounding (a conflicting claim)."""
-    nums = [m for m in _NUMBER.finditer(sentence)
-            if not (len(m.group()) == 4 and m.group().startswith(("19", "20")))]  # not a year
+    nums = [
+        m
+        for m in _NUMBER.finditer(sentence)
+        if not (len(m.group()) == 4 and m.group().startswith(("19", "20")))
+    ]  # not a year
     if not nums:
         return None
     m = r.choice(nums)

@@ -27,9 +27,11 @@ from factcheck.safewrite import atomic_write
 from factcheck.text import fold
 
 VERSION = 1
-HEADER = ("# factcheck baseline: known findings that `factcheck check --baseline FILE` hides.\n"
-          "# Regenerate with `factcheck check --write-baseline FILE`; entries are matched by file and\n"
-          "# fingerprint (kind, verdict, figure and sentence), not by line.\n")
+HEADER = (
+    "# factcheck baseline: known findings that `factcheck check --baseline FILE` hides.\n"
+    "# Regenerate with `factcheck check --write-baseline FILE`; entries are matched by file and\n"
+    "# fingerprint (kind, verdict, figure and sentence), not by line.\n"
+)
 
 Key = tuple[str, str]
 
@@ -58,16 +60,24 @@ def entries(report: Report, config: Config, base: Path) -> list[dict[str, Any]]:
     for fr in report.files:
         for f in fr.findings:
             if config.fails(f):
-                out.append({"file": file_key(fr.path, base), "claim": " ".join(f.claim.quote.split()),
-                            "figure": figure(f), "verdict": f.verdict.value, "fingerprint": fingerprint(f)})
+                out.append(
+                    {
+                        "file": file_key(fr.path, base),
+                        "claim": " ".join(f.claim.quote.split()),
+                        "figure": figure(f),
+                        "verdict": f.verdict.value,
+                        "fingerprint": fingerprint(f),
+                    }
+                )
     return out
 
 
 def write(report: Report, config: Config, path: Path) -> int:
     """Write the report's failing findings to `path` (atomically); the number written."""
     found = entries(report, config, path.resolve().parent)
-    body = yaml.safe_dump({"version": VERSION, "findings": found}, sort_keys=False, allow_unicode=True,
-                          width=1000)
+    body = yaml.safe_dump(
+        {"version": VERSION, "findings": found}, sort_keys=False, allow_unicode=True, width=1000
+    )
     try:
         atomic_write(path, HEADER + body)
     except OSError as e:
@@ -83,12 +93,16 @@ def load(path: Path) -> Counter[Key]:
         data = safeyaml.load(bounded.read_text(path, name, what="baseline"), name)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise FactcheckError(f"baseline is not valid YAML: {getattr(e, 'problem', None) or e}", name,
-                             mark.line + 1 if mark is not None else None) from None
+        raise FactcheckError(
+            f"baseline is not valid YAML: {getattr(e, 'problem', None) or e}",
+            name,
+            mark.line + 1 if mark is not None else None,
+        ) from None
     found = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(found, list) or data.get("version") != VERSION:
-        raise FactcheckError(f"not a factcheck baseline (want a mapping with version: {VERSION} and a "
-                             "findings list)", name)
+        raise FactcheckError(
+            f"not a factcheck baseline (want a mapping with version: {VERSION} and a findings list)", name
+        )
     known: Counter[Key] = Counter()
     for i, entry in enumerate(found, 1):
         file, fp = (entry.get("file"), entry.get("fingerprint")) if isinstance(entry, dict) else (None, None)
@@ -116,8 +130,13 @@ def hide(report: Report, known: Counter[Key], base: Path) -> tuple[Report, int]:
     return replace(report, files=tuple(files)), hidden
 
 
-def apply_baseline(report: Report, config: Config, use: str | None = None, write_to: str | None = None,
-                   note: Callable[[str], None] | None = None) -> Report:
+def apply_baseline(
+    report: Report,
+    config: Config,
+    use: str | None = None,
+    write_to: str | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Report:
     """What the CLI does with --write-baseline and --baseline: write first (from the whole report),
     then hide what either baseline records, so a run that writes one passes as the next run would."""
     say = note or (lambda _msg: None)

@@ -36,8 +36,9 @@ def display_name(name: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def read_bytes(path: Path | str, display: str | None = None, *, limit: int | None = MAX_BYTES,
-               what: str = "file") -> bytes:
+def read_bytes(
+    path: Path | str, display: str | None = None, *, limit: int | None = MAX_BYTES, what: str = "file"
+) -> bytes:
     """The bytes of a regular file, refused past `limit` bytes (None: no limit)."""
     name = display_name(display if display is not None else str(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -46,8 +47,11 @@ def read_bytes(path: Path | str, display: str | None = None, *, limit: int | Non
         if stat.S_ISDIR(st.st_mode):
             raise FactcheckError(f"is a directory, expected a {what}", name)
         if not stat.S_ISREG(st.st_mode):
-            raise FactcheckError(f"not a regular file ({_kind(st.st_mode)}); name a {what} on disk "
-                                 "(use '-' for standard input)", name)
+            raise FactcheckError(
+                f"not a regular file ({_kind(st.st_mode)}); name a {what} on disk "
+                "(use '-' for standard input)",
+                name,
+            )
         if limit is not None and st.st_size > limit:
             raise FactcheckError(f"file is {st.st_size} bytes, over the {limit}-byte limit", name)
         fd = os.open(path, flags)
@@ -66,16 +70,20 @@ def read_bytes(path: Path | str, display: str | None = None, *, limit: int | Non
         os.close(fd)
 
 
-def read_text(path: Path | str, display: str | None = None, *, limit: int | None = MAX_BYTES,
-              what: str = "file") -> str:
+def read_text(
+    path: Path | str, display: str | None = None, *, limit: int | None = MAX_BYTES, what: str = "file"
+) -> str:
     """A regular file as UTF-8 text (a byte-order mark dropped); bad bytes are an error with the line."""
     raw = read_bytes(path, display, limit=limit, what=what)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise FactcheckError(f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8",
-                             display_name(display if display is not None else str(path)), line) from None
+        raise FactcheckError(
+            f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8",
+            display_name(display if display is not None else str(path)),
+            line,
+        ) from None
 
 
 def read_stream(stream: BinaryIO, name: str, *, limit: int | None = MAX_BYTES) -> bytes:

@@ -72,8 +72,13 @@ class _DefaultToCheck(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             first = args[0]
             close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.6)
-            if close and not first.startswith("-") and not os.path.exists(first) and "." not in first \
-                    and "/" not in first:
+            if (
+                close
+                and not first.startswith("-")
+                and not os.path.exists(first)
+                and "." not in first
+                and "/" not in first
+            ):
                 raise _PathError(f"no such command '{first}' (did you mean 'factcheck {close[0]}'?)")
             args = ["check", *args]
         return super().parse_args(ctx, args)
@@ -147,17 +152,29 @@ def cli() -> None:
 @click.option(
     "--write-baseline", type=_File(), default=None, help="Record the failing findings in this baseline file."
 )
-@click.option("--diff", "diff", metavar="REF", default=None,
-              help="Only claims on lines changed since this git ref (a branch, tag or commit).")
-@click.option("--stdin-filename", metavar="PATH", default=None,
-              help="The name to report '-' (standard input) as; also where its config is looked up.")
+@click.option(
+    "--diff",
+    "diff",
+    metavar="REF",
+    default=None,
+    help="Only claims on lines changed since this git ref (a branch, tag or commit).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    default=None,
+    help="The name to report '-' (standard input) as; also where its config is looked up.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Show only failing findings.")
 @click.option("--verbose", "-v", is_flag=True, help="Add scores and the candidates considered.")
 @click.option("--statistics", is_flag=True, help="Add counts of findings by verdict and by source.")
 @click.option("--show-settings", is_flag=True, help="Print the config file found and the settings in force.")
 @click.option("--output", "-o", type=_File(), help="Write the report here; print the summary.")
-@click.option("--color/--no-color", default=None,
-              help="Colour the report. [default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it]")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the report. [default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it]",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def check(
     files: tuple[str, ...],
@@ -209,8 +226,16 @@ def check(
     sys.exit(_guard(go, debug))
 
 
-def _print(outcome: Outcome, fmt: str, *, output: str | None, color: bool | None, quiet: bool, verbose: bool,
-           statistics: bool) -> None:
+def _print(
+    outcome: Outcome,
+    fmt: str,
+    *,
+    output: str | None,
+    color: bool | None,
+    quiet: bool,
+    verbose: bool,
+    statistics: bool,
+) -> None:
     """Render an Outcome in `fmt` to standard output or to `output` (then print the summary)."""
     from factcheck.render import default_show, render
     from factcheck.render.terminal import use_color, width
@@ -254,8 +279,9 @@ def _print(outcome: Outcome, fmt: str, *, output: str | None, color: bool | None
 @click.option("--config", "config_file", type=_File(exists=True), default=None, help="Config file to use.")
 @click.option("--color/--no-color", default=None, help="Colour the report.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def explain(where: str, stores: tuple[str, ...], config_file: str | None, color: bool | None,
-            debug: bool) -> None:
+def explain(
+    where: str, stores: tuple[str, ...], config_file: str | None, color: bool | None, debug: bool
+) -> None:
     """Explain the verdict on the claims of one line: scores, sources and the candidates weighed."""
 
     def go() -> int:
@@ -264,8 +290,12 @@ def explain(where: str, stores: tuple[str, ...], config_file: str | None, color:
         path, _, line = where.rpartition(":")
         if not path or not line.isdigit() or int(line) < 1:
             raise FactcheckError("expected FILE:LINE, as in brief.md:12", where)
-        request = Request(files=(path,), stores=stores, report=tuple(Verdict),
-                          config_file=Path(config_file) if config_file else None)
+        request = Request(
+            files=(path,),
+            stores=stores,
+            report=tuple(Verdict),
+            config_file=Path(config_file) if config_file else None,
+        )
         outcome = run(request, note=lambda msg: click.echo(msg, err=True))
         if outcome.errors:
             raise outcome.errors[0]

@@ -62,8 +62,11 @@ def expand(args: Sequence[str], config: Config | None = None, cwd: Path | None =
     if stdin:
         paths.insert(0, "-")
     if not paths and not named_excluded:  # files named outright but excluded: nothing to do, no error
-        raise FactcheckError(f"no files to check (include: {', '.join(config.include) or 'none'}; "
-                             f"exclude: {', '.join(config.exclude) or 'none'})", ", ".join(args))
+        raise FactcheckError(
+            f"no files to check (include: {', '.join(config.include) or 'none'}; "
+            f"exclude: {', '.join(config.exclude) or 'none'})",
+            ", ".join(args),
+        )
     return paths
 
 
@@ -107,12 +110,21 @@ def walk(folder: str, cwd: Path) -> Iterable[str]:
 
 def _git_files(root: Path) -> list[str] | None:
     try:
-        inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root,
-                                capture_output=True, text=True, check=False)
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if inside.returncode != 0 or inside.stdout.strip() != "true":
             return None
-        out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                             cwd=root, capture_output=True, check=True)
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
     files = [f for f in out.stdout.decode("utf-8", "surrogateescape").split("\0") if f]
@@ -301,8 +313,9 @@ class _Regex:
 
 
 @functools.lru_cache(maxsize=256)
-def compile_glob(pattern: str, prefix: tuple[Token, ...] = (),
-                 suffix: tuple[Token, ...] = ()) -> _Glob | _Regex:
+def compile_glob(
+    pattern: str, prefix: tuple[Token, ...] = (), suffix: tuple[Token, ...] = ()
+) -> _Glob | _Regex:
     """A matcher for the whole of a name. A regex (fast) when the pattern has at most two
     wildcards, which bounds its backtracking to the square of the name's length; else the automaton."""
     toks = prefix + tokens(pattern) + suffix

@@ -144,13 +144,20 @@ def _entries(path: Path) -> list[dict[str, object]]:
         raise FactcheckError("a gazetteer needs a list under 'entities'", str(path))
     for i, entry in enumerate(entities):
         if isinstance(entry, dict) and (bad := safeyaml.wrong_types(entry, _ENTRY_TYPES)):
-            raise FactcheckError(f"gazetteer entry {i + 1}: {bad}", str(path),
-                                 safeyaml.line_of(text, ("entities", i)))
+            raise FactcheckError(
+                f"gazetteer entry {i + 1}: {bad}", str(path), safeyaml.line_of(text, ("entities", i))
+            )
     return [e for e in entities if isinstance(e, dict)]
 
 
-_ENTRY_TYPES = {"id": "scalar", "type": "scalar", "names": "scalars", "demonyms": "scalars",
-                "capitals": "scalars", "part_of": "scalar"}
+_ENTRY_TYPES = {
+    "id": "scalar",
+    "type": "scalar",
+    "names": "scalars",
+    "demonyms": "scalars",
+    "capitals": "scalars",
+    "part_of": "scalar",
+}
 
 
 @lru_cache(maxsize=8)
@@ -222,8 +229,12 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             mentions = find(sent.text, gaz)
             for m in mentions:
-                if (m.kind == "name" and len(m.text) > 2 and len(_WORD.findall(m.text)) <= MAX_NAME_WORDS
-                        and name_key(m.text) not in gaz.names):
+                if (
+                    m.kind == "name"
+                    and len(m.text) > 2
+                    and len(_WORD.findall(m.text)) <= MAX_NAME_WORDS
+                    and name_key(m.text) not in gaz.names
+                ):
                     found.add(m.text)
                     short = _ABBREVIATION.match(sent.text, m.end)
                     if short and " " in m.text and name_key(short.group(1)) not in gaz.names:

@@ -45,9 +45,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from factcheck import codec, lock
+from factcheck import bounded, codec, lock
 from factcheck import store as store_mod
-from factcheck import bounded
 from factcheck.errors import FactcheckError
 from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens
 from factcheck.model import Claim, Work
@@ -79,9 +78,25 @@ CREATE TABLE bitmaps(token TEXT PRIMARY KEY, bits BLOB NOT NULL);
 
 # A claim whose tokens sign the token scheme: if `match.tokens` changes, indexes built under the old
 # scheme no longer match and are rebuilt.
-_PROBE = Claim(kind="numeric", quote="q", line=1, column=1, end_line=1, end_column=2, start=0, end=1,
-               entities=("E",), terms=("term",), context=("ctx",), names=("N",), others=("O",),
-               polarity=("rise:+",), source="w", file="f", id="i")
+_PROBE = Claim(
+    kind="numeric",
+    quote="q",
+    line=1,
+    column=1,
+    end_line=1,
+    end_column=2,
+    start=0,
+    end=1,
+    entities=("E",),
+    terms=("term",),
+    context=("ctx",),
+    names=("N",),
+    others=("O",),
+    polarity=("rise:+",),
+    source="w",
+    file="f",
+    id="i",
+)
 
 
 def _scheme() -> str:
@@ -107,8 +122,9 @@ def stat_fingerprint(folder: Path) -> str:
         pass
     try:
         with os.scandir(folder / "claims") as it:
-            entries = sorted((e for e in it if e.name.endswith(".yaml") and e.is_file()),
-                             key=lambda e: e.name)
+            entries = sorted(
+                (e for e in it if e.name.endswith(".yaml") and e.is_file()), key=lambda e: e.name
+            )
         for e in entries:
             st = e.stat()
             rows.append(f"claims/{e.name}\0{st.st_size}\0{st.st_mtime_ns}\n")
@@ -205,8 +221,9 @@ def clear_stale(path: Path) -> None:
         Path(f"{path}{side}").unlink(missing_ok=True)
 
 
-def _write(path: Path, works: Iterable[Work], claims: Claims,
-           fingerprint: Callable[[], dict[str, str]]) -> None:
+def _write(
+    path: Path, works: Iterable[Work], claims: Claims, fingerprint: Callable[[], dict[str, str]]
+) -> None:
     """Build the index under a temporary name and rename it into place. Claims go first into a
     staging database beside it (by id, so duplicates show and rows follow id order), and postings are
     sorted by SQLite on disk: memory stays bounded whatever the number of claims."""
@@ -235,21 +252,31 @@ def _write(path: Path, works: Iterable[Work], claims: Claims,
         Path(f"{stage}-journal").unlink(missing_ok=True)
 
 
-def _fill(con: sqlite3.Connection, stage: Path, works: Iterable[Work], claims: Claims,
-          fingerprint: Callable[[], dict[str, str]]) -> None:
+def _fill(
+    con: sqlite3.Connection,
+    stage: Path,
+    works: Iterable[Work],
+    claims: Claims,
+    fingerprint: Callable[[], dict[str, str]],
+) -> None:
     import sqlite3
 
-    con.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-{_BUILD_CACHE};"
-                      "PRAGMA temp_store=FILE;")
+    con.executescript(
+        f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-{_BUILD_CACHE};"
+        "PRAGMA temp_store=FILE;"
+    )
     con.executescript(_SCHEMA)
     con.execute("ATTACH DATABASE ? AS stage", (str(stage),))
-    con.executescript("PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
-                      "CREATE TABLE stage.claims(cid TEXT PRIMARY KEY, work TEXT NOT NULL,"
-                      " data TEXT NOT NULL, toks TEXT NOT NULL) WITHOUT ROWID;"
-                      "CREATE TABLE stage.postings(token TEXT NOT NULL, claim INTEGER NOT NULL);")
+    con.executescript(
+        "PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
+        "CREATE TABLE stage.claims(cid TEXT PRIMARY KEY, work TEXT NOT NULL,"
+        " data TEXT NOT NULL, toks TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE stage.postings(token TEXT NOT NULL, claim INTEGER NOT NULL);"
+    )
     con.execute("BEGIN")
-    con.executemany("INSERT INTO works VALUES (?, ?)",
-                    ((w.id, _work_json(w)) for w in sorted(works, key=lambda w: w.id)))
+    con.executemany(
+        "INSERT INTO works VALUES (?, ?)", ((w.id, _work_json(w)) for w in sorted(works, key=lambda w: w.id))
+    )
     insert = "INSERT INTO stage.claims VALUES (?, ?, ?, ?)"
     for f, line, c in claims:
         try:
@@ -271,8 +298,13 @@ def _fill(con: sqlite3.Connection, stage: Path, works: Iterable[Work], claims: C
         for (r,) in con.execute("SELECT claim FROM postings WHERE token = ?", (token,)):
             buf[r >> 3] |= 1 << (r & 7)
         con.execute("INSERT INTO bitmaps VALUES (?, ?)", (token, bytes(buf.rstrip(b"\0"))))
-    meta = {"format": str(FORMAT), "scheme": _scheme(), "factcheck": _version(), "claims": str(count),
-            **fingerprint()}
+    meta = {
+        "format": str(FORMAT),
+        "scheme": _scheme(),
+        "factcheck": _version(),
+        "claims": str(count),
+        **fingerprint(),
+    }
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     con.execute("COMMIT")
     con.execute("DETACH DATABASE stage")
@@ -310,8 +342,9 @@ def _connect(path: Path, deadline: Callable[[], float], *, pages: bool = False) 
     for side in ("-journal", "-wal"):
         if Path(f"{path}{side}").exists():  # a hot journal: a writer died in the middle of a change
             raise IndexDamaged(f"{path}{side} left beside the index")
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
-                          check_same_thread=False)
+    con = sqlite3.connect(
+        path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+    )
     try:
         con.set_progress_handler(lambda: time.monotonic() > deadline(), 1000)
         con.execute("PRAGMA trusted_schema=OFF")  # nothing in the file may run functions on our behalf
@@ -325,8 +358,9 @@ def _connect(path: Path, deadline: Callable[[], float], *, pages: bool = False) 
             raise IndexDamaged(f"{size} bytes on disk for {pages} pages of {page_size}")
         if pages and size <= _SMALL and con.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
             raise IndexDamaged("damaged pages")
-        if con.execute("SELECT count(*) FROM meta WHERE typeof(key) != 'text' OR typeof(value) != 'text'"
-                       ).fetchone() != (0,):
+        if con.execute(
+            "SELECT count(*) FROM meta WHERE typeof(key) != 'text' OR typeof(value) != 'text'"
+        ).fetchone() != (0,):
             raise IndexDamaged("meta values of the wrong type")
     except BaseException:
         con.close()
@@ -423,8 +457,11 @@ class SqliteIndex:
             except (sqlite3.Error, IndexDamaged, codec.CodecError, ValueError, KeyError, TypeError) as e:
                 if attempt or self._rebuild is None:
                     where = ", ".join(map(str, self.paths))
-                    raise FactcheckError(f"the index is unusable ({type(e).__name__}: {e}); delete it and "
-                                         "run again to rebuild it", where) from None
+                    raise FactcheckError(
+                        f"the index is unusable ({type(e).__name__}: {e}); delete it and "
+                        "run again to rebuild it",
+                        where,
+                    ) from None
             finally:
                 self._busy = False
         raise AssertionError("unreachable")
@@ -755,7 +792,7 @@ def _lock_fallback(folder: Path) -> Path:
 
 
 def status(index: Path, folder: Path) -> str:
-    """"fresh", "touched" (the store's files have new times, the same bytes), "missing", "format"
+    """ "fresh", "touched" (the store's files have new times, the same bytes), "missing", "format"
     (another format version or token scheme), "stale" or "corrupt" (anything else that is not an
     index as `build_index` writes it)."""
     import sqlite3
@@ -820,10 +857,15 @@ def ensure_index(folder: Path, *, rebuild: bool = True, force: bool = False) -> 
             _tidy(found[0], folder)
             return found[0]
     if not rebuild:
-        why = {"format": f"was built by another version of factcheck (index format {FORMAT} expected)",
-               "missing": "has no index", "stale": "index is out of date", "corrupt": "index is unreadable"}
-        raise FactcheckError(f"the store {why[status(local, folder)]}; rebuild it with `factcheck build`",
-                             str(local))
+        why = {
+            "format": f"was built by another version of factcheck (index format {FORMAT} expected)",
+            "missing": "has no index",
+            "stale": "index is out of date",
+            "corrupt": "index is unreadable",
+        }
+        raise FactcheckError(
+            f"the store {why[status(local, folder)]}; rebuild it with `factcheck build`", str(local)
+        )
     import sqlite3
 
     with lock.locked(folder, fallback, exclusive=True):
@@ -867,8 +909,10 @@ def _index_settled(folder: Path, path: Path, tries: int = 3) -> None:
             return
         except StoreChanged:
             continue
-    raise FactcheckError("the store's files kept changing while they were being indexed; run again when "
-                         "they are settled", str(folder))
+    raise FactcheckError(
+        "the store's files kept changing while they were being indexed; run again when they are settled",
+        str(folder),
+    )
 
 
 def write_store(built: Store, out: Path) -> None:
@@ -889,5 +933,12 @@ def write_store(built: Store, out: Path) -> None:
             raise FactcheckError(f"cannot write the index: {e.strerror or e}", str(path)) from None
 
 
-__all__ = ["INDEX_NAME", "SqliteIndex", "build_index", "ensure_index", "index_folder", "status",
-           "write_store"]
+__all__ = [
+    "INDEX_NAME",
+    "SqliteIndex",
+    "build_index",
+    "ensure_index",
+    "index_folder",
+    "status",
+    "write_store",
+]

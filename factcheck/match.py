@@ -50,8 +50,12 @@ def measure_overlap(draft: Claim, source: Claim, idf: Callable[[str], float]) ->
     return hit / total if total else 0.0
 
 
-def rank(draft: Claim, scored: Iterable[tuple[Claim, float]], idf: Callable[[str], float],
-         limit: int = MAX_CANDIDATES) -> list[Candidate]:
+def rank(
+    draft: Claim,
+    scored: Iterable[tuple[Claim, float]],
+    idf: Callable[[str], float],
+    limit: int = MAX_CANDIDATES,
+) -> list[Candidate]:
     """Candidates from (claim, shared weight) pairs, best first. Every index ends here, so an
     on-disk index and the in-memory scan give the same candidates for the same postings."""
     total = sum(idf(t) for t in tokens(draft)) or 1.0

@@ -289,10 +289,17 @@ def _chunks(lines: list[str], size: int) -> list[tuple[int, int, list[str]]]:
             if html_end in line[h.end() :].lower():
                 html_end = ""
             continue
-        if (not header and not nested and i > 0 and line[:1] in "|-:" and "-" in line
-                and _TABLE_DELIM.match(line) and lines[i - 1][:1] not in ("", " ", "\t")
-                and "|" in lines[i - 1]
-                and _cells(lines[i - 1]) == _cells(line)):
+        if (
+            not header
+            and not nested
+            and i > 0
+            and line[:1] in "|-:"
+            and "-" in line
+            and _TABLE_DELIM.match(line)
+            and lines[i - 1][:1] not in ("", " ", "\t")
+            and "|" in lines[i - 1]
+            and _cells(lines[i - 1]) == _cells(line)
+        ):
             header = [lines[i - 1], line]
     out.append((first, len(lines), prefix))
     return out

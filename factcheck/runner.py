@@ -57,9 +57,7 @@ class Outcome:
         return ExitCode.FINDINGS if self.failing else ExitCode.OK
 
 
-def settings(
-    request: Request, cwd: Path | None = None, note: Callable[[str], None] | None = None
-) -> Config:
+def settings(request: Request, cwd: Path | None = None, note: Callable[[str], None] | None = None) -> Config:
     """The Config a request runs with: its flags over the config file over the defaults. `note` is told
     of a config file found above the checked folder outside any git work tree."""
     from factcheck.settings import resolve
@@ -129,8 +127,9 @@ def run(request: Request, note: Callable[[str], None] | None = None) -> Outcome:
     if request.baseline or request.write_baseline:
         from factcheck.baseline import apply_baseline
 
-        report = apply_baseline(report, config, use=request.baseline, write_to=request.write_baseline,
-                                note=note)
+        report = apply_baseline(
+            report, config, use=request.baseline, write_to=request.write_baseline, note=note
+        )
     return Outcome(report=report, config=config, errors=tuple(errors))
 
 

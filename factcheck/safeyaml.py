@@ -82,13 +82,17 @@ def load(text: str, name: str, loader: type[Any] | None = None, *, first_line: i
         try:
             node = ldr.get_single_node()
         except _TooDeep as e:
-            raise YAMLLimitError(f"YAML nested more than {MAX_DEPTH} levels deep", name,
-                                 e.line + first_line) from None
+            raise YAMLLimitError(
+                f"YAML nested more than {MAX_DEPTH} levels deep", name, e.line + first_line
+            ) from None
         except yaml.YAMLError as e:
             if "maximum nesting depth" in str(e):  # libyaml's own limit (1,000 levels)
                 mark = getattr(e, "problem_mark", None)
-                raise YAMLLimitError(f"YAML nested more than {MAX_DEPTH} levels deep", name,
-                                     mark.line + first_line if mark else None) from None
+                raise YAMLLimitError(
+                    f"YAML nested more than {MAX_DEPTH} levels deep",
+                    name,
+                    mark.line + first_line if mark else None,
+                ) from None
             raise OneLineYAMLError(e) from None
         if node is None:
             return None
@@ -133,8 +137,11 @@ def check(root: yaml.Node, name: str, *, first_line: int = 1, anchors: bool = Tr
             if height[key] > MAX_DEPTH:
                 raise fail(f"YAML nested more than {MAX_DEPTH} levels deep", node)
             if size[key] > distinct + ALIAS_BUDGET:
-                raise fail(f"YAML aliases expand to over {ALIAS_BUDGET:,} more nodes than the file holds "
-                           "(an alias bomb?)", node)
+                raise fail(
+                    f"YAML aliases expand to over {ALIAS_BUDGET:,} more nodes than the file holds "
+                    "(an alias bomb?)",
+                    node,
+                )
             continue
         if key in size:
             continue

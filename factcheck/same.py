@@ -18,8 +18,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from factcheck import dates as dates_mod
-from factcheck import rules, safeyaml
 from factcheck import quantities as qty_mod
+from factcheck import rules, safeyaml
 from factcheck.match import Candidate
 from factcheck.model import Claim, Quantity
 

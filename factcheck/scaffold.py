@@ -55,8 +55,9 @@ def init(folder: Path, force: bool = False) -> list[str]:
         hooks = folder / ".pre-commit-config.yaml"
         if hooks.exists():
             snippet = PRE_COMMIT.split("\n", 1)[1]
-            said.append(f"{hooks} exists; add this under its `repos:`, then run `pre-commit install`:\n"
-                        + snippet)
+            said.append(
+                f"{hooks} exists; add this under its `repos:`, then run `pre-commit install`:\n" + snippet
+            )
         else:
             hooks.write_text(PRE_COMMIT, encoding="utf-8")
             said.append(f"wrote {hooks}; run `pre-commit install` to check briefs on every commit")

@@ -183,11 +183,13 @@ def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileCo
         out = replace(out, tolerance=float(v))
     # a pattern with a slash is relative to the config file's folder
     if "include" in data:
-        out = replace(out, include=tuple(_anchor(p, base) for p in
-                                         _strings(data["include"], "include", fail)))
+        out = replace(
+            out, include=tuple(_anchor(p, base) for p in _strings(data["include"], "include", fail))
+        )
     if "exclude" in data:
-        out = replace(out, exclude=tuple(_anchor(p, base) for p in
-                                         _strings(data["exclude"], "exclude", fail)))
+        out = replace(
+            out, exclude=tuple(_anchor(p, base) for p in _strings(data["exclude"], "exclude", fail))
+        )
     if "report" in data:
         names = _strings(data["report"], "report", fail)
         known = {v.value: v for v in Verdict}
@@ -213,10 +215,19 @@ def _anchor(pattern: str, base: Path) -> str:
     return glob.escape(str(base.resolve())) + "/" + pattern.removeprefix("./").lstrip("/")
 
 
-def resolve(files: Sequence[str], *, stores: Sequence[str] = (), fail_on: str | None = None,
-            tolerance: float | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
-            report: Sequence[Verdict] = (), config_file: Path | None = None,
-            cwd: Path | None = None, note: Callable[[str], None] | None = None) -> Config:
+def resolve(
+    files: Sequence[str],
+    *,
+    stores: Sequence[str] = (),
+    fail_on: str | None = None,
+    tolerance: float | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    report: Sequence[Verdict] = (),
+    config_file: Path | None = None,
+    cwd: Path | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Config:
     """The Config for a run: flags (None or empty meaning "not given") over the config file over defaults.
     `note` is told of a config file found above the checked folder outside any git work tree."""
     path = config_file
@@ -224,15 +235,20 @@ def resolve(files: Sequence[str], *, stores: Sequence[str] = (), fail_on: str | 
         start = start_dir(files, cwd)
         path = find_config(start)
         if path is not None and note is not None and _outside_work_tree(start, path):
-            note(f"factcheck: using config file {bounded.display_name(str(path))} (found above "
-                 f"{bounded.display_name(str(start))}, outside any git work tree)")
+            note(
+                f"factcheck: using config file {bounded.display_name(str(path))} (found above "
+                f"{bounded.display_name(str(start))}, outside any git work tree)"
+            )
     fc = load(path) if path else FileConfig(path=Path())
     base = Config()
     return replace(
         base,
         stores=tuple(stores) or fc.stores or base.stores,
         fail_on=fail_on or fc.fail_on or base.fail_on,
-        tolerance=tolerance if tolerance is not None else fc.tolerance if fc.tolerance is not None
+        tolerance=tolerance
+        if tolerance is not None
+        else fc.tolerance
+        if fc.tolerance is not None
         else base.tolerance,
         include=tuple(include) or fc.include or base.include,
         exclude=tuple(exclude) or fc.exclude or base.exclude,

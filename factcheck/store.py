@@ -77,8 +77,12 @@ def _metadata_file(folder: Path) -> dict[str, list[dict[str, Any]]]:
         if not isinstance(w, dict) or "id" not in w or "file" not in w:
             raise FactcheckError("each work needs an 'id' and a 'file'", str(meta), _line(w))
         if not _SAFE_ID.match(str(w["id"])):
-            raise FactcheckError(f"work id {str(w['id'])!r} must be letters, digits, '.', '_' and '-' "
-                                 "(it names a file of the store)", str(meta), _line(w))
+            raise FactcheckError(
+                f"work id {str(w['id'])!r} must be letters, digits, '.', '_' and '-' "
+                "(it names a file of the store)",
+                str(meta),
+                _line(w),
+            )
         by_file.setdefault(str(w["file"]), []).append(w)
     return by_file
 
@@ -104,21 +108,43 @@ def _works_for(doc: Document, path: Path, listed: list[dict[str, Any]], default_
     m = {k: v for k, v in doc.meta.items() if v}
     if m and len(listed) <= 1 and not (listed and listed[0].get("lines")):
         w = {k: _opt(v) for k, v in listed[0].items()} if listed else {}
-        return [Work(id=_slug(m["id"]) if m.get("id") else w.get("id") or default_id, file=path.name,
-                     title=m.get("title") or w.get("title"), author=m.get("author") or w.get("author"),
-                     publisher=m.get("publisher") or m.get("outlet") or w.get("publisher"),
-                     date=m.get("date") or w.get("date"),
-                     url=m.get("url") or m.get("address") or w.get("url"))]
+        return [
+            Work(
+                id=_slug(m["id"]) if m.get("id") else w.get("id") or default_id,
+                file=path.name,
+                title=m.get("title") or w.get("title"),
+                author=m.get("author") or w.get("author"),
+                publisher=m.get("publisher") or m.get("outlet") or w.get("publisher"),
+                date=m.get("date") or w.get("date"),
+                url=m.get("url") or m.get("address") or w.get("url"),
+            )
+        ]
     if listed:
         return [
-            Work(id=str(w["id"]), file=path.name, title=_opt(w.get("title")), author=_opt(w.get("author")),
-                 publisher=_opt(w.get("publisher")), date=_opt(w.get("date")), url=_opt(w.get("url")),
-                 lines=(int(w["lines"][0]), int(w["lines"][1])) if w.get("lines") else None)
+            Work(
+                id=str(w["id"]),
+                file=path.name,
+                title=_opt(w.get("title")),
+                author=_opt(w.get("author")),
+                publisher=_opt(w.get("publisher")),
+                date=_opt(w.get("date")),
+                url=_opt(w.get("url")),
+                lines=(int(w["lines"][0]), int(w["lines"][1])) if w.get("lines") else None,
+            )
             for w in listed
         ]
     title = doc.blocks[0].text.strip().lstrip("#").strip() if doc.blocks else None
-    return [Work(id=default_id, file=path.name, title=title or None, author=None, publisher=None,
-                 date=None, url=None)]
+    return [
+        Work(
+            id=default_id,
+            file=path.name,
+            title=title or None,
+            author=None,
+            publisher=None,
+            date=None,
+            url=None,
+        )
+    ]
 
 
 def _opt(v: Any) -> str | None:
@@ -151,8 +177,11 @@ def build(sources: list[Path], gazetteer: tuple[str, ...] = ()) -> Store:
         for w in file_works:
             if w.id in origin and origin[w.id] != path:
                 # two files, one id: their claims would merge into one work and cite the wrong file
-                raise FactcheckError(f"work id '{w.id}' is also the id of {origin[w.id]}; give one of them "
-                                     "another id (front matter `id:` or sources.yaml)", str(path))
+                raise FactcheckError(
+                    f"work id '{w.id}' is also the id of {origin[w.id]}; give one of them "
+                    "another id (front matter `id:` or sources.yaml)",
+                    str(path),
+                )
             origin[w.id] = path
             works[w.id] = w
         seen: set[tuple[str, str, str, str]] = set()
@@ -203,11 +232,15 @@ def write(store: Store, out: Path) -> None:
         if not _SAFE_ID.match(wid):
             raise FactcheckError(f"work id {wid!r} cannot name a file of the store", str(out))
     if out.is_dir():
-        foreign = sorted(e.name for e in out.iterdir()
-                         if e.name not in _STORE_ENTRIES and not e.name.startswith("."))
+        foreign = sorted(
+            e.name for e in out.iterdir() if e.name not in _STORE_ENTRIES and not e.name.startswith(".")
+        )
         if foreign:
-            raise FactcheckError(f"not a claim store and not empty (holds {', '.join(foreign[:3])}); "
-                                 "choose a new or empty folder", str(out))
+            raise FactcheckError(
+                f"not a claim store and not empty (holds {', '.join(foreign[:3])}); "
+                "choose a new or empty folder",
+                str(out),
+            )
     try:
         _write(store, out)
     except OSError as e:
@@ -223,18 +256,23 @@ def _write(store: Store, out: Path) -> None:
     header = "# factcheck claim store: written by `factcheck build`; rebuild rather than edit.\n"
     old_works = _old_works(out)
     if old_works:
-        both = sorted([w for w in old_works if str(w.get("id")) not in store.works] + works,
-                      key=lambda w: str(w.get("id")))
+        both = sorted(
+            [w for w in old_works if str(w.get("id")) not in store.works] + works,
+            key=lambda w: str(w.get("id")),
+        )
         atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": both}))
     else:
         atomic_write(out / "store.yaml", header + _dump({"version": FORMAT, "sources": works}))
     by_work: dict[str, list[Claim]] = {}
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
-    names = [{"id": f"name:{n}", "type": "name", "names": [n, *aliases]}
-             for n, aliases in sorted(store.names)]
-    atomic_write(out / NAMES, "# Proper names found in the sources, written by `factcheck build`.\n"
-                 + _dump({"entities": names}))
+    names = [
+        {"id": f"name:{n}", "type": "name", "names": [n, *aliases]} for n, aliases in sorted(store.names)
+    ]
+    atomic_write(
+        out / NAMES,
+        "# Proper names found in the sources, written by `factcheck build`.\n" + _dump({"entities": names}),
+    )
     (out / "claims").mkdir(exist_ok=True)
     wanted = set()
     for wid, cs in sorted(by_work.items()):
@@ -336,8 +374,9 @@ def read_works(path: Path, data: bytes | None = None) -> dict[str, Work]:
     meta = check_folder(path) / "store.yaml"
     doc = _load_yaml(meta, data)
     if not isinstance(doc, dict) or doc.get("version") != FORMAT:
-        raise FactcheckError(f"unsupported store format (expected version {FORMAT}); rebuild the store",
-                             str(meta), _line(doc))
+        raise FactcheckError(
+            f"unsupported store format (expected version {FORMAT}); rebuild the store", str(meta), _line(doc)
+        )
     works: dict[str, Work] = {}
     sources = doc.get("sources") or []
     if not isinstance(sources, list):
@@ -357,8 +396,9 @@ def claim_files(path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     with os.scandir(folder) as it:
-        return sorted((Path(e.path) for e in it if e.name.endswith(".yaml") and not e.is_dir()),
-                      key=lambda p: p.name)
+        return sorted(
+            (Path(e.path) for e in it if e.name.endswith(".yaml") and not e.is_dir()), key=lambda p: p.name
+        )
 
 
 def read_claims(f: Path, data: bytes, works: dict[str, Work]) -> Iterator[tuple[int | None, Claim]]:
@@ -387,8 +427,9 @@ def _decode(cls: type[T], raw: Any, f: Path, what: str, **given: Any) -> T:
         return codec.decode(cls, raw, **given)
     except codec.CodecError as e:
         problem = f"{e.field!r} {e.problem}" if e.field else e.problem
-        raise FactcheckError(f"malformed {what}: {problem}", str(f),
-                             e.line if e.line is not None else _line(raw)) from None
+        raise FactcheckError(
+            f"malformed {what}: {problem}", str(f), e.line if e.line is not None else _line(raw)
+        ) from None
 
 
 _SCALARS = {"int": (int,), "float": (int, float), "str": (str,)}

@@ -73,14 +73,18 @@ def parse(doc: Document, warn: Warn = _stderr) -> Directives:
         elif (a := _ACCEPT.match(body)) is not None:
             reason = _unquote(a.group(1).strip())
             if not reason:
-                warn(f"{where}: warning: 'factcheck: accept' needs a reason, as in "
-                     "<!-- factcheck: accept \"the 2023 figure is revised\" -->; not applied")
+                warn(
+                    f"{where}: warning: 'factcheck: accept' needs a reason, as in "
+                    '<!-- factcheck: accept "the 2023 figure is revised" -->; not applied'
+                )
                 continue
             start, end = _target(doc, m.start(), m.end())
             accepted.append((start, end, reason))
         else:
-            warn(f"{where}: warning: unknown factcheck directive {body!r}; expected one of "
-                 "'ignore', 'off', 'on', 'accept \"reason\"'")
+            warn(
+                f"{where}: warning: unknown factcheck directive {body!r}; expected one of "
+                "'ignore', 'off', 'on', 'accept \"reason\"'"
+            )
     if off_at is not None:
         ignored.append((off_at, len(text)))
     return Directives(tuple(ignored), tuple(accepted))

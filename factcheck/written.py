@@ -38,10 +38,15 @@ def as_written(text: str, claim: Claim) -> Claim:
         original = text[s : s + len(quote)]
         folded = fold(original)
         if all(q == f or q == " " for q, f in zip(quote, folded, strict=True)):
-            written = "".join(o if q != " " else (o if o.isspace() else " ")
-                              for q, o in zip(quote, original, strict=True))
-            return replace(claim, quote=written, quantity=_figure(claim.quantity, anchor),
-                           date=_figure(claim.date, anchor))
+            written = "".join(
+                o if q != " " else (o if o.isspace() else " ") for q, o in zip(quote, original, strict=True)
+            )
+            return replace(
+                claim,
+                quote=written,
+                quantity=_figure(claim.quantity, anchor),
+                date=_figure(claim.date, anchor),
+            )
     return claim
 
 

@@ -28,17 +28,80 @@ from factcheck.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 YAML_TOKENS = [
-    "&a ", "*a", "&b [*a, *a, *a]", "<<: *a", "[", "]", "{", "}", ": ", "- ", "\n- ", "\n  ", "\t",
-    "'", '"', "~", "null", "12345", "abc", "-1", "1e400", ".nan", "true", "!!str ", "!!binary ",
-    "!!python/object:os.system ", "!!set ", "? ", "|\n  ", ">\n  ", "---\n", "...\n", "#", "%YAML 1.1\n",
-    "\x00", "\ufeff", "\u200b", "\udcff", "key: value\n", "version: 1\n", "claims: 5\n", "sources: []\n",
-    "entities: 7\n", "names: 12345\n", "findings: {}\n", "store: /dev/zero\n", "exclude: ['*a*a*a*a*b']\n",
-    "fail-on: never\n", "tolerance: 7\n", "report: [nonsense]\n",
+    "&a ",
+    "*a",
+    "&b [*a, *a, *a]",
+    "<<: *a",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "\n- ",
+    "\n  ",
+    "\t",
+    "'",
+    '"',
+    "~",
+    "null",
+    "12345",
+    "abc",
+    "-1",
+    "1e400",
+    ".nan",
+    "true",
+    "!!str ",
+    "!!binary ",
+    "!!python/object:os.system ",
+    "!!set ",
+    "? ",
+    "|\n  ",
+    ">\n  ",
+    "---\n",
+    "...\n",
+    "#",
+    "%YAML 1.1\n",
+    "\x00",
+    "\ufeff",
+    "\u200b",
+    "\udcff",
+    "key: value\n",
+    "version: 1\n",
+    "claims: 5\n",
+    "sources: []\n",
+    "entities: 7\n",
+    "names: 12345\n",
+    "findings: {}\n",
+    "store: /dev/zero\n",
+    "exclude: ['*a*a*a*a*b']\n",
+    "fail-on: never\n",
+    "tolerance: 7\n",
+    "report: [nonsense]\n",
 ]
 TOML_TOKENS = [
-    "[", "]", "{", "}", "=", '"', "'", '"""', "'''", "#", "\n", "[tool.factcheck]\n", "store = 5\n",
-    "fail-on = 'never'\n", "tolerance = 2\n", "include = ['*.md']\n", "exclude = [[[['x']]]]\n",
-    "x = " + "[" * 300 + "]" * 300 + "\n", "\\u0000", "1979-05-27T07:32:00Z", "inf", "nan",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    '"',
+    "'",
+    '"""',
+    "'''",
+    "#",
+    "\n",
+    "[tool.factcheck]\n",
+    "store = 5\n",
+    "fail-on = 'never'\n",
+    "tolerance = 2\n",
+    "include = ['*.md']\n",
+    "exclude = [[[['x']]]]\n",
+    "x = " + "[" * 300 + "]" * 300 + "\n",
+    "\\u0000",
+    "1979-05-27T07:32:00Z",
+    "inf",
+    "nan",
 ]
 
 
@@ -63,7 +126,7 @@ def mutate_text(rng: random.Random, text: str, tokens: list[str], *, yaml: bool)
         if op <= 2:
             s = s[:i] + rng.choice(tokens) + s[i:]
         elif op == 3 and s:
-            s = s[:i] + s[min(len(s), i + rng.randrange(60)):]
+            s = s[:i] + s[min(len(s), i + rng.randrange(60)) :]
         elif op == 4 and s:
             j = min(len(s), i + rng.randrange(300))
             s = s[:i] + s[i:j] * rng.randrange(1, 4) + s[j:]
@@ -111,21 +174,27 @@ class FileFuzz:
         brief = ROOT / "examples" / "brief.md"
         store_mod.write(store_mod.build([brief]), self.base / "store")
         (self.base / "store" / "gazetteer.yaml").write_text(
-            "entities:\n- id: acme\n  type: company\n  names: [Acme Corporation, Acme]\n", encoding="utf-8")
+            "entities:\n- id: acme\n  type: company\n  names: [Acme Corporation, Acme]\n", encoding="utf-8"
+        )
         (self.base / "draft.md").write_text(brief.read_text(encoding="utf-8")[:3000], encoding="utf-8")
         (self.base / ".factcheck.yaml").write_text(
-            "store: store\nfail-on: conflicting\ntolerance: 0.1\nexclude: ['*.tmp']\n", encoding="utf-8")
+            "store: store\nfail-on: conflicting\ntolerance: 0.1\nexclude: ['*.tmp']\n", encoding="utf-8"
+        )
         (self.base / "pyproject.toml").write_text(
             "[project]\nname = 'x'\n\n[tool.factcheck]\nstore = 'store'\nfail-on = 'unsupported'\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         self.runner = CliRunner()
         self.env = {"XDG_CACHE_HOME": str(self.tmp / "cache"), "NO_COLOR": "1"}
         os.chdir(self.base)
         self.runner.invoke(cli, ["check", "draft.md", "--write-baseline", "baseline.yaml"], env=self.env)
         # build the index once, so copies start from a fresh one
         self.runner.invoke(cli, ["check", "draft.md"], env=self.env)
-        self.targets = sorted(str(p.relative_to(self.base)) for p in self.base.rglob("*")
-                              if p.is_file() and not p.name.startswith("."))
+        self.targets = sorted(
+            str(p.relative_to(self.base))
+            for p in self.base.rglob("*")
+            if p.is_file() and not p.name.startswith(".")
+        )
         self.targets += [".factcheck.yaml"]
         self.n = 0
 
@@ -140,12 +209,23 @@ class FileFuzz:
             path.write_bytes(mutate_bytes(rng, path.read_bytes()))
         else:
             toml = path.suffix == ".toml"
-            text = mutate_text(rng, path.read_text(encoding="utf-8"), TOML_TOKENS if toml else YAML_TOKENS,
-                               yaml=not toml and path.suffix in (".yaml", ".yml"))
+            text = mutate_text(
+                rng,
+                path.read_text(encoding="utf-8"),
+                TOML_TOKENS if toml else YAML_TOKENS,
+                yaml=not toml and path.suffix in (".yaml", ".yml"),
+            )
             path.write_bytes(text.encode("utf-8", "surrogateescape"))
         config = ["--config", "pyproject.toml"] if rng.random() < 0.3 else []
-        args = ["check", "draft.md", *config, "--baseline", "baseline.yaml",
-                "--format", rng.choice(("text", "json", "sarif"))]
+        args = [
+            "check",
+            "draft.md",
+            *config,
+            "--baseline",
+            "baseline.yaml",
+            "--format",
+            rng.choice(("text", "json", "sarif")),
+        ]
         os.chdir(work)
         t0 = time.perf_counter()
         try:
@@ -169,8 +249,11 @@ class FileFuzz:
             why = f"slow: {took:.1f} s"
         if why:
             self.failures += 1
-            self.fail(f"{target} of a fresh store, then {' '.join(args)}\n--- {target}:\n"
-                      + path.read_bytes().decode("utf-8", "replace")[:20000], why)
+            self.fail(
+                f"{target} of a fresh store, then {' '.join(args)}\n--- {target}:\n"
+                + path.read_bytes().decode("utf-8", "replace")[:20000],
+                why,
+            )
             if os.environ.get("FUZZ_KEEP"):
                 shutil.copytree(work, ROOT / "fuzz" / "failures" / f"w{self.n}")
         shutil.rmtree(work, ignore_errors=True)

@@ -262,8 +262,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--slow", type=float, default=10.0, help="seconds an input may take [default: 10]")
-    ap.add_argument("--files-share", type=float, default=0.5,
-                    help="share of the time on stores, indexes, configs, baselines [default: 0.5]")
+    ap.add_argument(
+        "--files-share",
+        type=float,
+        default=0.5,
+        help="share of the time on stores, indexes, configs, baselines [default: 0.5]",
+    )
     args = ap.parse_args(argv)
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -303,8 +307,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{time.strftime('%H:%M:%S')} inputs={run.inputs} failures={run.failures} "
             f"rejected={run.rejected} slowest={run.slowest:.2f}s"
-            + (f" | files: inputs={files.inputs} failures={files.failures} exit codes={files.by_code} "
-               f"slowest={files.slowest:.2f}s" if files else ""),
+            + (
+                f" | files: inputs={files.inputs} failures={files.failures} exit codes={files.by_code} "
+                f"slowest={files.slowest:.2f}s"
+                if files
+                else ""
+            ),
             flush=True,
         )
     minutes = args.minutes
@@ -313,8 +321,10 @@ def main(argv: list[str] | None = None) -> int:
         f"refused with a one-line error {run.rejected}; slowest input {run.slowest:.2f} s"
     )
     if files is not None:
-        print(f"files: inputs {files.inputs}; failures {files.failures}; exit codes {files.by_code}; "
-              f"slowest {files.slowest:.2f} s")
+        print(
+            f"files: inputs {files.inputs}; failures {files.failures}; exit codes {files.by_code}; "
+            f"slowest {files.slowest:.2f} s"
+        )
         files.close()
     return 1 if run.failures + (files.failures if files else 0) else 0
 

@@ -282,7 +282,7 @@ def docx_with_notes(
         paras.append(f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{runs(heading)}</w:p>')
     paras += [f"<w:p>{runs(p)}</w:p>" for p in body]
     xml = '<?xml version="1.0" encoding="UTF-8"?>'
-    document = f'{xml}<w:document {_W}><w:body>{"".join(paras)}</w:body></w:document>'
+    document = f"{xml}<w:document {_W}><w:body>{''.join(paras)}</w:body></w:document>"
 
     def notes(tag: str, items: dict[int, str]) -> str:
         sep = (

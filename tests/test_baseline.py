@@ -87,12 +87,15 @@ def test_accepted_findings_are_not_written(repo: Path) -> None:
     assert yaml.safe_load((repo / "baseline.yaml").read_text())["findings"] == []
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (None, "no such baseline file"),
-    ("findings: [\n", "not valid YAML"),
-    ("version: 1\nfindings: {}\n", "not a factcheck baseline"),
-    ("version: 1\nfindings:\n- file: a.md\n", "needs a file and a fingerprint"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "no such baseline file"),
+        ("findings: [\n", "not valid YAML"),
+        ("version: 1\nfindings: {}\n", "not a factcheck baseline"),
+        ("version: 1\nfindings:\n- file: a.md\n", "needs a file and a fingerprint"),
+    ],
+)
 def test_bad_baseline_is_exit_2(repo: Path, content: str | None, words: str) -> None:
     if content is not None:
         (repo / "baseline.yaml").write_text(content, encoding="utf-8")

@@ -75,8 +75,14 @@ def test_json_contract(draft) -> None:  # type: ignore[no-untyped-def]
     ev = sup["evidence"][0]
     assert {"source", "file", "line", "quote", "citation", "score"} <= set(ev)
     assert ev["file"].endswith("000_df0eaa2bcba8560b.txt") and "43 percent" in ev["quote"]
-    assert report["summary"] == {"claims": 2, "supported": 1, "conflicting": 0, "unsupported": 1, "failing": 0,
-                                 "errors": 0}
+    assert report["summary"] == {
+        "claims": 2,
+        "supported": 1,
+        "conflicting": 0,
+        "unsupported": 1,
+        "failing": 0,
+        "errors": 0,
+    }
 
 
 def test_quiet_shows_only_failing(draft) -> None:  # type: ignore[no-untyped-def]

@@ -63,8 +63,9 @@ def test_mistyped_command_is_named(here: Path) -> None:
 
 
 def test_broken_tool_factcheck_header_is_an_error(here: Path) -> None:
-    (here / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.factcheck\nfail-on = "never"\n',
-                                         encoding="utf-8")
+    (here / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.factcheck\nfail-on = "never"\n', encoding="utf-8"
+    )
     (here / "d.md").write_text(CONFLICT, encoding="utf-8")
     code, _, err = run("check", "d.md")
     assert code == 2 and "pyproject.toml" in err and "TOML" in err
@@ -98,8 +99,11 @@ def test_explain_one_line(here: Path) -> None:
     assert code == 0
     assert "Tajikistan" in out and "Kyrgyzstan's debt to China makes" not in out
     assert "score" in out and "considered" in out
-    considered = [line.split("): ", 1)[1].replace("\u00ab", "").replace("\u00bb", "")
-                  for line in out.splitlines() if line.strip().startswith("considered")]
+    considered = [
+        line.split("): ", 1)[1].replace("\u00ab", "").replace("\u00bb", "")
+        for line in out.splitlines()
+        if line.strip().startswith("considered")
+    ]
     assert len(considered) == len(set(considered))  # each source sentence once
     assert "no claim on this line" in run("explain", "d.md:2")[1]
     assert run("explain", "d.md")[0] == 2
@@ -110,9 +114,15 @@ def test_diff_reports_only_changed_lines(tmp_path: Path, monkeypatch: pytest.Mon
     repo = tmp_path / "repo"
     repo.mkdir()
     monkeypatch.chdir(repo)
-    env = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.invalid", "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "PATH": "/usr/bin:/bin",
+    }
 
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)

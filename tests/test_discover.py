@@ -77,8 +77,14 @@ def test_report_is_sorted_with_one_summary_and_exit_code(tree: Path) -> None:
     assert r.exit_code == 1  # b.md conflicts
     report = json.loads(r.stdout)
     assert [fr["path"] for fr in report["files"]] == EXPECTED
-    assert report["summary"] == {"claims": 5, "supported": 4, "conflicting": 1, "unsupported": 0, "failing": 1,
-                                 "errors": 0}
+    assert report["summary"] == {
+        "claims": 5,
+        "supported": 4,
+        "conflicting": 1,
+        "unsupported": 0,
+        "failing": 1,
+        "errors": 0,
+    }
     assert [f["line"] for f in report["files"][1]["findings"]] == [3, 5]
 
 
@@ -140,16 +146,19 @@ def test_stdin_alongside_files(tree: Path) -> None:
     assert [fr["path"] for fr in json.loads(r.stdout)["files"]] == ["<stdin>", "briefs/a.md"]
 
 
-@pytest.mark.parametrize(("rules", "path", "is_dir", "ignored"), [
-    ("*.log", "a/b/x.log", False, True),
-    ("/top.md", "top.md", False, True),
-    ("/top.md", "sub/top.md", False, False),
-    ("build/", "build", True, True),
-    ("build/", "build", False, False),
-    ("docs/**/draft.md", "docs/a/b/draft.md", False, True),
-    ("*.md\n!keep.md", "keep.md", False, False),
-    ("# comment\n\n", "x.md", False, False),
-])
+@pytest.mark.parametrize(
+    ("rules", "path", "is_dir", "ignored"),
+    [
+        ("*.log", "a/b/x.log", False, True),
+        ("/top.md", "top.md", False, True),
+        ("/top.md", "sub/top.md", False, False),
+        ("build/", "build", True, True),
+        ("build/", "build", False, False),
+        ("docs/**/draft.md", "docs/a/b/draft.md", False, True),
+        ("*.md\n!keep.md", "keep.md", False, False),
+        ("# comment\n\n", "x.md", False, False),
+    ],
+)
 def test_simple_gitignore_rules(rules: str, path: str, is_dir: bool, ignored: bool) -> None:
     verdict = False
     for r in parse_gitignore(rules):

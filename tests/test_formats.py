@@ -33,8 +33,15 @@ ROOT = Path(__file__).resolve().parent.parent
 BRIEF = "tests/data/brief_formats.md"  # relative: it is what the reports print
 GOLDEN = ROOT / "tests" / "golden"
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
-SUFFIX = {"text": "txt", "concise": "concise.txt", "json": "json", "sarif": "sarif", "github": "github.txt",
-          "junit": "xml", "markdown": "md"}
+SUFFIX = {
+    "text": "txt",
+    "concise": "concise.txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github.txt",
+    "junit": "xml",
+    "markdown": "md",
+}
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 DEFAULT_FAILING = frozenset({Verdict.CONFLICTING})
 STRICT = frozenset({Verdict.CONFLICTING, Verdict.UNSUPPORTED})  # --fail-on unsupported
@@ -100,8 +107,10 @@ def test_every_format_is_registered_and_lazy() -> None:
     assert set(SUFFIX) == set(FORMATS)
     for fmt in FORMATS:
         assert callable(renderer(fmt))
-    code = ("import sys, factcheck.render; "
-            "print(sorted(m for m in sys.modules if m.startswith('factcheck.render.')))")
+    code = (
+        "import sys, factcheck.render; "
+        "print(sorted(m for m in sys.modules if m.startswith('factcheck.render.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -109,32 +118,85 @@ def test_every_format_is_registered_and_lazy() -> None:
 # --- a small report with awkward text, built by hand --------------------------------------------------
 
 
-def _claim(quote: str, line: int, col: int, end_line: int, end_col: int, figure: str = "",
-           file: str = "") -> Claim:
-    q = Quantity(value=43.0, high=None, unit="percent", dimension="percent", bound="exact", precision=1.0,
-                 role="", text=figure, start=0, end=len(figure)) if figure else None
-    return Claim(kind="numeric" if q else "named", quote=quote, line=line, column=col, end_line=end_line,
-                 end_column=end_col, start=0, end=len(quote), entities=(), terms=(), context=(), quantity=q,
-                 file=file)
+def _claim(
+    quote: str, line: int, col: int, end_line: int, end_col: int, figure: str = "", file: str = ""
+) -> Claim:
+    q = (
+        Quantity(
+            value=43.0,
+            high=None,
+            unit="percent",
+            dimension="percent",
+            bound="exact",
+            precision=1.0,
+            role="",
+            text=figure,
+            start=0,
+            end=len(figure),
+        )
+        if figure
+        else None
+    )
+    return Claim(
+        kind="numeric" if q else "named",
+        quote=quote,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        start=0,
+        end=len(quote),
+        entities=(),
+        terms=(),
+        context=(),
+        quantity=q,
+        file=file,
+    )
 
 
 def awkward_report() -> Report:
-    work = Work(id="w", file="src.txt", title="Debt, 100% & <more>", author="A | B", publisher=None,
-                date="2021", url=None)
+    work = Work(
+        id="w",
+        file="src.txt",
+        title="Debt, 100% & <more>",
+        author="A | B",
+        publisher=None,
+        date="2021",
+        url=None,
+    )
     source = _claim("It says 38% | not 43%,\nreally: $5 and $6 \x0b.", 7, 1, 7, 10, file="seeds/s,1.txt")
     ev = (Evidence(claim=source, work=work, score=1.0, why="test"),)
     findings = (
-        Finding(_claim("Debt is 43% of GDP: a\nlong | line, 100%.", 1, 9, 1, 12, figure="43%"),
-                Verdict.CONFLICTING, "source says 38%\r\nnot 43%", ev),
-        Finding(_claim("A claim that runs over\ntwo lines, with `code` & *stars*.", 2, 1, 3, 12),
-                Verdict.UNSUPPORTED, "no source addresses this claim", ()),
-        Finding(_claim("Debt is 38% | of GDP.", 4, 9, 4, 12, figure="38%"), Verdict.SUPPORTED,
-                "source says 38%", ev),
-        Finding(_claim("Debt was 43% in 2019.", 5, 10, 5, 13, figure="43%"), Verdict.CONFLICTING,
-                "source says 38%", ev, accepted="an older figure, on purpose"),
+        Finding(
+            _claim("Debt is 43% of GDP: a\nlong | line, 100%.", 1, 9, 1, 12, figure="43%"),
+            Verdict.CONFLICTING,
+            "source says 38%\r\nnot 43%",
+            ev,
+        ),
+        Finding(
+            _claim("A claim that runs over\ntwo lines, with `code` & *stars*.", 2, 1, 3, 12),
+            Verdict.UNSUPPORTED,
+            "no source addresses this claim",
+            (),
+        ),
+        Finding(
+            _claim("Debt is 38% | of GDP.", 4, 9, 4, 12, figure="38%"),
+            Verdict.SUPPORTED,
+            "source says 38%",
+            ev,
+        ),
+        Finding(
+            _claim("Debt was 43% in 2019.", 5, 10, 5, 13, figure="43%"),
+            Verdict.CONFLICTING,
+            "source says 38%",
+            ev,
+            accepted="an older figure, on purpose",
+        ),
     )
-    return Report(store=StoreInfo(path="<store>", sources=1, claims=1),
-                  files=(FileReport(path="dir/a,b: c.md", findings=findings),))
+    return Report(
+        store=StoreInfo(path="<store>", sources=1, claims=1),
+        files=(FileReport(path="dir/a,b: c.md", findings=findings),),
+    )
 
 
 def _unescape_github(s: str) -> str:
@@ -162,8 +224,9 @@ def test_sarif_validates_against_schema(which: str, report: Report) -> None:
     assert len(run["results"]) == rep.claims
     accepted = [r for r in run["results"] if "suppressions" in r]
     assert len(accepted) == sum(bool(f.accepted) for fr in rep.files for f in fr.findings) > 0
-    assert all(r["suppressions"][0]["kind"] == "inSource" and "Accepted: " in r["message"]["text"]
-               for r in accepted)
+    assert all(
+        r["suppressions"][0]["kind"] == "inSource" and "Accepted: " in r["message"]["text"] for r in accepted
+    )
     fingerprints = set()
     for res in run["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
@@ -180,18 +243,32 @@ def test_sarif_validates_against_schema(which: str, report: Report) -> None:
 
 def test_sarif_fingerprint_ignores_line_and_separates_repeats() -> None:
     rep = awkward_report()
-    moved = dataclasses.replace(rep, files=(dataclasses.replace(rep.files[0], findings=tuple(
-        dataclasses.replace(f, claim=dataclasses.replace(f.claim, line=f.claim.line + 10,
-                                                         end_line=f.claim.end_line + 10))
-        for f in rep.files[0].findings)),))
+    moved = dataclasses.replace(
+        rep,
+        files=(
+            dataclasses.replace(
+                rep.files[0],
+                findings=tuple(
+                    dataclasses.replace(
+                        f,
+                        claim=dataclasses.replace(
+                            f.claim, line=f.claim.line + 10, end_line=f.claim.end_line + 10
+                        ),
+                    )
+                    for f in rep.files[0].findings
+                ),
+            ),
+        ),
+    )
 
     def prints(r: Report) -> list[str]:
         results = sarif_mod.to_dict(r, show=EVERY)["runs"][0]["results"]
         return [x["partialFingerprints"]["factcheck/claim/v1"] for x in results]
 
     assert prints(rep) == prints(moved)
-    twice = dataclasses.replace(rep, files=(dataclasses.replace(
-        rep.files[0], findings=rep.files[0].findings[:1] * 2),))
+    twice = dataclasses.replace(
+        rep, files=(dataclasses.replace(rep.files[0], findings=rep.files[0].findings[:1] * 2),)
+    )
     a, b = prints(twice)
     assert a.endswith(":1") and b.endswith(":2") and a[:-2] == b[:-2]
 
@@ -223,19 +300,29 @@ def test_github_one_command_per_line_and_escaped() -> None:
     assert lines[3].endswith("%0AAccepted: an older figure, on purpose")
 
     first = lines[0]
-    props, data = first[len("::error "):].split("::", 1)
+    props, data = first[len("::error ") :].split("::", 1)
     fields = dict(p.split("=", 1) for p in props.split(","))
-    assert fields == {"file": "dir/a%2Cb%3A c.md", "line": "1", "col": "9", "endLine": "1", "endColumn": "12",
-                      "title": "factcheck conflicting"}
+    assert fields == {
+        "file": "dir/a%2Cb%3A c.md",
+        "line": "1",
+        "col": "9",
+        "endLine": "1",
+        "endColumn": "12",
+        "title": "factcheck conflicting",
+    }
     text = _unescape_github(data)
     assert text.startswith("43%: source says 38%\r\nnot 43%\n")
     assert "It says 38% | not 43%,\nreally" in text  # the source quote, newline and all, on one line
     assert "%0A" in data and "%25" in data and "%0D" in data
 
     # A span over two lines: GitHub takes no columns then.
-    props2 = dict(p.split("=", 1) for p in lines[1][len("::warning "):].split("::", 1)[0].split(","))
-    assert props2 == {"file": "dir/a%2Cb%3A c.md", "line": "2", "endLine": "3",
-                      "title": "factcheck unsupported"}
+    props2 = dict(p.split("=", 1) for p in lines[1][len("::warning ") :].split("::", 1)[0].split(","))
+    assert props2 == {
+        "file": "dir/a%2Cb%3A c.md",
+        "line": "2",
+        "endLine": "3",
+        "title": "factcheck unsupported",
+    }
 
 
 def test_github_fail_on_unsupported_makes_errors() -> None:
@@ -332,7 +419,18 @@ def test_markdown_brief_puts_failing_first(report: Report) -> None:
 @pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "markdown"])
 @pytest.mark.usefixtures("at_root")
 def test_cli_format(fmt: str) -> None:
-    result = CliRunner().invoke(cli, ["check", BRIEF, "--format", fmt, "--fail-on", "never",
-                                      "--report", "supported,unsupported,conflicting"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            BRIEF,
+            "--format",
+            fmt,
+            "--fail-on",
+            "never",
+            "--report",
+            "supported,unsupported,conflicting",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "brief" in result.output and "Tajikistan" in result.output

@@ -54,8 +54,9 @@ def _signature(cands: list[index.Candidate]) -> list[tuple[str, float, float]]:
 
 
 @pytest.mark.parametrize("cutoff", [index._EXTRACT, 0], ids=["by-claim", "by-group"])
-def test_same_candidates_as_the_in_memory_index(seed_copy: Path, cutoff: int,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_candidates_as_the_in_memory_index(
+    seed_copy: Path, cutoff: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(index, "_EXTRACT", cutoff)  # both ways of settling the claims near the cut
     loaded = store.load(seed_copy)
     memory = Index(loaded.claims)
@@ -81,9 +82,18 @@ def test_same_verdicts_as_the_in_memory_index(seed_copy: Path) -> None:
     in_memory = check([str(DRAFT)], store.load(seed_copy), config)
 
     def findings(report: object) -> list[tuple[object, ...]]:
-        return [(f.claim.line, f.claim.column, f.verdict, f.message, [e.claim.id for e in f.evidence],
-                 [(e.claim.id, e.score) for e in f.considered])
-                for fr in report.files for f in fr.findings]  # type: ignore[attr-defined]
+        return [
+            (
+                f.claim.line,
+                f.claim.column,
+                f.verdict,
+                f.message,
+                [e.claim.id for e in f.evidence],
+                [(e.claim.id, e.score) for e in f.considered],
+            )
+            for fr in report.files
+            for f in fr.findings
+        ]  # type: ignore[attr-defined]
 
     assert findings(by_index) == findings(in_memory)
     assert by_index.store == in_memory.store
@@ -188,8 +198,9 @@ def test_another_format_is_rebuilt_or_refused(seed_copy: Path, tmp_path: Path) -
     assert index.status(path, folder) == "fresh"
 
 
-def test_atomic_write_leaves_no_partial_file(seed_copy: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_no_partial_file(
+    seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _copy(seed_copy, tmp_path)
     loaded = store.load(folder)
     path = folder / index.INDEX_NAME
@@ -209,16 +220,22 @@ def test_atomic_write_leaves_no_partial_file(seed_copy: Path, tmp_path: Path,
     with pytest.raises(RuntimeError, match="disk on fire"):
         index.build_index(loaded, path)
     assert path.read_bytes() == good  # the old index, whole
-    assert sorted(p.name for p in folder.iterdir()) == ["claims", "index.sqlite", *sorted(
-        p.name for p in seed_copy.iterdir() if p.name not in ("claims", "index.sqlite", ".factcheck.lock"))]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "claims",
+        "index.sqlite",
+        *sorted(
+            p.name for p in seed_copy.iterdir() if p.name not in ("claims", "index.sqlite", ".factcheck.lock")
+        ),
+    ]
     path.unlink()
     with pytest.raises(RuntimeError):
         index.build_index(loaded, path)
     assert not path.exists() and not [p for p in folder.iterdir() if p.name.startswith(".")]
 
 
-def test_read_only_store_uses_the_cache(seed_copy: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_store_uses_the_cache(
+    seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _copy(seed_copy, tmp_path)
     real = index.index_folder
 
@@ -252,7 +269,9 @@ def test_several_stores_side_by_side(seed_copy: Path, tmp_path: Path) -> None:
     src.mkdir()
     (src / "extra.txt").write_text(
         "# Extra\n\nUzbekistan's external debt to China reached 20.6 percent in 2021. "
-        "Huawei built data centres in Tashkent and Almaty.\n", encoding="utf-8")
+        "Huawei built data centres in Tashkent and Almaty.\n",
+        encoding="utf-8",
+    )
     other = tmp_path / "other"
     index.write_store(store.build([src]), other)
     both = open_store([seed_copy, other])

@@ -254,14 +254,27 @@ def test_a_file_name_that_is_not_utf8_works_in_every_format(work: Path, fmt: str
     name = b"caf\xe9.md"
     (work / os.fsdecode(name)).write_text(DRAFT, encoding="utf-8")
     # every finding fails, so SARIF and GitHub annotations (failing findings only) carry it too
-    r = run("check", os.fsdecode(name), "--store", "store", "--format", fmt, "--fail-on", "unsupported", cwd=work)
+    r = run(
+        "check", os.fsdecode(name), "--store", "store", "--format", fmt, "--fail-on", "unsupported", cwd=work
+    )
     assert r.returncode in (0, 1), r.stderr
     out = r.stdout.decode("utf-8")
     if fmt in ("json", "sarif"):
         out = json.dumps(json.loads(out), ensure_ascii=False)
     assert "caf\ufffd.md" in out or "caf%EF%BF%BD.md" in out
-    r = run("check", os.fsdecode(name), "--store", "store", "--format", fmt, "--fail-on", "unsupported",
-            "--output", "out.txt", cwd=work)
+    r = run(
+        "check",
+        os.fsdecode(name),
+        "--store",
+        "store",
+        "--format",
+        fmt,
+        "--fail-on",
+        "unsupported",
+        "--output",
+        "out.txt",
+        cwd=work,
+    )
     assert r.returncode in (0, 1), r.stderr
     assert "caf" in (work / "out.txt").read_text(encoding="utf-8")
 

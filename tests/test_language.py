@@ -39,4 +39,3 @@ def test_every_table_has_its_examples_run(name: str) -> None:
         for f in TESTS.glob("test_*.py")
         if f.name != Path(__file__).name
     ), f"no test calls {needle} to run its examples"
-

@@ -39,11 +39,20 @@ def git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = 
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "PRE_COMMIT", "PRE_COMMIT_HOME")}
-    env.update(GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid", GIT_COMMITTER_NAME="Test",
-               GIT_COMMITTER_EMAIL="test@example.invalid", GIT_CONFIG_NOSYSTEM="1",
-               GIT_CONFIG_GLOBAL=os.devnull, **extra)  # no global core.hooksPath, signing, templates
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "PRE_COMMIT", "PRE_COMMIT_HOME")
+    }
+    env.update(
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.invalid",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.invalid",
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=os.devnull,
+        **extra,
+    )  # no global core.hooksPath, signing, templates
     return env
 
 
@@ -82,13 +91,23 @@ def test_hook_refuses_a_conflicting_figure_and_accepts_the_fix(tmp_path: Path) -
     project = tmp_path / "project"
     project.mkdir()
     git("init", "-q", cwd=project, env=env)
-    for key, value in (("user.name", "Test"), ("user.email", "test@example.invalid"),
-                       ("commit.gpgsign", "false")):
+    for key, value in (
+        ("user.name", "Test"),
+        ("user.email", "test@example.invalid"),
+        ("commit.gpgsign", "false"),
+    ):
         git("config", key, value, cwd=project, env=env)
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: factcheck\n", encoding="utf-8")
-    install = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env,
-                             capture_output=True, text=True, check=False)
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: factcheck\n", encoding="utf-8"
+    )
+    install = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert install.returncode == 0, install.stdout + install.stderr
     assert (project / ".git" / "hooks" / "pre-commit").is_file()
     git("add", ".pre-commit-config.yaml", cwd=project, env=env)
@@ -97,19 +116,36 @@ def test_hook_refuses_a_conflicting_figure_and_accepts_the_fix(tmp_path: Path) -
     draft = project / "brief.md"
     draft.write_text(f"# Brief\n\n{CONFLICT}\n", encoding="utf-8")
     git("add", "brief.md", cwd=project, env=env)
-    refused = subprocess.run(["git", "commit", "-m", "Draft"], cwd=project, env=env, capture_output=True,
-                             text=True, timeout=TIMEOUT, check=False)
+    refused = subprocess.run(
+        ["git", "commit", "-m", "Draft"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     out = refused.stdout + refused.stderr
     assert refused.returncode != 0, out
     assert "factcheck" in out and "Failed" in out, out
     # the concise format, one line a finding, with the figure in it
-    assert "brief.md:3:31: conflicting: 43 percent: the source says Kyrgyzstan, not Tajikistan [muzaparova-2021" in out, out
+    assert (
+        "brief.md:3:31: conflicting: 43 percent: the source says Kyrgyzstan, not Tajikistan [muzaparova-2021"
+        in out
+    ), out
     assert git("rev-list", "--count", "HEAD", cwd=project, env=env) == "1"
 
     draft.write_text(f"# Brief\n\n{FIXED}\n", encoding="utf-8")
     git("add", "brief.md", cwd=project, env=env)
-    accepted = subprocess.run(["git", "commit", "-m", "Draft, fixed"], cwd=project, env=env,
-                              capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    accepted = subprocess.run(
+        ["git", "commit", "-m", "Draft, fixed"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "Passed" in accepted.stdout + accepted.stderr
     assert git("rev-list", "--count", "HEAD", cwd=project, env=env) == "2"

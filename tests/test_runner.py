@@ -33,7 +33,9 @@ def test_run_returns_what_the_cli_prints(folder: Path) -> None:
     outcome = run(Request(files=("b_brief.md",)))
     assert outcome.exit_code is ExitCode.FINDINGS and outcome.failing == 1 and not outcome.errors
     assert [f.verdict for fr in outcome.report.files for f in fr.findings] == [
-        Verdict.CONFLICTING, Verdict.SUPPORTED]
+        Verdict.CONFLICTING,
+        Verdict.SUPPORTED,
+    ]
     assert run(Request(files=("b_brief.md",), fail_on="never")).exit_code is ExitCode.OK
 
 

@@ -34,8 +34,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A work tree (its .git bounds the search) with a brief in a subfolder; cwd is the project."""
     (tmp_path / ".git").mkdir()
     (tmp_path / "briefs").mkdir()
-    (tmp_path / "briefs" / "draft.md").write_text(f"# Draft\n\n{UNSUPPORTED}\n\n{SUPPORT}\n",
-                                                  encoding="utf-8")
+    (tmp_path / "briefs" / "draft.md").write_text(
+        f"# Draft\n\n{UNSUPPORTED}\n\n{SUPPORT}\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -61,7 +62,9 @@ def test_pyproject_table_and_relative_store(project: Path) -> None:
     shutil.copytree(DEFAULT_STORE, project / "stores" / "main")
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.factcheck]\nstore = "stores/main"\n'
-        'report = ["conflicting", "unsupported"]\n', encoding="utf-8")
+        'report = ["conflicting", "unsupported"]\n',
+        encoding="utf-8",
+    )
     (project / "briefs" / "deep").mkdir()
     (project / "briefs" / "deep" / "d.md").write_text(f"{SUPPORT}\n\n{CONFLICT}\n", encoding="utf-8")
     r = run("--format", "json", "briefs/deep/d.md")
@@ -75,7 +78,7 @@ def test_pyproject_table_and_relative_store(project: Path) -> None:
 
 
 def test_pyproject_without_table_is_passed_over(project: Path) -> None:
-    (project / "briefs" / "pyproject.toml").write_text('[tool.ruff]\nline-length = 100\n', encoding="utf-8")
+    (project / "briefs" / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
     (project / "factcheck.yaml").write_text("fail-on: never\n", encoding="utf-8")
     assert find_config(project / "briefs") == project / "factcheck.yaml"
 
@@ -103,15 +106,18 @@ def test_unknown_key_names_file_and_line(project: Path) -> None:
     assert "did you mean 'store'" in r.stderr
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ("tolerance: big\n", 1, "tolerance must be a number"),
-    ("fail-on: sometimes\n", 1, "fail-on must be one of"),
-    ("report: [supported]\nreport2: 1\n", 2, "unknown config key"),
-    ("report: [fine]\n", 1, "report must list verdicts"),
-    ("include: 3\n", 1, "include must be a string or a list of strings"),
-    ("fail-on: [unclosed\n", 2, "not valid YAML"),
-    ("- a list\n", 1, "must be a mapping"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("tolerance: big\n", 1, "tolerance must be a number"),
+        ("fail-on: sometimes\n", 1, "fail-on must be one of"),
+        ("report: [supported]\nreport2: 1\n", 2, "unknown config key"),
+        ("report: [fine]\n", 1, "report must list verdicts"),
+        ("include: 3\n", 1, "include must be a string or a list of strings"),
+        ("fail-on: [unclosed\n", 2, "not valid YAML"),
+        ("- a list\n", 1, "must be a mapping"),
+    ],
+)
 def test_bad_yaml_values(project: Path, text: str, line: int, words: str) -> None:
     cfg = project / ".factcheck.yaml"
     cfg.write_text(text, encoding="utf-8")
@@ -126,8 +132,10 @@ def test_bad_yaml_values(project: Path, text: str, line: int, words: str) -> Non
 
 def test_bad_pyproject_value_names_the_file_and_line(project: Path) -> None:
     cfg = project / "pyproject.toml"
-    cfg.write_text('[tool.black]\ntolerance = 5\n\n[tool.factcheck]\nfail-on = "never"\ntolerance = 5\n',
-                   encoding="utf-8")
+    cfg.write_text(
+        '[tool.black]\ntolerance = 5\n\n[tool.factcheck]\nfail-on = "never"\ntolerance = 5\n',
+        encoding="utf-8",
+    )
     r = run("briefs/draft.md")
     assert r.exit_code == 2
     assert f"{cfg}:6: tolerance must be a number" in r.stderr

@@ -60,14 +60,17 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-def row(fragment: str, kind: str, expected: Expected, entity: str | None, why: str,
-        bug: str | None = None) -> Any:
+def row(
+    fragment: str, kind: str, expected: Expected, entity: str | None, why: str, bug: str | None = None
+) -> Any:
     marks = [_xfail(bug)] if bug else []
     return pytest.param(fragment, kind, expected, entity, why, marks=marks, id=fragment[:48])
 
 
-ANAPHORA = "a pronoun subject ({}) is not resolved to the entity of the sentence before, " \
-           "and the value's own piece names no entity"
+ANAPHORA = (
+    "a pronoun subject ({}) is not resolved to the entity of the sentence before, "
+    "and the value's own piece names no entity"
+)
 
 SPOT_CHECKS = [
     # The four shares of foreign debt owed to China (000, one sentence pair, each to its own country).
@@ -76,50 +79,103 @@ SPOT_CHECKS = [
     row("for Uzbekistan, 20.6 percent", "numeric", (20.6, "percent"), "UZ", "list item of its own"),
     row("and for Kazakhstan, 14 percent", "numeric", (14.0, "percent"), "KZ", "last list item"),
     # The five 2018 trade figures (002).
-    row("regional trade was largest between China and Kazakhstan", "numeric", (19.8e9, "USD"), "KZ",
-        "China-Kazakhstan trade, '$19.8 billion'"),
+    row(
+        "regional trade was largest between China and Kazakhstan",
+        "numeric",
+        (19.8e9, "USD"),
+        "KZ",
+        "China-Kazakhstan trade, '$19.8 billion'",
+    ),
     row("8.4 billion with Turkmenistan", "numeric", (8.4e9, "USD"), "TM", "'followed by ... with'"),
     row("6.2 billion with Uzbekistan", "numeric", (6.2e9, "USD"), "UZ", "list item"),
     row("5.6 billion with Kyrgyzstan", "numeric", (5.6e9, "USD"), "KG", "list item"),
     row("1.5 billion with Tajikistan", "numeric", (1.5e9, "USD"), "TJ", "list item"),
     # The Xi'an summit pledge (001), in yuan and in dollars.
-    row("provide 26 billion yuan", "numeric", (26e9, "CNY"), "CN", "China's pledge",
+    row(
+        "provide 26 billion yuan",
+        "numeric",
+        (26e9, "CNY"),
+        "CN",
+        "China's pledge",
         bug="the value's clause ends at '(' and names no entity; 'China's commitment' sits in a later "
-            "clause, so the pledge is attributed to nobody"),
-    row("approx. 3.8 billion dollars", "numeric", (3.8e9, "USD"), "CN", "the pledge in dollars",
+        "clause, so the pledge is attributed to nobody",
+    ),
+    row(
+        "approx. 3.8 billion dollars",
+        "numeric",
+        (3.8e9, "USD"),
+        "CN",
+        "the pledge in dollars",
         bug="the parenthesis '(approx. 3.8 billion dollars)' is a clause of its own with no entity, and "
-            "the clause before it has none either: the pledge is attributed to nobody"),
+        "the clause before it has none either: the pledge is attributed to nobody",
+    ),
     # Surveillance deals in Kyrgyzstan (002).
     row("60 million deal to complete a full-scale", "numeric", (60e6, "USD"), "KG", "Kyrgyzstan's refusal"),
     row("34 million price tag", "numeric", (34e6, "USD"), "vega", "Vega's offer"),
-    row("38 million deal with Shenzhen-based", "numeric", (38e6, "USD"), "KG",
+    row(
+        "38 million deal with Shenzhen-based",
+        "numeric",
+        (38e6, "USD"),
+        "KG",
         "'It' is the Kyrgyz government of the sentence before",
-        bug=ANAPHORA.format("'It closed a $38 million deal'") + " but Sunwin, which takes it alone"),
+        bug=ANAPHORA.format("'It closed a $38 million deal'") + " but Sunwin, which takes it alone",
+    ),
     # Other percentages.
     row("37 percent of all imports", "numeric", (37.0, "percent"), "CN", "share of trade with China"),
     row("only 0.008 percent of China", "numeric", (0.008, "percent"), "CN", "tiny share, 3 decimals"),
     row("to 4.3% in September from just 1.1% in May", "numeric", (4.3, "percent"), "ebrd", "EBRD forecast"),
-    row("adjusted its 2023 outlook to 4.9%", "numeric", (4.9, "percent"), "ebrd",
-        "'It' is the EBRD of the sentence before"),
+    row(
+        "adjusted its 2023 outlook to 4.9%",
+        "numeric",
+        (4.9, "percent"),
+        "ebrd",
+        "'It' is the EBRD of the sentence before",
+    ),
     row("zero tariffs would be levied on 98 percent", "numeric", (98.0, "percent"), "AF", "Afghan products"),
     row("almost 40 percent of the world", "numeric", (40.0, "percent"), "sco", "SCO's share of population"),
     row("around 40 per cent of the world", "numeric", (40.0, "percent"), "sco", "'per cent' spelt apart"),
     row("34% for Samsung", "numeric", (34.0, "percent"), "samsung", "parenthesised list"),
     row("10% for Apple", "numeric", (10.0, "percent"), "apple", "parenthesised list"),
-    row("now controls around 45% of the local market", "numeric", (45.0, "percent"), "KG",
-        "Xiaomi's share in Kyrgyzstan"),
-    row("Huawei has provided around 45%", "numeric", (45.0, "percent"), "TM",
+    row(
+        "now controls around 45% of the local market",
+        "numeric",
+        (45.0, "percent"),
+        "KG",
+        "Xiaomi's share in Kyrgyzstan",
+    ),
+    row(
+        "Huawei has provided around 45%",
+        "numeric",
+        (45.0, "percent"),
+        "TM",
         "'the country' is Turkmenistan",
         bug="'In Turkmenistan, where ...,' is split off at its commas, so the value's piece and clause "
-            "only hold Huawei: the share is not attributed to Turkmenistan"),
-    row("offered a 30% salary boost", "numeric", (30.0, "percent"), "shavkat-mirziyoyev",
-        "'He' is Mirziyoyev of the sentence before"),
-    row("between a quarter and a third of the rest", "numeric", ((25.0, 100 / 3), "percent"), "huawei",
-        "fractions in words, a range"),
+        "only hold Huawei: the share is not attributed to Turkmenistan",
+    ),
+    row(
+        "offered a 30% salary boost",
+        "numeric",
+        (30.0, "percent"),
+        "shavkat-mirziyoyev",
+        "'He' is Mirziyoyev of the sentence before",
+    ),
+    row(
+        "between a quarter and a third of the rest",
+        "numeric",
+        ((25.0, 100 / 3), "percent"),
+        "huawei",
+        "fractions in words, a range",
+    ),
     # Money.
-    row("some 79 billion US dollars", "numeric", (79e9, "USD"), "CN", "China invested it",
+    row(
+        "some 79 billion US dollars",
+        "numeric",
+        (79e9, "USD"),
+        "CN",
+        "China invested it",
         bug="'and has already invested ...' is cut off as a piece at 'and'; that piece holds only 'DSR', "
-            "so China, the subject of the sentence, is dropped"),
+        "so China, the subject of the sentence, is dropped",
+    ),
     row("between $13 billion and $20 billion", "numeric", ((13e9, 20e9), "USD"), "cr929", "range in words"),
     row("about $10-15 billion", "numeric", ((10e9, 15e9), "USD"), "AM", "hyphenated range"),
     row("at least US$327 million in aid", "numeric", (327e6, "USD"), "US", "'US$' prefix"),
@@ -134,14 +190,24 @@ SPOT_CHECKS = [
     # Counts: the unit is the stemmed noun.
     row("in around 80 countries", "numeric", (80.0, "country"), "CN", "China's DSR footprint"),
     row("smart technologies from 33 Korean companies", "numeric", (33.0, "company"), "KR", "demonym"),
-    row("operates in 16 countries", "numeric", (16.0, "country"), "weidong-cloud-education",
+    row(
+        "operates in 16 countries",
+        "numeric",
+        (16.0, "country"),
+        "weidong-cloud-education",
         "'the company' is Weidong Cloud Education",
         bug="'the company' is not resolved to Weidong Cloud Education of the sentence before; the count is "
-            "given to the countries it lists (Laos, Sri Lanka, Djibouti)"),
+        "given to the countries it lists (Laos, Sri Lanka, Djibouti)",
+    ),
     row("identifying 127 investment projects", "numeric", (127.0, "project"), "CN", "count of projects"),
     row("more than 20 million active buyers", "numeric", (20e6, "buyer"), "alibaba", "scaled count"),
-    row("at least nine prominent public meetings", "numeric", (9.0, "meet"), "name:Vladimir Norov",
-        "a surname alone names the person the sources name in full"),
+    row(
+        "at least nine prominent public meetings",
+        "numeric",
+        (9.0, "meet"),
+        "name:Vladimir Norov",
+        "a surname alone names the person the sources name in full",
+    ),
     row("telephone network for 10,000 subscribers", "numeric", (10_000.0, "subscrib"), "KG", "comma"),
     row("IT sector in three countries", "numeric", (3.0, "country"), "huawei", "number in words"),
     row("designating eight key areas", "numeric", (8.0, "area"), "CN", "number in words"),
@@ -156,10 +222,15 @@ SPOT_CHECKS = [
     row("over 2,000 years of on-and-off conflict", "numeric", (2000.0, "year"), "CN", "duration"),
     row("It took almost two decades", "numeric", (20.0, "year"), "RU", "decades to years"),
     row("during its 21-year existence", "numeric", (21.0, "year"), "sco", "compound adjective"),
-    row("A year and a half on from the US withdrawal", "numeric", (1.5, "year"), "US",
+    row(
+        "A year and a half on from the US withdrawal",
+        "numeric",
+        (1.5, "year"),
+        "US",
         "18 months since the withdrawal",
         bug="'a year and a half' is not read as 1.5 years: this sentence gives no figure at all (and the "
-            "same words in the photo caption at line 192 become 'a half' = 50 percent)"),
+        "same words in the photo caption at line 192 become 'a half' = 50 percent)",
+    ),
     # Multipliers.
     row("increased on average by 93 times", "numeric", (93.0, "times"), "CN", "multiplier"),
     row("rose by at least five times", "numeric", (5.0, "times"), "UZ", "hedged multiplier in words"),
@@ -186,10 +257,20 @@ SPOT_CHECKS = [
     row("until April 2007 to sign up", "date", (2007, 4, None), "UZ", "'until'"),
     row("as of December 1, zero tariffs", "date", (None, 12, 1), "AF", "no year written"),
     row("Central Asian countries in 2020", "date", (2020, None, None), "CN", "'2020-21', a span"),
-    row("opened in Tajikistan in 2016", "date", (2016, None, None), "TJ",
-        "Seeds for the Future; a footnote number glued after the comma ('2016,68') is masked"),
-    row("since taking office in spring 2019", "date", (2019, None, None), "kassym-jomart-tokayev",
-        "Tokayev took office; the glued footnote number ('2019,78') is masked"),
+    row(
+        "opened in Tajikistan in 2016",
+        "date",
+        (2016, None, None),
+        "TJ",
+        "Seeds for the Future; a footnote number glued after the comma ('2016,68') is masked",
+    ),
+    row(
+        "since taking office in spring 2019",
+        "date",
+        (2019, None, None),
+        "kassym-jomart-tokayev",
+        "Tokayev took office; the glued footnote number ('2019,78') is masked",
+    ),
 ]
 
 
@@ -204,22 +285,32 @@ def _matches(c: Claim, kind: str, expected: Expected) -> bool:
     q = c.quantity
     if isinstance(value, tuple):
         low, high = value
-        return (q.unit == unit and math.isclose(q.value, low) and q.high is not None
-                and math.isclose(q.high, high))
+        return (
+            q.unit == unit
+            and math.isclose(q.value, low)
+            and q.high is not None
+            and math.isclose(q.high, high)
+        )
     return q.unit == unit and math.isclose(q.value, value) and q.high is None
 
 
 def _describe(cs: Iterable[Claim]) -> str:
     out = []
     for c in cs:
-        v = (c.quantity.value, c.quantity.high, c.quantity.unit) if c.quantity else \
-            (c.date.year, c.date.month, c.date.day) if c.date else "named"
+        v = (
+            (c.quantity.value, c.quantity.high, c.quantity.unit)
+            if c.quantity
+            else (c.date.year, c.date.month, c.date.day)
+            if c.date
+            else "named"
+        )
         out.append(f"{c.kind} {v} {list(c.entities)} (line {c.line})")
     return "; ".join(out) or "nothing"
 
 
-def _spot_check(s: store.Store, fragment: str, kind: str, expected: Expected, entity: str | None,
-                why: str) -> None:
+def _spot_check(
+    s: store.Store, fragment: str, kind: str, expected: Expected, entity: str | None, why: str
+) -> None:
     """The claim whose quote holds the fragment and whose value is the expected one, and its attribution."""
     frag = _norm(fragment)
     in_sentence = [c for c in s.claims if frag in _norm(c.quote)]
@@ -231,8 +322,9 @@ def _spot_check(s: store.Store, fragment: str, kind: str, expected: Expected, en
 
 
 @pytest.mark.parametrize(("fragment", "kind", "expected", "entity", "why"), SPOT_CHECKS)
-def test_spot_check(seed_store: store.Store, fragment: str, kind: str, expected: Expected,
-                    entity: str | None, why: str) -> None:
+def test_spot_check(
+    seed_store: store.Store, fragment: str, kind: str, expected: Expected, entity: str | None, why: str
+) -> None:
     _spot_check(seed_store, fragment, kind, expected, entity, why)
 
 
@@ -259,8 +351,11 @@ def test_no_date_from_an_access_date(seed_store: store.Store) -> None:
 
 
 def test_no_claim_from_a_note_number(seed_store: store.Store) -> None:
-    bad = [c for c in seed_store.claims
-           if c.kind == "numeric" and c.column == 1 and re.fullmatch(r"\d{1,3}\.", c.quote.strip())]
+    bad = [
+        c
+        for c in seed_store.claims
+        if c.kind == "numeric" and c.column == 1 and re.fullmatch(r"\d{1,3}\.", c.quote.strip())
+    ]
     assert not bad, _describe(bad[:5])
 
 
@@ -271,12 +366,18 @@ CITATION_LINES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="only a citation with 'accessed <date>' is recognised as one: "
-                   "notes without an access date (002 notes 1-9, 13-18; 004 notes 20, 21, 43, 44, 78-82, 84, "
-                   "89) give date claims for their publication dates ('Reuters, 30 April 2007')")
+@pytest.mark.xfail(
+    strict=True,
+    reason="only a citation with 'accessed <date>' is recognised as one: "
+    "notes without an access date (002 notes 1-9, 13-18; 004 notes 20, 21, 43, 44, 78-82, 84, "
+    "89) give date claims for their publication dates ('Reuters, 30 April 2007')",
+)
 def test_no_date_from_a_citation_without_access_date(seed_store: store.Store) -> None:
-    bad = [c for c in seed_store.claims
-           if c.kind == "date" and c.line in CITATION_LINES.get(Path(c.file).name, set())]
+    bad = [
+        c
+        for c in seed_store.claims
+        if c.kind == "date" and c.line in CITATION_LINES.get(Path(c.file).name, set())
+    ]
     assert not bad, _describe(bad[:5])
 
 
@@ -286,27 +387,49 @@ def _value_text(c: Claim) -> str:
 
 # A sentence that a work states twice (a pull quote, a summary repeating the body) gives its claims once.
 PULL_QUOTES = [
-    pytest.param("pantucci-2022-why-xi-chose-central-asia", "bordering four new countries", 2,
-                 id="004-repeated-paragraph"),
+    pytest.param(
+        "pantucci-2022-why-xi-chose-central-asia",
+        "bordering four new countries",
+        2,
+        id="004-repeated-paragraph",
+    ),
     pytest.param("russia-china-digital-silk-road-2020", "mired in difficulties", 2, id="003-mired"),
-    pytest.param("russia-china-digital-silk-road-2020", "not essentially engaged in debt-trap lending", 2,
-                 id="003-debt-trap"),
-    pytest.param("russia-china-digital-silk-road-2020", "beats in the heart of a considerable number", 2,
-                 id="003-eurasia"),
-    pytest.param("yau-2020-russia-china-quiet-rivalry", "over 2,000 years of on-and-off conflict", 2,
-                 id="002-pull-quote-in-capitals"),
-    pytest.param("korea-on-point-2023-ukraine-war-digital-transformation",
-                 "smart cities are utilizing Chinese and Russian technologies", 2, id="001-summary-bullet"),
+    pytest.param(
+        "russia-china-digital-silk-road-2020",
+        "not essentially engaged in debt-trap lending",
+        2,
+        id="003-debt-trap",
+    ),
+    pytest.param(
+        "russia-china-digital-silk-road-2020",
+        "beats in the heart of a considerable number",
+        2,
+        id="003-eurasia",
+    ),
+    pytest.param(
+        "yau-2020-russia-china-quiet-rivalry",
+        "over 2,000 years of on-and-off conflict",
+        2,
+        id="002-pull-quote-in-capitals",
+    ),
+    pytest.param(
+        "korea-on-point-2023-ukraine-war-digital-transformation",
+        "smart cities are utilizing Chinese and Russian technologies",
+        2,
+        id="001-summary-bullet",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("work", "fragment", "times"), PULL_QUOTES)
-def test_pull_quote_gives_its_claims_once(seed_store: store.Store, work: str, fragment: str,
-                                          times: int) -> None:
+def test_pull_quote_gives_its_claims_once(
+    seed_store: store.Store, work: str, fragment: str, times: int
+) -> None:
     path = SEEDS / seed_store.works[work].file
     assert _norm(path.read_text(encoding="utf-8")).lower().count(_norm(fragment).lower()) == times
-    hits = [c for c in seed_store.claims
-            if c.source == work and _norm(fragment).lower() in _norm(c.quote).lower()]
+    hits = [
+        c for c in seed_store.claims if c.source == work and _norm(fragment).lower() in _norm(c.quote).lower()
+    ]
     assert hits, f"no claim from {fragment!r}"
     keys = [(c.kind, _value_text(c).lower()) for c in hits]
     assert len(keys) == len(set(keys)), f"stored more than once: {_describe(hits)}"
@@ -374,7 +497,8 @@ def test_committed_store_matches_a_fresh_build(tmp_path: Path) -> None:
     fresh, committed = _store_yaml(tmp_path), _store_yaml(COMMITTED)
     assert committed.keys() == fresh.keys(), (
         f"the committed store has files {sorted(committed.keys() ^ fresh.keys())} that a fresh build "
-        f"does not agree on; {REBUILD}")
+        f"does not agree on; {REBUILD}"
+    )
     stale = {n: _first_difference(committed[n], fresh[n]) for n in fresh if committed[n] != fresh[n]}
     assert not stale, f"the committed store is out of date ({stale}); {REBUILD}"
 
@@ -384,10 +508,16 @@ def test_committed_store_matches_a_fresh_build(tmp_path: Path) -> None:
 OWN_CHECKS = [
     row("offshore capacity reached 2.3 gigawatts", "numeric", (2300.0, "MW"), "DK", "GW to MW"),
     row("reached 2.3 gigawatts in 2021", "date", (2021, None, None), "DK", "year"),
-    row("invested €4.5 billion", "numeric", (4.5e9, "EUR"), "name:Ørsted", "euro sign",
+    row(
+        "invested €4.5 billion",
+        "numeric",
+        (4.5e9, "EUR"),
+        "name:Ørsted",
+        "euro sign",
         bug="a company unknown to the gazetteer that opens a sentence is not an entity: a lone capitalised "
-            "first word is dropped as a sentence start (and 'Ø' is outside the [A-Z] of a name), so the "
-            "investment goes to 'Baltic' only"),
+        "first word is dropped as a sentence start (and 'Ø' is outside the [A-Z] of a name), so the "
+        "investment goes to 'Baltic' only",
+    ),
     row("between 40 and 50 turbines", "numeric", ((40.0, 50.0), "turbin"), None, "range of a count"),
     row("Germany 8.1 GW", "numeric", (8100.0, "MW"), "DE", "list item without 'for'"),
     row("for the Netherlands, 2.5 GW", "numeric", (2500.0, "MW"), "NL", "list item"),
@@ -408,8 +538,9 @@ def own_store(tmp_path_factory: pytest.TempPathFactory) -> store.Store:
 
 
 @pytest.mark.parametrize(("fragment", "kind", "expected", "entity", "why"), OWN_CHECKS)
-def test_own_topic_claims(own_store: store.Store, fragment: str, kind: str, expected: Expected,
-                          entity: str | None, why: str) -> None:
+def test_own_topic_claims(
+    own_store: store.Store, fragment: str, kind: str, expected: Expected, entity: str | None, why: str
+) -> None:
     assert _norm(fragment) in _norm(OWN.read_text(encoding="utf-8").replace("*", ""))
     _spot_check(own_store, fragment, kind, expected, entity, why)
 
@@ -425,9 +556,14 @@ def test_own_topic_metadata_from_front_matter(own_store: store.Store) -> None:
     assert list(own_store.works) == ["own-topic"]
     w = own_store.works["own-topic"]
     assert (w.file, w.title, w.author, w.publisher, w.date, w.url, w.lines) == (
-        "own_topic.md", "Wind over the Baltic: Offshore Power in Northern Europe", "Ingrid Solberg",
-        "Nordic Energy Review", "2022-04-05", "https://example.org/nordic-energy-review/wind-over-the-baltic",
-        None)
+        "own_topic.md",
+        "Wind over the Baltic: Offshore Power in Northern Europe",
+        "Ingrid Solberg",
+        "Nordic Energy Review",
+        "2022-04-05",
+        "https://example.org/nordic-energy-review/wind-over-the-baltic",
+        None,
+    )
     assert {c.source for c in own_store.claims} == {"own-topic"}
     assert {c.file for c in own_store.claims} == {"tests/data/own_topic.md"}
     front_matter_end = OWN.read_text(encoding="utf-8").split("\n").index("---", 1) + 1
@@ -437,27 +573,57 @@ def test_own_topic_metadata_from_front_matter(own_store: store.Store) -> None:
 def test_metadata_from_sources_yaml_beside_the_file(tmp_path: Path) -> None:
     folder = tmp_path / "listed"
     folder.mkdir()
-    (folder / "plain.md").write_text("# Not the title\n\nLatvia's offshore capacity reached 0.1 gigawatts "
-                                     "in 2020.\n", encoding="utf-8")
-    (folder / "sources.yaml").write_text(yaml.safe_dump({"works": [{
-        "id": "latvia-wind-2020", "file": "plain.md", "title": "Latvian Wind", "author": "Anna Berzina",
-        "publisher": "Riga Energy Notes", "date": "2020-11", "url": "https://example.org/latvia-wind"}]}),
-        encoding="utf-8")
+    (folder / "plain.md").write_text(
+        "# Not the title\n\nLatvia's offshore capacity reached 0.1 gigawatts in 2020.\n", encoding="utf-8"
+    )
+    (folder / "sources.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "works": [
+                    {
+                        "id": "latvia-wind-2020",
+                        "file": "plain.md",
+                        "title": "Latvian Wind",
+                        "author": "Anna Berzina",
+                        "publisher": "Riga Energy Notes",
+                        "date": "2020-11",
+                        "url": "https://example.org/latvia-wind",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     built = _build([Path("listed")], cwd=tmp_path)
     w = built.works["latvia-wind-2020"]
     assert list(built.works) == ["latvia-wind-2020"]
     assert (w.file, w.title, w.author, w.publisher, w.date, w.url) == (
-        "plain.md", "Latvian Wind", "Anna Berzina", "Riga Energy Notes", "2020-11", "https://example.org/latvia-wind")
+        "plain.md",
+        "Latvian Wind",
+        "Anna Berzina",
+        "Riga Energy Notes",
+        "2020-11",
+        "https://example.org/latvia-wind",
+    )
     assert built.claims and {c.source for c in built.claims} == {"latvia-wind-2020"}
     assert {c.file for c in built.claims} == {"listed/plain.md"}
 
 
-@pytest.mark.parametrize(("name", "text", "title"), [
-    ("estonia_outlook.md", "# Estonian Offshore Outlook\n\nEstonia plans 1 gigawatt of offshore wind by "
-     "2030.\n", "Estonian Offshore Outlook"),
-    ("finland_notes.txt", "Finnish Wind Notes\n\nFinland's capacity reached 3.3 gigawatts in 2021.\n",
-     "Finnish Wind Notes"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "title"),
+    [
+        (
+            "estonia_outlook.md",
+            "# Estonian Offshore Outlook\n\nEstonia plans 1 gigawatt of offshore wind by 2030.\n",
+            "Estonian Offshore Outlook",
+        ),
+        (
+            "finland_notes.txt",
+            "Finnish Wind Notes\n\nFinland's capacity reached 3.3 gigawatts in 2021.\n",
+            "Finnish Wind Notes",
+        ),
+    ],
+)
 def test_metadata_from_the_first_heading(tmp_path: Path, name: str, text: str, title: str) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
     built = _build([Path(name)], cwd=tmp_path)
@@ -518,17 +684,25 @@ def _duplicate_id(folder: Path) -> tuple[Path, range]:
 
 def _unknown_source(folder: Path) -> tuple[Path, range]:
     f = folder / CLAIMS_FILE
-    f.write_text(f.read_text(encoding="utf-8").replace("source: own-topic", "source: no-such-work", 1),
-                 encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("source: own-topic", "source: no-such-work", 1),
+        encoding="utf-8",
+    )
     return f, range(1, len(_lines(f)) + 1)
 
 
 BREAKAGES: list[Callable[[Path], tuple[Path, range]]] = [
-    _unclosed_bracket, _truncated_in_flow_mapping, _truncated_mid_quote, _duplicate_id, _unknown_source,
+    _unclosed_bracket,
+    _truncated_in_flow_mapping,
+    _truncated_mid_quote,
+    _duplicate_id,
+    _unknown_source,
 ]
 MESSAGES = {
-    _unclosed_bracket: "malformed YAML", _truncated_in_flow_mapping: "malformed YAML",
-    _truncated_mid_quote: "malformed", _duplicate_id: "duplicate claim id",
+    _unclosed_bracket: "malformed YAML",
+    _truncated_in_flow_mapping: "malformed YAML",
+    _truncated_mid_quote: "malformed",
+    _duplicate_id: "duplicate claim id",
     _unknown_source: "unknown source 'no-such-work'",
 }
 
@@ -543,8 +717,9 @@ def broken_store(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, 
 
 
 @pytest.mark.parametrize("broken_store", BREAKAGES, indirect=True, ids=[b.__name__[1:] for b in BREAKAGES])
-def test_loading_a_broken_store_names_file_and_line(broken_store: tuple[Path, Path, range],
-                                                    request: pytest.FixtureRequest) -> None:
+def test_loading_a_broken_store_names_file_and_line(
+    broken_store: tuple[Path, Path, range], request: pytest.FixtureRequest
+) -> None:
     folder, f, lines = broken_store
     with pytest.raises(FactcheckError) as err:
         store.load(folder)
@@ -557,15 +732,30 @@ def test_loading_a_broken_store_names_file_and_line(broken_store: tuple[Path, Pa
 
 
 @pytest.mark.parametrize("broken_store", BREAKAGES, indirect=True, ids=[b.__name__[1:] for b in BREAKAGES])
-def test_cli_reports_a_broken_store_in_one_line(broken_store: tuple[Path, Path, range],
-                                                tmp_path: Path) -> None:
+def test_cli_reports_a_broken_store_in_one_line(
+    broken_store: tuple[Path, Path, range], tmp_path: Path
+) -> None:
     folder, f, _ = broken_store
     draft = tmp_path / "x.md"
     draft.write_text("Denmark's offshore capacity reached 2.3 gigawatts in 2021.\n", encoding="utf-8")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    r = subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", "check", "--store",
-                        str(folder), str(draft)], cwd=tmp_path, env=env, capture_output=True, text=True,
-                       timeout=120, check=False)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from factcheck.cli import main; main()",
+            "check",
+            "--store",
+            str(folder),
+            str(draft),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stdout + r.stderr
     lines = r.stderr.strip().splitlines()

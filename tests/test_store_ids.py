@@ -20,7 +20,8 @@ def test_same_file_name_in_two_folders_keeps_two_works(
     for folder, figure in (("a", "33"), ("b", "21")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "notes.md").write_text(
-            f"# Notes {folder}\n\nThe port handles {figure} shipping companies.\n", encoding="utf-8")
+            f"# Notes {folder}\n\nThe port handles {figure} shipping companies.\n", encoding="utf-8"
+        )
     built = store.build([Path("a"), Path("b")])
     assert sorted(built.works) == ["a-notes", "b-notes"]
     by_work = {c.source: c.file for c in built.claims}
@@ -36,7 +37,8 @@ def test_same_file_name_in_two_folders_keeps_two_works(
 
 def test_one_id_named_by_two_sources_is_an_error(tmp_path: Path) -> None:
     for name in ("x.md", "y.md"):
-        (tmp_path / name).write_text("---\nid: notes\ntitle: T\n---\n\nThe port handles 3 ships.\n",
-                                     encoding="utf-8")
+        (tmp_path / name).write_text(
+            "---\nid: notes\ntitle: T\n---\n\nThe port handles 3 ships.\n", encoding="utf-8"
+        )
     with pytest.raises(FactcheckError, match="work id 'notes' is also the id of"):
         store.build([tmp_path])

@@ -21,8 +21,11 @@ def run(path: Path, *args: str) -> Result:
 
 
 def lines(result: Result) -> list[tuple[int, str, str | None]]:
-    return [(f["line"], f["verdict"], f.get("accepted"))
-            for fr in json.loads(result.stdout)["files"] for f in fr["findings"]]
+    return [
+        (f["line"], f["verdict"], f.get("accepted"))
+        for fr in json.loads(result.stdout)["files"]
+        for f in fr["findings"]
+    ]
 
 
 def draft(tmp_path: Path, text: str, name: str = "draft.md") -> Path:
@@ -59,8 +62,10 @@ def test_trailing_ignore_covers_its_own_paragraph(tmp_path: Path) -> None:
 
 
 def test_off_on_region(tmp_path: Path) -> None:
-    text = (f"{CONFLICT}\n\n<!-- factcheck: off -->\n\n{CONFLICT}\n\n- {CONFLICT}\n\n"
-            f"<!-- factcheck: on -->\n\n{CONFLICT}\n")
+    text = (
+        f"{CONFLICT}\n\n<!-- factcheck: off -->\n\n{CONFLICT}\n\n- {CONFLICT}\n\n"
+        f"<!-- factcheck: on -->\n\n{CONFLICT}\n"
+    )
     r = run(draft(tmp_path, text))
     assert lines(r) == [(1, "conflicting", None), (11, "conflicting", None)]
 
@@ -91,8 +96,10 @@ def test_accept_does_not_hide_other_failures(tmp_path: Path) -> None:
 
 
 def test_malformed_directives_warn_with_file_and_line(tmp_path: Path) -> None:
-    text = (f"# Draft\n\n<!-- factcheck: ignroe -->\n{CONFLICT}\n\n<!-- factcheck: accept -->\n{SUPPORT}\n\n"
-            "<!-- factcheck: on -->\n")
+    text = (
+        f"# Draft\n\n<!-- factcheck: ignroe -->\n{CONFLICT}\n\n<!-- factcheck: accept -->\n{SUPPORT}\n\n"
+        "<!-- factcheck: on -->\n"
+    )
     path = draft(tmp_path, text)
     r = run(path)
     assert r.exit_code == 1  # nothing was suppressed

@@ -101,9 +101,14 @@ def test_long_sentence_shortened_around_the_figure() -> None:
 
 
 def test_wrapping_keeps_words_and_hangs() -> None:
-    runs = [("  brief.md:1:5  ", ""), ("conflicting", "bold red"), ("  ", ""),
-            ("Kyrgyzstan's debt to China makes up \u00ab", ""), ("34%", "bold"),
-            ("\u00bb of its total foreign debt, as the finance ministry reported in 2021.", "")]
+    runs = [
+        ("  brief.md:1:5  ", ""),
+        ("conflicting", "bold red"),
+        ("  ", ""),
+        ("Kyrgyzstan's debt to China makes up \u00ab", ""),
+        ("34%", "bold"),
+        ("\u00bb of its total foreign debt, as the finance ministry reported in 2021.", ""),
+    ]
     out = lines(runs, color=False, width=40, indent=6)
     assert all(len(line) <= 40 for line in out)
     assert all(line.startswith("      ") and not line.startswith("       ") for line in out[1:])

@@ -19,8 +19,9 @@ WORKFLOW = ROOT / "examples" / "github-workflow.yml"
 CONFLICT = "Kyrgyzstan's debt to China makes up 34% of its total foreign debt.\n"
 TAJIK = "Tajikistan's debt to China is 43 percent of its foreign debt.\n"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None,
-                                reason="needs git and bash")
+pytestmark = pytest.mark.skipif(
+    shutil.which("git") is None or shutil.which("bash") is None, reason="needs git and bash"
+)
 
 
 def step(name: str) -> dict[str, object]:
@@ -42,26 +43,40 @@ def test_readme_shows_the_workflow_as_it_is() -> None:
 def _repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     repo = tmp_path / "repo"
     repo.mkdir()
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.invalid",
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "GITHUB_OUTPUT": str(tmp_path / "output"), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary")}
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "GITHUB_OUTPUT": str(tmp_path / "output"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary"),
+    }
     for k in ("NO_COLOR", "FORCE_COLOR", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         env.pop(k, None)
     return repo, env
 
 
 def _git(repo: Path, env: dict[str, str], *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def _check_step(repo: Path, env: dict[str, str], base: str) -> subprocess.CompletedProcess[str]:
     s = step("Check changed briefs")
     script = str(s["run"])
-    return subprocess.run(["bash", "-c", script], cwd=repo, env={**env, "BASE": base}, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        ["bash", "-c", script],
+        cwd=repo,
+        env={**env, "BASE": base},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_check_step_reports_changed_lines_to_sarif_and_summary(tmp_path: Path) -> None:

@@ -15,8 +15,10 @@ from factcheck.cli import cli
 from factcheck.render import sarif
 from factcheck.text import fold
 
-DRAFT = ("Kyrgyzstan\u2019s debt to China \u2013 the \u201cbig\u201d one \u2013 makes up 34% of its total "
-         "foreign debt.\n\nThe fund holds \\$19.8 billion in **Kazakhstan**.\n")
+DRAFT = (
+    "Kyrgyzstan\u2019s debt to China \u2013 the \u201cbig\u201d one \u2013 makes up 34% of its total "
+    "foreign debt.\n\nThe fund holds \\$19.8 billion in **Kazakhstan**.\n"
+)
 
 
 @pytest.fixture
@@ -31,8 +33,10 @@ def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]
 def test_json_text_and_figure_as_written(report: dict[str, object]) -> None:
     findings = report["files"][0]["findings"]  # type: ignore[index]
     texts = [f["text"] for f in findings]
-    assert texts[0] == ("Kyrgyzstan\u2019s debt to China \u2013 the \u201cbig\u201d one \u2013 makes up 34% "
-                        "of its total foreign debt.")
+    assert texts[0] == (
+        "Kyrgyzstan\u2019s debt to China \u2013 the \u201cbig\u201d one \u2013 makes up 34% "
+        "of its total foreign debt."
+    )
     # Markdown escapes and emphasis are markup, not words: gone from the text
     assert texts[1].startswith("The fund holds $19.8 billion in Kazakhstan")
     assert "\\" not in texts[1] and "**" not in texts[1]

@@ -37,7 +37,11 @@ def render(
     errors: tuple[FactcheckError, ...] = (),
     **_: object,
 ) -> str:
-    out = [line(fr.path, f, color) for fr in report.files for f in fr.findings
-            if visible(f, failing, show, quiet)]
+    out = [
+        line(fr.path, f, color)
+        for fr in report.files
+        for f in fr.findings
+        if visible(f, failing, show, quiet)
+    ]
     out.append(summary(report, errors, failing))
     return "\n".join(out) + "\n"

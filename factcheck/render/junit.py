@@ -60,8 +60,14 @@ def _error(root: ET.Element, e: FactcheckError) -> None:
     suite = ET.SubElement(
         root, "testsuite", name=clean(path), tests="1", failures="0", errors="1", skipped="0"
     )
-    case = ET.SubElement(suite, "testcase", name=clean(f"{e.line or 1}:1 read"), classname=clean(path),
-                         file=clean(path), line=str(e.line or 1))
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        name=clean(f"{e.line or 1}:1 read"),
+        classname=clean(path),
+        file=clean(path),
+        line=str(e.line or 1),
+    )
     ET.SubElement(case, "error", message=clean(e.message), type="unreadable").text = clean(str(e))
 
 
@@ -85,8 +91,12 @@ def to_element(
         suite.attrib |= {"tests": str(len(shown)), "failures": str(n), "errors": "0", "skipped": "0"}
         total += len(shown)
         failures += n
-    root.attrib |= {"tests": str(total + len(errors)), "failures": str(failures), "errors": str(len(errors)),
-                    "skipped": "0"}
+    root.attrib |= {
+        "tests": str(total + len(errors)),
+        "failures": str(failures),
+        "errors": str(len(errors)),
+        "skipped": "0",
+    }
     return root
 
 

@@ -42,7 +42,9 @@ def _claim(f: Finding) -> str:
 def _sources(evidence: tuple[Evidence, ...]) -> tuple[str, str]:
     says = "<br>".join(f"\u201c{cell(e.claim.quote)}\u201d" for e in evidence) or "\u2014"
     cites = (
-        "<br>".join(f"{cell(e.work.citation(e.claim.locator))}, {cell(e.claim.file)}:{e.claim.line}" for e in evidence)
+        "<br>".join(
+            f"{cell(e.work.citation(e.claim.locator))}, {cell(e.claim.file)}:{e.claim.line}" for e in evidence
+        )
         or "\u2014"
     )
     return says, cites
@@ -84,8 +86,10 @@ def render(
     out += [f"{claims} in {files} file{'s' if files != 1 else ''}: {counts} ({status}).", ""]
     if errors:
         out += ["**Files that could not be read:**", ""]
-        out += [f"- {cell(relative_path(e.path or ''))}{f':{e.line}' if e.line else ''}: {cell(e.message)}"
-                for e in errors]
+        out += [
+            f"- {cell(relative_path(e.path or ''))}{f':{e.line}' if e.line else ''}: {cell(e.message)}"
+            for e in errors
+        ]
         out += [""]
     if attention:
         out += [HEADER, *(row(p, f, failing) for p, f in attention), ""]

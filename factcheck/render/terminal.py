@@ -83,16 +83,21 @@ def lines(runs: list[Run], *, color: bool, width: int, indent: int, first_indent
     if width <= 0:
         wrapped = [lead + plain]
     else:
-        wrapped = textwrap.wrap(plain, width=max(width, indent + 20), initial_indent=lead,
-                                subsequent_indent=" " * indent, break_long_words=False,
-                                break_on_hyphens=False) or [lead]
+        wrapped = textwrap.wrap(
+            plain,
+            width=max(width, indent + 20),
+            initial_indent=lead,
+            subsequent_indent=" " * indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [lead]
     out = []
     at = 0
     for i, line in enumerate(wrapped):
         pad = len(lead) if i == 0 else indent
         body = line[pad:]
         at = plain.index(body, at) if body else at
-        out.append(line[:pad] + _styled(body, styles[at:at + len(body)], color))
+        out.append(line[:pad] + _styled(body, styles[at : at + len(body)], color))
         at += len(body)
     return out
 

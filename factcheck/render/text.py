@@ -57,7 +57,7 @@ def marked(text: str, what: str, style: str, limit: int) -> list[Run]:
     i = text.find(what) if what else -1
     if i < 0:
         return [(_cut_right(text, limit), "")]
-    before, after = text[:i], text[i + len(what):]
+    before, after = text[:i], text[i + len(what) :]
     room = max(limit - len(what), 0)
     left = min(len(before), max(room // 2, room - len(after)))
     before = _cut_left(before, left)
@@ -69,7 +69,7 @@ def _cut_left(text: str, n: int) -> str:
     """The last `n` characters or so of `text`, starting at a word, with … where words were dropped."""
     if len(text) <= n:
         return text
-    tail = text[len(text) - n:]
+    tail = text[len(text) - n :]
     space = tail.find(" ")
     return "\u2026" + (tail[space:] if space >= 0 else " ")
 
@@ -108,8 +108,10 @@ def _finding(path: str, f: Finding, verbose: bool, color: bool, width: int) -> l
             if key in shown:
                 continue
             shown.add(key)
-            say((f"considered {cand.score:.2f} ({cand.why}): {cand.claim.file}:{cand.claim.line} ", "dim"),
-                *marked(cand.claim.quote, figure(cand.claim), "", 90))
+            say(
+                (f"considered {cand.score:.2f} ({cand.why}): {cand.claim.file}:{cand.claim.line} ", "dim"),
+                *marked(cand.claim.quote, figure(cand.claim), "", 90),
+            )
     return out
 
 
@@ -117,8 +119,9 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
-def summary(report: Report, errors: tuple[FactcheckError, ...] = (),
-            failing: frozenset[Verdict] | None = None) -> str:
+def summary(
+    report: Report, errors: tuple[FactcheckError, ...] = (), failing: frozenset[Verdict] | None = None
+) -> str:
     """One line counting every finding (shown or not), and the files that could not be read."""
     counts = ", ".join(f"{report.count(v)} {v.value}" for v in Verdict)
     line = f"{plural(report.claims, 'claim')} in {plural(len(report.files), 'file')}: {counts}"
