@@ -25,26 +25,38 @@ def open_stores(paths: Sequence[str]) -> OpenStore:
     return open_store([Path(p) for p in paths])
 
 
+# How many candidates retrieval hands the verdict for each claim: the verdict weighs the first
+# `verdict.WEIGHED`; the rest are room for a span of years given as two dates in other sentences.
+SHORTLIST = 40
+
+
 class Checker:
     """A store made ready for checking: its index and gazetteer, built once for many files."""
 
     def __init__(self, store: store_mod.Store | OpenStore, config: Config) -> None:
         self.store = store if isinstance(store, OpenStore) else from_memory(store)
         self.config = config
+        self._kinds: dict[str, str] = {}
         # A store built in memory carries the names its sources use; a loaded one has them in names.yaml.
         self.gaz = entities.extend(entities.load(self.store.gazetteer), list(self.store.names))
         self.index: ClaimIndex = self.store.index
         self._count = self.store.claim_count
 
     def kind_of(self, entity: str) -> str:
-        if entity.startswith("name:"):
-            return entities.name_kind(entity[5:])
-        return self.gaz.kinds.get(entity, "name")
+        kind = self._kinds.get(entity)  # asked for the same few entities thousands of times a check
+        if kind is None:
+            kind = (
+                entities.name_kind(entity[5:])
+                if entity.startswith("name:")
+                else self.gaz.kinds.get(entity, "name")
+            )
+            self._kinds[entity] = kind
+        return kind
 
     def check_document(self, doc: Document) -> FileReport:
         findings = []
         claims = extract(doc, self.gaz)
-        shortlists = [self.index.candidates(claim) for claim in claims]
+        shortlists = [self.index.candidates(claim, SHORTLIST) for claim in claims]
         decided = [
             (claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label, self.index.idf))
             for claim, cands in zip(claims, shortlists, strict=True)

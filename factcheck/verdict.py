@@ -28,7 +28,7 @@ from factcheck.same import Comparison
 SETTING = same.SETTING
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
 # few for nearly every claim, and each comparison costs a feature vector.
-WEIGHED = 30
+WEIGHED = 15
 
 
 @dataclass(frozen=True, slots=True)
