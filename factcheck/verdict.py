@@ -102,6 +102,7 @@ def _decide_value(
             and best.subject in ("same", "unrelated")
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
+            and not _unmeasured_date(draft, best)
         ):
             # An actor the source sentence does not name ("Rosatom's report put Russia first ...")
             # leaves the support to the figures: this one and the others the two sentences share.
@@ -112,7 +113,11 @@ def _decide_value(
             ):
                 continue
             return _supported(best)
-        if aligned < config.conflict_alignment and not _lone_answer(best, rivals, aligned, config):
+        if (
+            aligned < config.conflict_alignment
+            and not _lone_answer(best, rivals, aligned, config)
+            and not _scale_slip(best, aligned, config)
+        ):
             continue
         if best.agrees and best.subject in ("swapped", "other") and _rival(best):
             return Decision(
@@ -303,6 +308,23 @@ def _unnamed_setting(best: Comparison, aligned: float, config: Config) -> bool:
         best.subject == "unrelated"
         and best.features.shared_values >= 0.5
         and aligned >= config.conflict_alignment
+    )
+
+
+def _unmeasured_date(draft: Claim, c: Comparison) -> bool:
+    """A date says when something happened: a source date next to none of the draft's words is the
+    date of something else ("set up in 2014" is not borne out by "joined a trip in March 2014")."""
+    return draft.date is not None and bool(draft.terms) and c.features.measure == 0
+
+
+def _scale_slip(best: Comparison, aligned: float, config: Config) -> bool:
+    """The counterpart has the draft's digits at another scale, next to the draft's words ("about $79
+    million" against "some 79 billion US dollars invested"): the commonest slip, and its own evidence
+    that the two sentences state the same fact, however differently worded."""
+    return (
+        bool(best.features.same_digits)
+        and aligned >= config.support_alignment
+        and best.features.measure >= config.lone_measure
     )
 
 
