@@ -846,7 +846,9 @@ def ensure_index(folder: Path, *, rebuild: bool = True, force: bool = False) -> 
     holds it exclusively and looks again first, so checks that start together wait for one rebuild
     instead of each doing it."""
     store_mod.check_folder(folder)
-    local, cached = folder / INDEX_NAME, cache_path(folder)
+    cached = cache_path(folder)
+    # The bundled store's index goes to the user's cache: nothing is written into the package.
+    local = cached if lock.packaged(folder) else folder / INDEX_NAME
     fallback = _lock_fallback(folder)
     if not force:
         with lock.locked(folder, fallback, exclusive=False):

@@ -28,10 +28,22 @@ LOCK_NAME = ".factcheck.lock"
 WAIT = 600.0  # seconds to wait for another factcheck before giving up with a message
 
 
+PACKAGE = Path(__file__).resolve().parent
+
+
+def packaged(folder: Path) -> bool:
+    """Whether a store lies inside the installed package (the bundled store): nothing is ever written
+    there, so an uninstall leaves nothing behind and a read-only site-packages works."""
+    try:
+        return folder.resolve().is_relative_to(PACKAGE)
+    except OSError:
+        return False
+
+
 def _open(folder: Path, fallback: Path) -> int | None:
     """A file descriptor to lock: the store's lock file, else the fallback in the cache; None when
     neither can be had (then this process cannot write an index either, so it has nothing to guard)."""
-    for path in (folder / LOCK_NAME, fallback):
+    for path in ((fallback,) if packaged(folder) else (folder / LOCK_NAME, fallback)):
         for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):  # flock works on a read-only descriptor too
             try:
                 if flags & os.O_CREAT:
