@@ -27,7 +27,7 @@ def open_stores(paths: Sequence[str]) -> OpenStore:
 
 # How many candidates retrieval hands the verdict for each claim: the verdict weighs the first
 # `verdict.WEIGHED`; the rest are room for a span of years given as two dates in other sentences.
-SHORTLIST = 40
+SHORTLIST = 20
 
 
 class Checker:
