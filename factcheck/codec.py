@@ -188,9 +188,7 @@ def _decoder(hint: Any) -> Decoder:
             item = _decoder(args[0])
             if args[0] is str:  # the common case (a claim's words), checked in one pass
                 return lambda v: (
-                    tuple(v)
-                    if type(v) is list and all(type(x) is str for x in v)
-                    else tuple(_items(v, item))
+                    tuple(v) if type(v) is list and all(type(x) is str for x in v) else tuple(_items(v, item))
                 )
             return lambda v: tuple(_items(v, item))
         return _fixed(tuple(_decoder(a) for a in args))

@@ -43,7 +43,7 @@ def packaged(folder: Path) -> bool:
 def _open(folder: Path, fallback: Path) -> int | None:
     """A file descriptor to lock: the store's lock file, else the fallback in the cache; None when
     neither can be had (then this process cannot write an index either, so it has nothing to guard)."""
-    for path in ((fallback,) if packaged(folder) else (folder / LOCK_NAME, fallback)):
+    for path in (fallback,) if packaged(folder) else (folder / LOCK_NAME, fallback):
         for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):  # flock works on a read-only descriptor too
             try:
                 if flags & os.O_CREAT:
