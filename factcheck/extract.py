@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -537,8 +537,3 @@ def _claim(
         scope=scope,
         period=period,
     )
-
-
-def iter_claims(docs: list[Document], gaz: ent_mod.Gazetteer) -> Iterator[tuple[Document, list[Claim]]]:
-    for doc in docs:
-        yield doc, extract(doc, gaz)

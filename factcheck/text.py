@@ -118,10 +118,6 @@ def stem(word: str) -> str:
     return syn.get(w, syn.get(w + "e", w))
 
 
-def words(text: str) -> list[re.Match[str]]:
-    return list(WORD.finditer(text))
-
-
 def content_terms(text: str) -> list[str]:
     """Stemmed content words, in order, without stopwords or numbers."""
     stopwords = _lexicon().stopwords
