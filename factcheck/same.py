@@ -20,6 +20,7 @@ from pathlib import Path
 from factcheck import dates as dates_mod
 from factcheck import quantities as qty_mod
 from factcheck import rules, safeyaml
+from factcheck.extract import value_keys
 from factcheck.match import Candidate
 from factcheck.model import Claim, Quantity
 
@@ -108,7 +109,7 @@ def compare(
     comparable = _comparable(draft, src)
     agrees = comparable and _compatible(draft, src, tolerance)
     relation, _missing, why = subject_relation(draft, src, kind_of, label)
-    own = set(draft_value_keys(draft))
+    own = set(own_keys(draft))
     period_differs = not same_period(draft, src)
     named = set(src.names) | set(src.entities) | set(src.nearby)
     subjects = [e for e in draft.entities if kind_of(e) not in SETTING]
@@ -149,9 +150,8 @@ def _mantissa(v: float) -> str:
     return f"{abs(v) / 10 ** math.floor(math.log10(abs(v))):.3g}"
 
 
-def draft_value_keys(c: Claim) -> tuple[str, ...]:
-    from factcheck.extract import value_keys
-
+def own_keys(c: Claim) -> tuple[str, ...]:
+    """The claim's own value as retrieval keys (`Claim.values` holds its whole sentence's)."""
     return value_keys(c.quantity, c.date)
 
 

@@ -25,7 +25,6 @@ from factcheck.match import Candidate
 from factcheck.model import Claim, Verdict
 from factcheck.same import Comparison
 
-SETTING = same.SETTING
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
 # few for nearly every claim, and each comparison costs a feature vector.
 WEIGHED = 15
@@ -145,7 +144,7 @@ def _decide_value(
         unanswered = (
             not any(c.agrees and c.subject == "same" for c in rivals)
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
-            and not set(_keys(best.candidate.claim)) & (set(draft.values) - set(_keys(draft)))
+            and not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
             and _clear(best, rivals)
         )
         if (
@@ -197,7 +196,7 @@ def counterpart(
 
 def _slot(draft: Claim, c: Comparison) -> float:
     src = c.candidate.claim
-    score = c.features.measure + c.features.subjects
+    score = _slot_key(c)
     if draft.quantity is not None and src.quantity is not None and draft.quantity.dimension == "money":
         # "about ¥5 billion" answers "5 trillion yen", not its conversion "($35.1 billion)"
         score += 0.5 if draft.quantity.unit == src.quantity.unit or c.features.same_digits else 0.0
@@ -277,10 +276,6 @@ def _measured_alike(draft: Claim, src: Claim) -> bool:
     return draft.date is not None and src.date is not None
 
 
-def _keys(c: Claim) -> tuple[str, ...]:
-    return same.draft_value_keys(c)
-
-
 def _pinned_elsewhere(
     draft: Claim, c: Comparison, kind_of: Callable[[str], str], label: Callable[[str], str]
 ) -> bool:
@@ -354,6 +349,7 @@ def _clear(best: Comparison, rivals: list[Comparison]) -> bool:
 
 
 def _slot_key(c: Comparison) -> float:
+    """How well a source figure's own words and subjects are the draft figure's (the base of `_slot`)."""
     return c.features.measure + c.features.subjects
 
 
@@ -476,14 +472,6 @@ def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) ->
                         "difference of two dates",
                     )
     return None
-
-
-def _turned(draft: Claim, src: Claim) -> str:
-    """Why two statements with the same figure still disagree: one negates or reverses the other."""
-    pol = _opposed(draft.polarity, src.polarity)
-    if pol:
-        return pol
-    return "negation" if rules_flip(draft) != rules_flip(src) else ""
 
 
 def _value(c: Claim) -> str:
