@@ -44,3 +44,8 @@ def worst(checker: Checker, sentence: str) -> Verdict | None:
     found = [f.verdict for f in checker.check_document(parse(sentence, "d.md", markdown=True)).findings]
     order = [Verdict.SUPPORTED, Verdict.UNSUPPORTED, Verdict.CONFLICTING]
     return max(found, key=order.index) if found else None
+
+
+def assert_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
+    got = worst(checker, sentence)
+    assert got is not None and got.value == expected, f"{why}: {got}"

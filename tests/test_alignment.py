@@ -4,18 +4,11 @@ contradiction shows (issue 9). Sentences of our own writing against `rivers.SOUR
 from __future__ import annotations
 
 import pytest
-from rivers import make_checker
 
 from factcheck import same
 from factcheck.check import Checker
 from factcheck.model import Verdict
 from factcheck.reader import parse
-
-
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return make_checker(tmp_path_factory.mktemp("src"))
-
 
 # (name a, name b, same entity?, reason)
 ENTITIES = [
@@ -37,9 +30,9 @@ def test_same_entity(a: str, b: str, expected: bool, why: str) -> None:
     assert same.same_entity(b, a, label) is expected, why
 
 
-def test_every_verdict_names_why_it_differs(checker: Checker) -> None:
+def test_every_verdict_names_why_it_differs(rivers_checker: Checker) -> None:
     """A contradiction says what the source says instead, with the source's words as evidence."""
-    report = checker.check_document(
+    report = rivers_checker.check_document(
         parse("The Danube fleet carried 45 million tonnes of cargo in 2021.", "d.md", markdown=True)
     )
     conflicting = [f for f in report.findings if f.verdict is Verdict.CONFLICTING]

@@ -6,7 +6,7 @@ Rows are sentences of our own writing against `rivers.SOURCE`, each with its ver
 from __future__ import annotations
 
 import pytest
-from rivers import make_checker, worst
+from rivers import assert_verdict
 
 from factcheck.check import Checker
 
@@ -34,12 +34,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return make_checker(tmp_path_factory.mktemp("src"))
-
-
 @pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
-def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
-    got = worst(checker, sentence)
-    assert got is not None and got.value == expected, f"{why}: {got}"
+def test_verdict(rivers_checker: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(rivers_checker, sentence, expected, why)
