@@ -13,7 +13,7 @@ from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.match import Candidate, ClaimIndex
-from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict
+from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict, unknown_name
 from factcheck.reader import read_path, read_stdin
 from factcheck.verdict import decide, reconcile
 from factcheck.written import as_written
@@ -45,11 +45,8 @@ class Checker:
     def kind_of(self, entity: str) -> str:
         kind = self._kinds.get(entity)  # asked for the same few entities thousands of times a check
         if kind is None:
-            kind = (
-                entities.name_kind(entity[5:])
-                if entity.startswith("name:")
-                else self.gaz.kinds.get(entity, "name")
-            )
+            name = unknown_name(entity)
+            kind = entities.name_kind(name) if name is not None else self.gaz.kinds.get(entity, "name")
             self._kinds[entity] = kind
         return kind
 

@@ -3,7 +3,9 @@
 
 Generic by design: any frozen dataclass is written field by field (nested dataclasses, tuples,
 enums and None included) and read back by its type hints, so a field added to or changed in
-`Claim` needs no edit here. The only per-type knowledge is `LAYOUTS`: the order of the keys in a
+`Claim` needs no edit here. A small value object that has a written form of its own (`Pair`,
+`Polarity`) says so with `to_plain()` and a `from_plain()` class method, which raises ValueError
+on input it cannot read. The only per-type knowledge is `LAYOUTS`: the order of the keys in a
 store file (so the files stay diff-friendly and byte-identical to earlier builds) and the fields a
 store leaves out. A value of the wrong type is a `CodecError` naming the field and, when the input
 came from YAML read with line numbers, the line.
@@ -80,6 +82,8 @@ def encode(value: Any) -> Any:
     enums as their values."""
     if type(value) in _SCALARS:  # most values: first, and fast
         return value
+    if hasattr(value, "to_plain"):
+        return value.to_plain()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         layout = LAYOUTS.get(type(value), Layout())
         out: dict[str, Any] = {}
@@ -198,6 +202,8 @@ def _decoder(hint: Any) -> Decoder:
     if origin is typing.Literal:
         return lambda v: _literal(v, args)
     if isinstance(hint, type):
+        if hasattr(hint, "from_plain"):
+            return lambda v: _plain(hint, v)
         if dataclasses.is_dataclass(hint):
             record = _record(hint)
             return lambda v: record(v, {})
@@ -261,6 +267,13 @@ def _literal(v: Any, allowed: tuple[Any, ...]) -> Any:
     if v not in allowed:
         raise CodecError(f"expected one of {', '.join(map(repr, allowed))}, got {_show(v)}")
     return v
+
+
+def _plain(cls: Any, v: Any) -> Any:
+    try:
+        return cls.from_plain(v)
+    except ValueError as e:
+        raise CodecError(str(e)) from None
 
 
 def _enum(cls: type[enum.Enum], v: Any) -> enum.Enum:

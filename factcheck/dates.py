@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.lang import table
 from factcheck.lang.build import alternation
-from factcheck.model import DateValue
+from factcheck.model import DateValue, Relation
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -23,8 +23,8 @@ class _Grammar:
     months: dict[str, int]  # every written form, lower case, without its stop -> 1..12
     names: tuple[str, ...]  # the full names, January first
     word_when_lower: frozenset[str]  # forms that in lower case are common words ("may")
-    relations: dict[str, str]  # the word before a single date -> its relation ("from" -> "since")
-    span_relations: dict[str, str]  # the word before a span of years -> its relation
+    relations: dict[str, Relation]  # the word before a single date -> its relation ("from" -> "since")
+    span_relations: dict[str, Relation]  # the word before a span of years -> its relation
     pattern: re.Pattern[str]
 
 
@@ -49,8 +49,8 @@ def _grammar() -> _Grammar:
     for e in table("date_relations"):
         if e["kind"] == "relation":
             for w in e["words"]:
-                relations[w] = e["relation"]
-                spans[w] = e["span"]
+                relations[w] = Relation(e["relation"])
+                spans[w] = Relation(e["span"])
         elif e["kind"] == "qualifier":
             (hyphened if e.get("hyphen") else qualifiers).extend(e["words"])
         else:
@@ -114,7 +114,7 @@ def find_dates(text: str) -> list[DateValue]:
                     continue
                 end_year = None
         word = re.sub(r"\s+", " ", (g["rel"] or "").lower())
-        rel = (grammar.span_relations if end_year is not None else grammar.relations).get(word, "")
+        rel = (grammar.span_relations if end_year is not None else grammar.relations).get(word, Relation.NONE)
         first = min(
             (m.start(k) for k in ("d1", "m1", "m2", "m3", "d4", "m5", "ya", "y6") if g[k]), default=m.start()
         )

@@ -2,7 +2,7 @@
 companies, people and places, from a gazetteer that ships with the package and that a store may
 extend with its own `gazetteer.yaml`.
 
-A capitalised name the gazetteer does not know is still an entity ("name:<text>"), so that a
+A capitalised name the gazetteer does not know is still an entity (`model.unknown_entity`), so that a
 substituted company or province is noticed even when nobody listed it.
 """
 
@@ -20,7 +20,8 @@ import yaml
 from factcheck import bounded, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.lang import table
-from factcheck.model import Document, Mention
+from factcheck.model import Document, Mention, unknown_entity, unknown_name
+from factcheck.rules import rules
 from factcheck.text import STOPWORDS
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.yaml"
@@ -61,9 +62,7 @@ class Gazetteer:
     memo: dict[tuple[str, bool], tuple[str, str] | None]  # an unknown name's resolution: the names are fixed
 
     def label(self, entity: str) -> str:
-        if entity.startswith("name:"):
-            return entity[5:]
-        return self.labels.get(entity, entity)
+        return unknown_name(entity) or self.labels.get(entity, entity)
 
 
 def name_key(name: str) -> str:
@@ -211,7 +210,7 @@ def extend(gaz: Gazetteer, found: list[Found]) -> Gazetteer:
     names = dict(gaz.names)
     for n, aliases in found:
         for written in (n, *aliases):
-            names.setdefault(name_key(written), (f"name:{n}", "name"))
+            names.setdefault(name_key(written), (unknown_entity(n), "name"))
     return _gazetteer(names, gaz.labels, gaz.kinds)
 
 
@@ -300,7 +299,7 @@ def inverted(name: str) -> set[str]:
     """The other order of a body's name: "Ministry of Defence" and "Defence Ministry", "Department
     of Commerce" and "Commerce Department" (a head noun that `inverts`, a field of one or two
     words)."""
-    m = _OF_FIELD.fullmatch(name)
+    m = rules()["office of a field"].pattern.fullmatch(name)
     if m and m.group(1) in _INVERTS:
         return {f"{m.group(2)} {m.group(1)}"}
     m = _FIELD_HEAD.fullmatch(name)
@@ -309,7 +308,6 @@ def inverted(name: str) -> set[str]:
     return set()
 
 
-_OF_FIELD = re.compile(r"([A-Z]\w+) of (?:the )?([A-Z]\w+(?: [A-Z]\w+)?)")
 _FIELD_HEAD = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) ([A-Z]\w+)")
 
 
@@ -339,7 +337,6 @@ _CLOSERS = COMMON_CAPS | TITLE_WORDS  # never the last word of a name ("Kenya's 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
 _NAME_WORD = rf"[{_UPPER}][\w.-]*\w(?:'(?!s\b)\w+)?"
 _PARTICLE = "(?:" + "|".join(re.escape(w) for w, joins in _PARTICLES if joins) + ")"
-_LINKED = re.compile(r" (?:of|for) ")  # "Ministry of Transport and Communications" is one name
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
 
 
@@ -430,7 +427,7 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         out.append(Mention(entity=eid, kind=kind, text=text[start:end], start=start, end=end))
         taken.append((start, end))
-        if kind == "name" and not _renames(eid[5:]):
+        if kind == "name" and not _renames(unknown_name(eid) or eid):
             # A found name keeps the known entities inside it ("EU-Chile ... Agreement"), unless its
             # head makes it something of its own ("Kenya Airways").
             for a, b, (ie, ik) in _scan(probe, gaz, start, end, listed_only=True):
@@ -462,7 +459,7 @@ def _first_name(probe: str, start: int, end: int, eid: str, taken: list[tuple[in
     with another first name ("Mario Lopez") it names someone else, so the whole is one name. A
     one-word name of its own ("Kursk" after "Rebuilding") is not a surname and stays."""
     word = probe[start:end]
-    if not word.isalpha() or eid == f"name:{word}" or start < 2 or probe[start - 1] != " ":
+    if not word.isalpha() or eid == unknown_entity(word) or start < 2 or probe[start - 1] != " ":
         return False
     m = _LAST_WORD.search(probe, max(0, start - 40), start)
     return m is not None and m.group(1) not in NOT_NAMES and (not taken or taken[-1][1] <= m.start(1))
@@ -518,7 +515,8 @@ def _runs(text: str) -> list[tuple[int, int]]:
             lo = h.end() + len(text[h.end() : m.end()]) - len(text[h.end() : m.end()].lstrip())
         if lo >= m.end():
             continue
-        if runs and text[runs[-1][1] : lo] == " and " and _LINKED.search(text, *runs[-1]):
+        linked = rules()["linked names"].pattern
+        if runs and text[runs[-1][1] : lo] == " and " and linked.search(text, *runs[-1]):
             runs[-1] = (runs[-1][0], m.end())
         else:
             runs.append((lo, m.end()))
@@ -599,7 +597,7 @@ def _name(text: str, lo: int, hi: int, gaz: Gazetteer, headline: bool = False) -
         return [Mention(entity=entry[0], kind=entry[1], text=name, start=start, end=start + len(name))]
     if first:
         return []  # a lone capitalised first word is just the start of a sentence
-    return [Mention(entity=f"name:{name}", kind="name", text=name, start=start, end=start + len(name))]
+    return [Mention(entity=unknown_entity(name), kind="name", text=name, start=start, end=start + len(name))]
 
 
 def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:

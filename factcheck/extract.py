@@ -14,35 +14,30 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
 
 from factcheck import dates as dates_mod
 from factcheck import entities as ent_mod
 from factcheck import quantities as qty_mod
 from factcheck import rules
-from factcheck.model import Claim, DateValue, Document, Mention, Quantity, Sentence
+from factcheck.lang import table
+from factcheck.model import (
+    Claim,
+    ClaimKind,
+    DateValue,
+    Document,
+    Mention,
+    Pair,
+    Polarity,
+    Quantity,
+    Scope,
+    Sentence,
+)
 from factcheck.reader import LineIndex
 from factcheck.segment import sentences
 from factcheck.text import content_terms, stem
-
-# Pieces of a sentence: split at punctuation and at the words that join parallel statements.
-# "X noted that ..." also breaks: the figure belongs to what was said, not to whoever said it.
-_PIECE_BREAK = re.compile(
-    r"\b(?:said|says|noted|notes|wrote|writes|argued|argues|claimed|claims|stated|states|reported|reports"
-    r"|estimated|estimates|believes?|believed|told\s+\w+)\s+that\b"
-    r"|[;,()\[\]:/]|\s-\s|\s(?:and|while|whereas|but|followed\s+by|compared\s+(?:to|with)|versus|vs\.?)\s",
-    re.I,
-)
-_CLAUSE_BREAK = re.compile(r";|\s-\s|[()/]|,\s(?:while|whereas|but|followed\s+by)\s", re.I)
-
-
-# What a sentence's last figure was about, for the sentence after it to refer back to: its measure
-# words, the sentence's words, its subject and the figure itself.
-_Last = tuple[tuple[str, ...], tuple[str, ...], tuple[Mention, ...], "Quantity | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,25 +48,43 @@ class _Value:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    """What a sentence's last figure leaves for the next sentence of its paragraph to refer back to
+    ("It rose to ...", "In the case of Tajikistan, this figure is ...")."""
+
+    block: int
+    measure: tuple[str, ...]  # the figure's measure words
+    context: tuple[str, ...]  # its sentence's words
+    subject: tuple[Mention, ...]
+    quantity: Quantity
+
+
 def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
+    """Every claim of the document, sentence by sentence: read the sentence into its parts, frame it
+    by the sentences before it, attribute each value, assemble the claims."""
     lines = LineIndex(doc.text)
     out: list[Claim] = []
-    prev: tuple[int, tuple[str, ...], tuple[str, ...], tuple[Mention, ...], Quantity | None] | None = None
-    topic: tuple[int, tuple[Mention, ...]] = (-1, ())
+    previous: _Previous | None = None  # the paragraph's last figure so far
+    topic: tuple[int, tuple[Mention, ...]] = (-1, ())  # the entities of the sentence before
     for sent in sentences(doc.blocks):
-        if prev is not None and prev[0] != sent.block:
-            prev = None
-        nearby = topic[1] if topic[0] == sent.block else ()
         block = doc.blocks[sent.block]
         if block.note and rules.CITATION.search(sent.text):
             continue  # a reference in a footnote: its title and dates are not claims
-        claims, last, named = _sentence_claims(
-            sent, gaz, lines, prev[1:] if prev else None, nearby, block.heading
+        parsed = _Parsed.read(sent, gaz)
+        if parsed is None:
+            topic = (sent.block, ())
+            continue
+        frame = _frame(
+            parsed,
+            previous if previous is not None and previous.block == sent.block else None,
+            topic[1] if topic[0] == sent.block else (),
         )
-        out.extend(claims)
-        topic = (sent.block, named)
+        attributed, last = _attribute(parsed, frame)
+        out.extend(_assemble(parsed, frame, attributed, lines, block.heading))
+        topic = (sent.block, tuple(parsed.mentions))
         if last is not None:
-            prev = (sent.block, *last)
+            previous = last
     return out
 
 
@@ -95,7 +108,7 @@ def _pieces(text: str, keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pieces, but "between X and Y" stays whole: its "and" joins the two ends of one relation; and
     so does an enumeration ("Singapore, Malaysia, Indonesia and Vietnam"), given in `keep`."""
     out: list[tuple[int, int]] = []
-    for a, b in _spans(text, _PIECE_BREAK, keep):
+    for a, b in _spans(text, rules.rules()["piece break"].pattern, keep):
         if out and _open_between(text, *out[-1]) and text[out[-1][1] : a].strip() == "and":
             out[-1] = (out[-1][0], b)
         else:
@@ -104,11 +117,10 @@ def _pieces(text: str, keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _LIST_ITEM_WORDS = 6
-_OPEN_BETWEEN = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s*$", re.I)
 
 
 def _open_between(text: str, lo: int, hi: int) -> bool:
-    """_OPEN_BETWEEN in text[lo:hi]. Perf (issue 6): a match lies in the last three words, so only
+    """The rule "open between" in text[lo:hi]. Perf (issue 6): a match lies in the last three words, so only
     they are searched; searching the whole piece as it grew was quadratic on "between 1 and ..."."""
     i = hi
     for _ in range(3):
@@ -116,7 +128,7 @@ def _open_between(text: str, lo: int, hi: int) -> bool:
             i -= 1
         while i > lo and not text[i - 1].isspace():
             i -= 1
-    return _OPEN_BETWEEN.search(text[i:hi]) is not None
+    return rules.rules()["open between"].search(text[i:hi])
 
 
 def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -128,31 +140,97 @@ def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
-def _terms(
-    text: str, lo: int, hi: int, mentions: list[Mention], values: list[_Value], *, names: bool = False
-) -> list[str]:
-    """Content words of text[lo:hi], leaving out entities and the values themselves. With `names`,
-    unknown names keep their words, so the sentence's words still meet when one writer's "Global
-    Cybersecurity Index" is another's "global cybersecurity index"."""
-    # Perf (issue 6): every call for one sentence passes the same text, mentions and values
-    # objects (never changed in place), so blank the sentence once and remember each span's terms;
-    # blanking per call was quadratic in a sentence of thousands of values. Same result.
-    memo = getattr(_TERMS_MEMO, "last", None)
-    if memo is None or memo[0] is not text or memo[1] is not mentions or memo[2] is not values:
-        memo = (text, mentions, values, {})
-        _TERMS_MEMO.last = memo
-    cache: dict[object, Any] = memo[3]
-    if (lo, hi, names) not in cache:
-        if names not in cache:
-            cache[names] = _blanked(text, mentions, values, names)
-        cache[(lo, hi, names)] = content_terms(cache[names][lo:hi])
-    return list(cache[(lo, hi, names)])
+Span = tuple[int, int]
 
 
-_TERMS_MEMO = threading.local()  # the last sentence's blanked text and terms, per thread
+@dataclass
+class _Parsed:
+    """Step 1: a sentence read into its parts. Its values (figures and dates), the entities it names
+    (outlets and a currency's country left out), and its pieces and clauses: offsets in `text`."""
+
+    sent: Sentence
+    mentions: list[Mention]  # sorted by start
+    values: list[_Value]  # sorted by start
+    enumerations: list[Span]  # lists of entities of one kind: "Singapore, Malaysia and Vietnam"
+    pieces: list[Span]  # cut at punctuation and at the words that join parallel statements
+    clauses: list[Span]  # cut at semicolons, dashes, parentheses and contrasting conjunctions
+    # The sentence with its entities and values blanked, and the words of each span asked for: every
+    # value of a sentence asks for words, so each blanking is done once (a sentence of thousands of
+    # values stays linear).
+    _blanked: dict[bool, str] = field(default_factory=dict)
+    _words: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    @classmethod
+    def read(cls, sent: Sentence, gaz: ent_mod.Gazetteer) -> _Parsed | None:
+        """The sentence's parts; None when it states nothing checkable (a question, the document
+        talking about itself, a citation)."""
+        text = sent.text
+        if rules.not_a_claim(text):
+            return None
+        found_dates = dates_mod.find_dates(text)
+        if any(rules.bibliographic_date(text, d.start) for d in found_dates):
+            return None  # a citation ("..., accessed 14 August 2022"), not a statement
+        # A reporting outlet ("Reuters reported", "according to Bloomberg") tells where a fact was
+        # read, not whom it is about.
+        mentions = [m for m in ent_mod.find(text, gaz) if m.kind != "outlet"]
+        skip = [(d.start, d.end) for d in found_dates] + [
+            (m.start, m.end) for m in mentions if m.kind != "name"
+        ]
+        quantities = [q for q in qty_mod.find_quantities(text, skip) if not _discourse(q)]
+        # "US$19.8bn", "79 billion US dollars": a currency's country is not what the figure is about.
+        covered = qty_mod._Spans((q.start, q.end) for q in quantities)  # perf (issue 6): no scan per mention
+        mentions = [m for m in mentions if not covered.covers(m.start, m.end)]
+        values = sorted(
+            [_Value(q, None, q.start, q.end) for q in quantities]
+            + [_Value(None, d, d.start, d.end) for d in found_dates],
+            key=lambda v: v.start,
+        )
+        enumerations = _enumerations(text, mentions)
+        return cls(
+            sent,
+            mentions,
+            values,
+            enumerations,
+            _pieces(text, enumerations),
+            _spans(text, rules.rules()["clause break"].pattern),
+        )
+
+    def terms(self, span: Span, *, names: bool = False) -> list[str]:
+        """Content words of a span, leaving out entities and the values themselves. With `names`,
+        unknown names keep their words, so the sentence's words still meet when one writer's "Global
+        Cybersecurity Index" is another's "global cybersecurity index"."""
+        key = (span[0], span[1], names)
+        if key not in self._words:
+            if names not in self._blanked:
+                self._blanked[names] = _blank(self.text, self.mentions, self.values, names)
+            self._words[key] = content_terms(self._blanked[names][span[0] : span[1]])
+        return list(self._words[key])
+
+    def within(self, span: Span) -> list[Mention]:
+        """The entities named inside a span."""
+        # Perf (issue 6): mentions are sorted by start, so a span's are a slice found by bisection.
+        ms = self.mentions
+        return ms[
+            bisect.bisect_left(ms, span[0], key=lambda m: m.start) : bisect.bisect_left(
+                ms, span[1], key=lambda m: m.start
+            )
+        ]
+
+    def piece(self, pos: int) -> Span:
+        return _enclosing(self.pieces, pos)
+
+    def clause(self, pos: int) -> Span:
+        return _enclosing(self.clauses, pos)
+
+    def words_in(self, span: Span) -> int:
+        return len(self.text[span[0] : span[1]].split())
 
 
-def _blanked(text: str, mentions: list[Mention], values: list[_Value], names: bool) -> str:
+def _blank(text: str, mentions: list[Mention], values: list[_Value], names: bool) -> str:
     chars = list(text)
     spans = [(m.start, m.end) for m in mentions if not (names and m.kind == "name")]
     spans += [(v.start, v.end) for v in values]
@@ -163,169 +241,195 @@ def _blanked(text: str, mentions: list[Mention], values: list[_Value], names: bo
     return "".join(chars)
 
 
-def _sentence_claims(
-    sent: Sentence,
-    gaz: ent_mod.Gazetteer,
-    lines: LineIndex,
-    prev: _Last | None,
-    before: tuple[Mention, ...],
-    heading: bool,
-) -> tuple[list[Claim], _Last | None, tuple[Mention, ...]]:
-    text = sent.text
-    if rules.not_a_claim(text):
-        return [], None, ()
-    all_dates = dates_mod.find_dates(text)
-    if any(rules.bibliographic_date(text, d.start) for d in all_dates):
-        return [], None, ()  # a citation ("..., accessed 14 August 2022"), not a statement
-    # A reporting outlet ("Reuters reported", "according to Bloomberg") tells where a fact was read,
-    # not whom it is about.
-    mentions = [m for m in ent_mod.find(text, gaz) if m.kind != "outlet"]
-    found_dates = all_dates
-    skip = [(d.start, d.end) for d in found_dates] + [(m.start, m.end) for m in mentions if m.kind != "name"]
-    quantities = [q for q in qty_mod.find_quantities(text, skip) if not _discourse(q)]
-    # "US$19.8bn", "79 billion US dollars": a currency's country is not what the figure is about.
-    covered = qty_mod._Spans((q.start, q.end) for q in quantities)  # perf (issue 6): not a scan per mention
-    mentions = [m for m in mentions if not covered.covers(m.start, m.end)]
-    values = sorted(
-        [_Value(q, None, q.start, q.end) for q in quantities]
-        + [_Value(None, d, d.start, d.end) for d in found_dates],
-        key=lambda v: v.start,
-    )
-    context = _terms(text, 0, len(text), mentions, values, names=True)
-    keys = tuple(dict.fromkeys(k for v in values for k in value_keys(v.quantity, v.date)))
-    ctx_entities = [m.entity for m in mentions]
-    nearby = tuple(dict.fromkeys(m.entity for m in before))
-    # "It also adjusted ...", "The company operates ...": the subject is the sentence before's.
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """Step 2: what the sentences before give this one. A sentence that refers back ("It also ...",
+    "This figure ...") takes the words and subjects of the paragraph's last figure; "He", "The
+    company" opening a sentence stand for an entity of the sentence before."""
+
+    context: tuple[str, ...]  # the sentence's words, after those of the sentence it refers to
+    names: tuple[str, ...]  # the entities of the sentence, and of the one it refers to
+    nearby: tuple[str, ...]  # the entities of the sentence before: the paragraph's topic
+    referred: tuple[Mention, ...]  # what an opening "It", "He", "The company" stands for
+    previous: _Previous | None  # the paragraph's last figure
+    refers_back: bool  # the sentence's own words refer back ("this figure", "it")
+
+
+def _frame(parsed: _Parsed, previous: _Previous | None, before: tuple[Mention, ...]) -> _Frame:
+    text = parsed.text
+    context = parsed.terms((0, len(text)), names=True)
+    names = [m.entity for m in parsed.mentions]
     referred = _antecedent(text, before)
-    if referred:
-        ctx_entities += [m.entity for m in referred if m.entity not in ctx_entities]
-    if prev is not None and (rules.anaphoric(text) or (values and len(context) < 2)):
-        context = list(prev[1]) + context
-        ctx_entities = [m.entity for m in _replace_same_kind(list(prev[2]), mentions)]
-    negated = rules.negated(text)
-    polarity = rules.polarity(text)
-    enumerations = _enumerations(text, mentions)
-    pieces = _pieces(text, enumerations)
-    clauses = _spans(text, _CLAUSE_BREAK)
+    names += [m.entity for m in referred if m.entity not in names]
+    refers_back = bool(rules.anaphoric(text))
+    if previous is not None and (refers_back or (parsed.values and len(context) < 2)):
+        context = list(previous.context) + context
+        names = [m.entity for m in _replace_same_kind(list(previous.subject), parsed.mentions)]
+    return _Frame(
+        tuple(context),
+        tuple(names),
+        tuple(dict.fromkeys(m.entity for m in before)),
+        tuple(referred),
+        previous,
+        refers_back,
+    )
 
-    def in_span(span: tuple[int, int]) -> list[Mention]:
-        # Perf (issue 6): mentions are sorted by start, so a span's are a slice found by bisection.
-        return mentions[
-            bisect.bisect_left(mentions, span[0], key=lambda m: m.start) : bisect.bisect_left(
-                mentions, span[1], key=lambda m: m.start
-            )
-        ]
 
-    own: list[list[Mention]] = [in_span(_enclosing(pieces, v.start)) for v in values]
+@dataclass(frozen=True, slots=True)
+class _Attributed:
+    """Step 3: one value with what it is about."""
+
+    value: _Value  # its unit may come from the figure it restates ("and 38 percent in 2019")
+    subject: tuple[Mention, ...]
+    scope: Scope
+    measure: tuple[str, ...]
+    others: tuple[str, ...]  # entities other values of the sentence own
+    polarity: Polarity  # the direction of the value's own piece (or clause)
+    period: tuple[int, int] | None
+
+
+def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Previous | None]:
+    """Each value's subject, measure words and period; and what the sentence's last figure leaves
+    for the next sentence."""
+    text, values, mentions = parsed.text, parsed.values, parsed.mentions
+    own: list[list[Mention]] = [parsed.within(parsed.piece(v.start)) for v in values]
     if rules.RESPECTIVELY.search(text):
         own = _respectively(own, values, mentions)
     # An entity that is the only one in a short piece with a value is that value's ("34% for Samsung").
     solo = {
         ms[0].entity
         for ms, v in zip(own, values, strict=True)
-        if len({m.entity for m in ms}) == 1
-        and len(text[slice(*_enclosing(pieces, v.start))].split()) <= _LIST_ITEM_WORDS
+        if len({m.entity for m in ms}) == 1 and parsed.words_in(parsed.piece(v.start)) <= _LIST_ITEM_WORDS
     }
-    claims: list[Claim] = []
     dated = [d for d in values if d.date is not None and d.date.year]
     figures = [f.start for f in values if f.quantity is not None]
-    last_local: list[str] = []
-    last_subject: list[Mention] = []
-    last_quantity: Quantity | None = None
-    appositive: tuple[int, list[Mention]] | None = (
-        None  # where the last figure's piece ended, and its subject
-    )
-    last: _Last | None = None
+    # The last figure so far: a list item with no measure words of its own repeats its measure.
+    item: tuple[list[str], list[Mention], Quantity] | None = None
+    appositive: tuple[int, list[Mention]] | None = None  # where the last figure's piece ended, its subject
+    out: list[_Attributed] = []
+    last: _Previous | None = None
     for i, v in enumerate(values):
-        piece = _enclosing(pieces, v.start)
-        local = _terms(text, piece[0], piece[1], mentions, values)
+        piece, clause = parsed.piece(v.start), parsed.clause(v.start)
+        measure = parsed.terms(piece)
         if v.quantity is not None and v.quantity.dimension == "count":
-            local = [t for t in local if t != v.quantity.unit]
-        k = _enclosing(clauses, v.start)
-        head = _parenthesised(text, k, mentions)
-        scope = "piece"
-        if own[i]:
-            subject = own[i]
-            if len(text[piece[0] : piece[1]].split()) <= _LIST_ITEM_WORDS:
-                scope = "item"
-            if any(a <= m.start < b for a, b in enumerations for m in subject):
-                scope = "group"  # the figure of a whole list: "across Singapore, Malaysia ... reached"
-        elif head:
-            subject = head + [m for m in mentions if k[0] <= m.start < k[1]]
-            scope = "item"
-        elif appositive is not None and text[appositive[0] : piece[0]].strip() in (",", ""):
-            subject = appositive[1]  # "5.3 million tonnes, about 24 percent of world output"
-        elif referred and not [m for m in mentions if k[0] <= m.start < k[1]]:
-            subject = list(referred)
-        elif v.date is not None:
-            # "By 2018, ...": a date with no entity of its own or in its clause dates the sentence.
-            opening = v.start < pieces[0][1]  # "By 2018, ...", "In 2015 China proposed ..."
-            subject = [] if opening else [m for m in mentions if k[0] <= m.start < k[1]]
-            scope = "clause"
-            if not subject:
-                subject, scope = list(mentions), "sentence"
-        else:
-            subject, scope = _clause_subject(v.start, clauses, mentions, solo), "clause"
-        entities = [m.entity for m in subject]
-        if not local:
-            if last_local:
+            measure = [t for t in measure if t != v.quantity.unit]
+        subject, scope = _subject(parsed, frame, v, own[i], solo, appositive)
+        if not measure:
+            if item is not None and item[0]:
                 # A list item ("for Sweden, 20.6 percent") repeats the measure of the item before it
                 # and keeps what that item named besides the entity it replaces.
-                local = last_local
-                v = _restated(v, last_quantity)
+                measure = item[0]
+                v = _restated(v, item[2])
                 kinds = {m.kind for m in subject}
-                subject = subject + [m for m in last_subject if m.kind not in kinds and m not in subject]
-                entities = [m.entity for m in subject]
-            elif prev is not None and (rules.anaphoric(text) or not subject or len(context) < 2):
-                local = list(prev[0])
-                v = _restated(v, prev[3])
-                subject = _replace_same_kind(list(prev[2]), subject)
-                entities = [m.entity for m in subject]
+                subject = subject + [m for m in item[1] if m.kind not in kinds and m not in subject]
+            elif frame.previous is not None and (frame.refers_back or not subject or len(frame.context) < 2):
+                measure = list(frame.previous.measure)
+                v = _restated(v, frame.previous.quantity)
+                subject = _replace_same_kind(list(frame.previous.subject), subject)
             else:
-                local = _terms(text, *_enclosing(clauses, v.start), mentions, values)
+                measure = parsed.terms(clause)
         if v.quantity is not None:
-            last_local, last_subject, last_quantity = local, subject, v.quantity
+            item = (measure, subject, v.quantity)
             appositive = (piece[1], subject)
-        others = sorted(solo - set(entities)) if v.quantity is not None or own[i] else []
+        entities = {m.entity for m in subject}
+        others = sorted(solo - entities) if v.quantity is not None or own[i] else []
         # The direction of a figure's own piece: "ore grades are falling, and in May 2023 Congress
         # raised royalties" raises, whatever else falls in the sentence.
-        own_polarity = rules.polarity(text[piece[0] : piece[1]]) or rules.polarity(text[k[0] : k[1]])
-        claims.append(
-            _claim(
-                sent,
-                lines,
+        polarity = rules.polarity(text[piece[0] : piece[1]]) or rules.polarity(text[clause[0] : clause[1]])
+        out.append(
+            _Attributed(
                 v,
-                local,
-                context,
-                entities,
-                ctx_entities,
-                others,
-                negated,
-                own_polarity,
-                nearby,
+                tuple(subject),
                 scope,
-                _period(v, dated, figures, k),
+                tuple(measure),
+                tuple(others),
+                polarity,
+                _period(v, dated, figures, clause),
             )
         )
         if v.quantity is not None:
-            last = (tuple(local), tuple(context), tuple(subject) or tuple(mentions), v.quantity)
-    if not values and mentions and rules.checkable_statement(text) and not heading:
+            last = _Previous(
+                parsed.sent.block,
+                tuple(measure),
+                frame.context,
+                tuple(subject) or tuple(mentions),
+                v.quantity,
+            )
+    return out, last
+
+
+def _subject(
+    parsed: _Parsed,
+    frame: _Frame,
+    v: _Value,
+    own: list[Mention],
+    solo: set[str],
+    appositive: tuple[int, list[Mention]] | None,
+) -> tuple[list[Mention], Scope]:
+    """What a value is about, from the narrowest place that names something: its own piece, a
+    parenthesis after a name, the figure before it in apposition, what an opening "It" stands for,
+    its clause, or (for a date) the whole sentence."""
+    piece, clause = parsed.piece(v.start), parsed.clause(v.start)
+    in_clause = parsed.within(clause)
+    if own:
+        if any(a <= m.start < b for a, b in parsed.enumerations for m in own):
+            return own, Scope.GROUP  # the figure of a whole list: "across Singapore, Malaysia ... reached"
+        return own, Scope.ITEM if parsed.words_in(piece) <= _LIST_ITEM_WORDS else Scope.PIECE
+    head = _parenthesised(parsed.text, clause, parsed.mentions)
+    if head:
+        return head + in_clause, Scope.ITEM
+    if appositive is not None and parsed.text[appositive[0] : piece[0]].strip() in (",", ""):
+        return appositive[1], Scope.PIECE  # "5.3 million tonnes, about 24 percent of world output"
+    if frame.referred and not in_clause:
+        return list(frame.referred), Scope.PIECE
+    if v.date is not None:
+        # "By 2018, ...", "In 2015 China proposed ...": a date opening the sentence, with no entity
+        # of its own or in its clause, dates the whole sentence.
+        opening = v.start < parsed.pieces[0][1]
+        subject = [] if opening else in_clause
+        return (subject, Scope.CLAUSE) if subject else (list(parsed.mentions), Scope.SENTENCE)
+    return _clause_subject(v.start, parsed.clauses, parsed.mentions, solo), Scope.CLAUSE
+
+
+def _assemble(
+    parsed: _Parsed, frame: _Frame, attributed: list[_Attributed], lines: LineIndex, heading: bool
+) -> list[Claim]:
+    """Step 4: the claims. A value claim per value; a sentence with entities and no value is a
+    named claim (who did what), unless it is a heading or judges rather than reports."""
+    text = parsed.text
+    negated = rules.negated(text)
+    claims = [
+        _claim(
+            parsed.sent,
+            lines,
+            a.value,
+            frame,
+            entities=[m.entity for m in a.subject],
+            measure=a.measure,
+            others=a.others,
+            negated=negated,
+            polarity=a.polarity,
+            scope=a.scope,
+            period=a.period,
+        )
+        for a in attributed
+    ]
+    if not parsed.values and parsed.mentions and rules.checkable_statement(text) and not heading:
         named = _claim(
-            sent,
+            parsed.sent,
             lines,
             _Value(None, None, 0, len(text)),
-            context,
-            context,
-            [m.entity for m in mentions],
-            ctx_entities,
-            [],
-            negated,
-            polarity,
-            nearby,
-            "sentence",
+            frame,
+            entities=[m.entity for m in parsed.mentions],
+            measure=frame.context,
+            others=(),
+            negated=negated,
+            polarity=rules.polarity(text),
+            scope=Scope.SENTENCE,
         )
-        claims.append(replace(named, pairs=_pairs(text, pieces, mentions)))
-    return [replace(c, values=keys) for c in claims], last, tuple(mentions)
+        claims.append(replace(named, pairs=_pairs(text, parsed.pieces, parsed.mentions)))
+    keys = tuple(dict.fromkeys(k for v in parsed.values for k in value_keys(v.quantity, v.date)))
+    return [replace(c, values=keys) for c in claims]
 
 
 def _discourse(q: Quantity) -> bool:
@@ -335,8 +439,6 @@ def _discourse(q: Quantity) -> bool:
 
 @cache
 def _discourse_stems() -> frozenset[str]:
-    from factcheck.lang import table
-
     return frozenset(stem(w) for e in table("discourse_nouns") for w in e["words"])
 
 
@@ -350,10 +452,6 @@ def value_keys(q: Quantity | None, d: DateValue | None) -> tuple[str, ...]:
     return ()
 
 
-_LIST_END = re.compile(r"\b(?:and|or)\b|&")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s*")
-
-
 def _antecedent(text: str, before: tuple[Mention, ...]) -> list[Mention]:
     """What "He", "It" or "The company" opening a sentence stands for: the first entity of the
     sentence before that can be one (a person for "He"; anything but a person for "It")."""
@@ -361,9 +459,16 @@ def _antecedent(text: str, before: tuple[Mention, ...]) -> list[Mention]:
     if m is None:
         return []
     word = m.group().strip().split()[0].lower()
-    person = word in ("he", "she", "his", "her")
+    person = word in _persons()
     fits = [b for b in before if (b.kind == "person") == person or (not person and b.kind == "name")]
     return fits[:1]
+
+
+@cache
+def _persons() -> frozenset[str]:
+    """The pronouns that stand for a person ("He", "Her"), lower case."""
+    entry = next(e for e in table("rules") if e["name"] == "refers back")
+    return frozenset(str(w).lower() for w in entry["persons"])
 
 
 def _restated(v: _Value, model: Quantity | None) -> _Value:
@@ -381,36 +486,37 @@ def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
             m is not None
             and run
             and m.kind == run[-1].kind
-            and _LIST_SEPARATOR.fullmatch(text, run[-1].end, m.start)
+            and rules.rules()["list separator"].pattern.fullmatch(text, run[-1].end, m.start)
         ):
             run.append(m)
             continue
         # A list joins its last item with "and" or "or"; "Moscow, China's trade" is no list.
-        if len(run) >= 2 and _LIST_END.search(text, run[-2].end, run[-1].start):
+        if len(run) >= 2 and rules.rules()["list end"].pattern.search(text, run[-2].end, run[-1].start):
             spans.append((run[0].start, run[-1].end))
         run = [m] if m is not None else []
     return spans
 
 
-def _pairs(text: str, pieces: list[tuple[int, int]], mentions: list[Mention]) -> tuple[str, ...]:
+def _pairs(text: str, pieces: list[tuple[int, int]], mentions: list[Mention]) -> tuple[Pair, ...]:
     """What a named statement says of which entity. Words go with an entity when the language ties
     them: the entity modifies them ("Kazakh vodka", "Kyrgyz dark chocolate") or they come from, of or
     in it ("vodka from Kyrgyzstan"); entities of one piece go with each other ("the Mes Aynak copper
     mine in Logar")."""
-    out: list[str] = []
+    out: list[Pair] = []
     for lo, hi in pieces:
         inside = [m for m in mentions if lo <= m.start < hi]
         for m in inside:
             after = _MODIFIES.match(text, m.end, hi)
-            before = _BELONGS.search(text, lo, m.start)
+            before = rules.rules()["belongs to"].pattern.search(text, lo, m.start)
             for phrase in (after.group(1) if after else "", before.group(1) if before else ""):
-                out += [f"{m.entity}>{t}" for t in content_terms(phrase)]
-        out += [f"{a.entity}>@{b.entity}" for a in inside for b in inside if a.entity != b.entity]
+                out += [Pair(m.entity, t) for t in content_terms(phrase)]
+        out += [
+            Pair(a.entity, b.entity, partner=True) for a in inside for b in inside if a.entity != b.entity
+        ]
     return tuple(dict.fromkeys(out))
 
 
 _MODIFIES = re.compile(r"(?:'s)?\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
-_BELONGS = re.compile(r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:from|of|in|made\s+in)\s+(?:the\s+)?$")
 
 
 def _respectively(
@@ -500,21 +606,26 @@ def _claim(
     sent: Sentence,
     lines: LineIndex,
     v: _Value,
-    local: list[str],
-    context: list[str],
-    entities: list[str],
-    ctx_entities: list[str],
-    others: list[str],
+    frame: _Frame,
+    *,
+    entities: Sequence[str],
+    measure: Sequence[str],
+    others: Sequence[str],
     negated: bool,
-    polarity: tuple[str, ...],
-    nearby: tuple[str, ...],
-    scope: str,
+    polarity: Polarity,
+    scope: Scope,
     period: tuple[int, int] | None = None,
 ) -> Claim:
     start, end = sent.start + v.start, sent.start + v.end
     line, col = lines.position(start)
     end_line, end_col = lines.position(max(start, end - 1))
-    kind = "numeric" if v.quantity is not None else "date" if v.date is not None else "named"
+    kind = (
+        ClaimKind.NUMERIC
+        if v.quantity is not None
+        else ClaimKind.DATE
+        if v.date is not None
+        else ClaimKind.NAMED
+    )
     return Claim(
         kind=kind,
         quote=sent.text,
@@ -525,15 +636,15 @@ def _claim(
         start=start,
         end=end,
         entities=tuple(dict.fromkeys(entities)),
-        terms=tuple(dict.fromkeys(local)),
-        context=tuple(dict.fromkeys(context)),
+        terms=tuple(dict.fromkeys(measure)),
+        context=tuple(dict.fromkeys(frame.context)),
         quantity=v.quantity,
         date=v.date,
         negated=negated,
         polarity=polarity,
-        names=tuple(dict.fromkeys(ctx_entities)),
+        names=tuple(dict.fromkeys(frame.names)),
         others=tuple(others),
-        nearby=tuple(e for e in nearby if e not in ctx_entities),
+        nearby=tuple(e for e in frame.nearby if e not in frame.names),
         scope=scope,
         period=period,
     )

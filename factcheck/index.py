@@ -49,7 +49,7 @@ from factcheck import bounded, codec, lock
 from factcheck import store as store_mod
 from factcheck.errors import FactcheckError
 from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens
-from factcheck.model import Claim, Work
+from factcheck.model import Claim, ClaimKind, Polarity, Side, Stance, Work
 from factcheck.store import Store
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ CREATE TABLE bitmaps(token TEXT PRIMARY KEY, bits BLOB NOT NULL);
 # A claim whose tokens sign the token scheme: if `match.tokens` changes, indexes built under the old
 # scheme no longer match and are rebuilt.
 _PROBE = Claim(
-    kind="numeric",
+    kind=ClaimKind.NUMERIC,
     quote="q",
     line=1,
     column=1,
@@ -92,7 +92,7 @@ _PROBE = Claim(
     context=("ctx",),
     names=("N",),
     others=("O",),
-    polarity=("rise:+",),
+    polarity=Polarity(frozenset({Stance("rise", Side.FOR)})),
     source="w",
     file="f",
     id="i",

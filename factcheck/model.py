@@ -16,6 +16,152 @@ class Verdict(StrEnum):
     UNSUPPORTED = "unsupported"
 
 
+class ClaimKind(StrEnum):
+    """What a claim states: a figure, a date, or a named statement of who did what."""
+
+    NUMERIC = "numeric"
+    DATE = "date"
+    NAMED = "named"
+
+
+class Bound(StrEnum):
+    """What a hedge makes of a figure: "about 40" is APPROX, "at least 40" MIN, "up to 40" MAX."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    MIN = "min"
+    MAX = "max"
+
+
+class Role(StrEnum):
+    """A figure's place in a change written with both ends ("from 1.1% to 4.3%"); NONE otherwise."""
+
+    NONE = ""
+    FROM = "from"
+    TO = "to"
+
+
+class Relation(StrEnum):
+    """How a date bounds what the sentence says: "since 2018", "by 2030", "between 2014 and 2018" (a
+    span of years); NONE places it ("in 2019")."""
+
+    NONE = ""
+    SINCE = "since"
+    BY = "by"
+    UNTIL = "until"
+    BEFORE = "before"
+    AFTER = "after"
+    BETWEEN = "between"
+
+
+class Scope(StrEnum):
+    """Where a figure's subjects were found, from the narrowest: its list item or parenthesis, its
+    own piece of the sentence, the figure of a whole list, its clause, the whole sentence. The
+    narrower the scope, the more surely the entities are the figure's own."""
+
+    ITEM = "item"
+    PIECE = "piece"
+    GROUP = "group"
+    CLAUSE = "clause"
+    SENTENCE = "sentence"
+
+
+# A name the gazetteer does not know is still an entity, with this prefix before the name as written
+# ("name:Vega"), so that it never collides with a gazetteer id. Built and read only by the two
+# functions below.
+_UNKNOWN = "name:"
+
+
+def unknown_entity(name: str) -> str:
+    """The entity id of a name the gazetteer does not know."""
+    return _UNKNOWN + name
+
+
+def unknown_name(entity: str) -> str | None:
+    """The name as written, when `entity` is the id of a name the gazetteer does not know."""
+    return entity[len(_UNKNOWN) :] if entity.startswith(_UNKNOWN) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """What a named statement says of one of its entities: `word` is a stemmed content word of the
+    phrase around the entity ("Kazakh vodka": KZ and "vodka"), or, when `partner` is true, the id of
+    another entity named with it ("the mine in Logar": the mine's name and Logar). A draft that
+    pairs the same entities and words the other way round is saying something else."""
+
+    entity: str  # the entity id
+    word: str  # a stemmed word, or the partner's entity id
+    partner: bool = False  # `word` is an entity id
+
+    def to_plain(self) -> str:
+        # Stores write a pair as one string, "KZ>vodka" or "KZ>@CN": short, and diff-friendly.
+        return f"{self.entity}>{'@' if self.partner else ''}{self.word}"
+
+    @classmethod
+    def from_plain(cls, raw: object) -> Pair:
+        if not isinstance(raw, str) or ">" not in raw:
+            raise ValueError(f"expected 'entity>word', got {raw!r}")
+        entity, _, word = raw.partition(">")
+        return cls(entity, word.removeprefix("@"), word.startswith("@"))
+
+
+class Side(StrEnum):
+    """Which side of an opposition a sentence takes ("rise" against "fall")."""
+
+    FOR = "+"
+    AGAINST = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """The side a sentence takes in one opposition of the measure lexicon (`opposition` is the
+    lexicon's name for the pair of opposites, such as "rise")."""
+
+    opposition: str
+    side: Side
+
+    def opposite(self) -> Stance:
+        return Stance(self.opposition, Side.AGAINST if self.side is Side.FOR else Side.FOR)
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """The direction a sentence states: its stances, and whether it states a rule by its exception
+    ("every state except Turkmenistan joined"), which turns its negation around."""
+
+    stances: frozenset[Stance] = frozenset()
+    exception: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.stances) or self.exception
+
+    def turned(self, other: Polarity) -> str:
+        """The opposition these take opposite sides in ("" when none): "rose" against "fell"."""
+        for s in sorted(self.stances, key=lambda s: (s.opposition, s.side)):
+            if s.opposite() in other.stances and s not in other.stances:
+                return s.opposition
+        return ""
+
+    def to_plain(self) -> list[str]:
+        # Stores write the polarity as a sorted list of strings: "rise:+", "except".
+        words = [f"{s.opposition}:{s.side.value}" for s in self.stances]
+        return sorted(words + (["except"] if self.exception else []))
+
+    @classmethod
+    def from_plain(cls, raw: object) -> Polarity:
+        if not isinstance(raw, list | tuple) or not all(isinstance(w, str) for w in raw):
+            raise ValueError(f"expected a list of 'opposition:+' or 'opposition:-', got {raw!r}")
+        stances = set()
+        for w in raw:
+            if w == "except":
+                continue
+            name, _, side = w.rpartition(":")
+            if not name or side not in ("+", "-"):
+                raise ValueError(f"expected 'opposition:+' or 'opposition:-', got {w!r}")
+            stances.add(Stance(name, Side(side)))
+        return cls(frozenset(stances), "except" in raw)
+
+
 class ExitCode(IntEnum):
     """The one place the exit policy lives."""
 
@@ -68,10 +214,12 @@ class Quantity:
     high: float | None
     unit: str
     dimension: str
-    bound: str  # exact | approx | min | max
+    bound: Bound  # what its hedge makes of it: exact, approximate, a floor or a ceiling
     precision: float
-    role: str  # "" | from | to : the two ends of a change ("from 1.1% to 4.3%")
-    text: str
+    role: Role  # its end of a change written with both ends
+    text: str  # the figure as written, hedge included
+    # Its offsets in the text it was found in (the sentence); a stored claim's quantity leaves them
+    # out, as the claim's own offsets say where it is.
     start: int
     end: int
     # The hedge as written before the figure ("at least", "fewer than", "just under"), lower case; ""
@@ -87,21 +235,25 @@ class Quantity:
 class DateValue:
     """A calendar date or a span of years, as precise as it was written."""
 
+    # The date as written, each part None when not given ("March 2014" has no day; "the 1990s" is
+    # 1990 to 1999).
     year: int | None
     month: int | None
     day: int | None
-    end_year: int | None
-    relation: str  # "" | since | by | until | before | after
-    text: str
+    end_year: int | None  # the last year of a span ("2014-2018"), else None
+    relation: Relation  # how the date bounds the statement ("since", "by")
+    text: str  # the date as written
+    # Offsets in the sentence (left out in a store, as for quantities).
     start: int
     end: int
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    entity: str  # canonical id from the gazetteer ("KG", "sco") or "name:<Text>" for an unknown name
-    kind: str  # country, organisation, company, person, ...
-    text: str
+    entity: str  # the gazetteer's id ("KG", "sco"), or `unknown_entity(name)` for a name it lacks
+    kind: str  # one of `entities.KINDS`: country, organisation, company, person, ...
+    text: str  # the name as written
+    # Offsets in the sentence.
     start: int
     end: int
 
@@ -110,40 +262,43 @@ class Mention:
 class Claim:
     """One checkable statement: a value (quantity or date) or a named statement, with its context.
 
-    `quote` is the sentence as written; `start`/`end` the claim's own span inside the document.
-    `terms` are the measure words (stemmed content words of the clause and, for anaphora, of the
-    sentence it refers to); `entities` the entity ids the claim is about.
+    Built by `extract.extract` for drafts and sources alike (a store holds the sources' claims, written
+    and read by `codec`); read by `match` (retrieval keys), `same` (is it the same thing?) and
+    `verdict`. Entity fields hold entity ids (see `Mention.entity`).
     """
 
-    kind: str  # numeric | date | named
-    quote: str
+    kind: ClaimKind  # a figure, a date or a named statement
+    quote: str  # the sentence as written (Markdown escapes removed)
+    # Where the claim's own figure, date or statement is: 1-based line and column of its first and
+    # last character, and its offsets in the document.
     line: int
     column: int
     end_line: int
     end_column: int
     start: int
     end: int
-    entities: tuple[str, ...]
+    entities: tuple[str, ...]  # what the value is about: the subjects found at `scope`
+    # The measure words: stemmed content words of the value's clause (and, for a sentence that refers
+    # back, "It rose to ...", of the sentence it refers to). What is counted or measured.
     terms: tuple[str, ...]
-    context: tuple[str, ...]  # terms of the whole sentence, for retrieval and similarity
-    quantity: Quantity | None = None
-    date: DateValue | None = None
-    negated: bool = False
-    polarity: tuple[str, ...] = ()  # direction words ("rise", "oppose") normalised to a signed form
+    context: tuple[str, ...]  # stemmed content words of the whole sentence: retrieval and similarity
+    quantity: Quantity | None = None  # set for a numeric claim
+    date: DateValue | None = None  # set for a date claim
+    negated: bool = False  # the sentence denies what it states ("did not sign")
+    polarity: Polarity = Polarity()  # the direction it states (rose or fell, joined or left)
     names: tuple[str, ...] = ()  # every entity of the sentence (and of the one it refers back to)
     others: tuple[str, ...] = ()  # entities that other values of the same sentence claim as theirs
     nearby: tuple[str, ...] = ()  # entities of the previous sentence of the paragraph: the topic
-    # Where `entities` came from: a list item or parenthesis ("item"), the value's own piece of the
-    # sentence, its clause, or the whole sentence.
-    scope: str = "piece"
+    scope: Scope = Scope.PIECE  # where `entities` were found
     period: tuple[int, int] | None = None  # the years a figure is for ("in 2018", "between 2014 and 2018")
-    pairs: tuple[str, ...] = ()  # "entity>word": which words a named statement says of which entity
-    # Every value of the sentence as a key ("percent:27", "year:2015"): values are retrieval keys, and
-    # figures a draft and a source sentence share are evidence that they state the same thing.
+    pairs: tuple[Pair, ...] = ()  # which words a named statement says of which entity
+    # Every value of the sentence as an opaque key (`extract.value_keys`: unit and number, or year):
+    # values are retrieval keys, and figures a draft and a source sentence share are evidence that
+    # they state the same thing. Keys are compared, never parsed.
     values: tuple[str, ...] = ()
-    source: str = ""  # work id (store claims only)
-    file: str = ""
-    id: str = ""
+    source: str = ""  # the work id (store claims only; set by `store.build`)
+    file: str = ""  # the source file (store claims only)
+    id: str = ""  # a stable id within the store (store claims only)
     locator: str | None = None  # where in a PDF, HTML or Word source the claim is: "p. 12", "para. 4"
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from factcheck.lang import table
 from factcheck.lang.build import alternation
-from factcheck.model import Quantity
+from factcheck.model import Bound, Quantity, Role
+from factcheck.rules import rules
 from factcheck.text import stem, stopwords
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -57,7 +58,7 @@ class _Lexicon:
     percents: dict[str, tuple[str, float]]  # "per cent" -> ("percent", 1), "bps" -> ("pp", 0.01)
     multipliers: dict[str, float]  # "tripled" -> 3.0
     fractions: dict[str, float]  # "quarters" -> 25.0
-    bounds: dict[str, str]  # "at least" -> "min"
+    bounds: dict[str, Bound]  # "at least" -> Bound.MIN
     near: frozenset[str]  # hedges that also say the value is close ("just under")
     ordinals: dict[str, str]  # "fifth" -> "five"
     idioms: frozenset[str]  # number words that alone are not counts ("one", "a dozen")
@@ -151,11 +152,11 @@ def _lexicon() -> _Lexicon:
         for w in e["words"]:
             fractions[w] = _number(e["percent"])
         fraction_forms.append(rf"{alternation(e['numerators'])}[\s-]+{alternation(e['words'])}")
-    bounds: dict[str, str] = {}
+    bounds: dict[str, Bound] = {}
     near: set[str] = set()
     for e in table("bounds"):
         for w in e["words"]:
-            bounds[w] = e["bound"]
+            bounds[w] = Bound(e["bound"])
             if e.get("near"):
                 near.add(w)
 
@@ -350,9 +351,9 @@ def _anniversaries(text: str) -> list[Quantity]:
                     high=None,
                     unit="year",
                     dimension="duration",
-                    bound="exact",
+                    bound=Bound.EXACT,
                     precision=1.0,
-                    role="",
+                    role=Role.NONE,
                     text=m.group(),
                     start=m.start(),
                     end=m.end(),
@@ -419,9 +420,9 @@ def _multipliers(text: str) -> list[Quantity]:
                 high=None,
                 unit="times",
                 dimension="multiplier",
-                bound=lex.bounds.get(hedge, "exact"),
+                bound=lex.bounds.get(hedge, Bound.EXACT),
                 precision=1.0,
-                role="",
+                role=Role.NONE,
                 text=text[start : m.end()],
                 start=start,
                 end=m.end(),
@@ -431,7 +432,6 @@ def _multipliers(text: str) -> list[Quantity]:
     return out
 
 
-_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:(?:or|equivalent\s+to|i\.e\.)\s+)?$", re.I)
 _CLOSE_BRACKET = re.compile(r"\s*[),;]")
 
 
@@ -445,7 +445,7 @@ def _mark_conversions(text: str, qs: list[Quantity]) -> list[Quantity]:
             a.dimension == b.dimension
             and a.dimension in (*_MEASURED, "energy")
             and a.alt_of is None
-            and _OPEN_BRACKET.match(text[a.end : b.start])
+            and rules()["restated in brackets"].search(text[a.end : b.start])
             and _CLOSE_BRACKET.match(text, b.end)
         ):
             out[i] = replace(b, alt_of=a.start)
@@ -507,13 +507,13 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         r"[\s-]*(?:%|percent|per\s+cent|million|billion)", text[end:], re.I
     ):
         return None  # "over the next five years": a plan or a reading aid, not a figure to check
-    bound = "exact"
+    bound = Bound.EXACT
     hedge = ""
     qstart = start
     hb = lex.hedge_before.search(before)
     if hb:
         hedge = re.sub(r"\s+", " ", hb.group("w").lower())
-        bound = lex.bounds.get(hedge, "exact")
+        bound = lex.bounds.get(hedge, Bound.EXACT)
         hedge_at = start - (len(before) - hb.start("w"))
     cur_b = lex.cur_before.search(before)
     currency = ""
@@ -571,7 +571,7 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
                 unit, dim = noun, "count"
         if per:  # "4.4 per 10,000" is a rate, not a count of 10,000; it meets only the same rate
             unit, dim = f"{unit} per {per}".strip(), "rate"
-    if dim == "count" and lex.definite.search(before) and bound == "exact":
+    if dim == "count" and lex.definite.search(before) and bound is Bound.EXACT:
         return None  # "the five Central Asian states", "all five countries": a reference, not a figure
     value *= scale
     prec *= scale
@@ -584,7 +584,7 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
         dimension=dim,
         bound=bound,
         precision=prec,
-        role="",
+        role=Role.NONE,
         text=text[qstart:qend],
         start=qstart,
         end=qend,
@@ -627,13 +627,13 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                     high=b.value,
                     unit=b.unit,
                     dimension=b.dimension,
-                    bound=a.bound if a.bound != "exact" else b.bound,
+                    bound=a.bound if a.bound is not Bound.EXACT else b.bound,
                     precision=b.precision,
-                    role="",
+                    role=Role.NONE,
                     text=text[start : b.end],
                     start=start,
                     end=b.end,
-                    hedge=a.hedge if a.bound != "exact" else b.hedge,
+                    hedge=a.hedge if a.bound is not Bound.EXACT else b.hedge,
                 )
             )
         else:
@@ -646,14 +646,14 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                     dimension=b.dimension,
                     bound=a.bound,
                     precision=b.precision,
-                    role="from",
+                    role=Role.FROM,
                     text=a.text,
                     start=a.start,
                     end=a.end,
                     hedge=a.hedge,
                 )
             )
-            out.append(_with_role(b, "to"))
+            out.append(_with_role(b, Role.TO))
         i += 2
     return _mark_changes(text, out)
 
@@ -694,11 +694,12 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     million tonnes"), or, when it has a scale word, of the figure it echoes ("4.6 million tonnes,
     against Hammerfest's 1.8 million")."""
     out = list(qs)
+    coordinated = rules()["coordinated figures"]
     for i, q in enumerate(out):
         if q.dimension != "number" or q.high is not None:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if nxt is not None and nxt.dimension != "number" and _COORDINATED.fullmatch(text[q.end : nxt.start]):
+        if nxt is not None and nxt.dimension != "number" and coordinated.search(text[q.end : nxt.start]):
             out[i] = _unit_from(q, nxt)
         elif _lexicon().scale_word.search(q.text):
             prev = next((p for p in reversed(out[:i]) if p.dimension in _MEASURED), None)
@@ -707,7 +708,6 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.I)
 _MEASURED = frozenset({"money", "mass", "volume", "length", "area", "power", "energy"})
 
 
@@ -723,12 +723,8 @@ def _unit_from(q: Quantity, other: Quantity) -> Quantity:
     return replace(q, unit=other.unit, dimension=other.dimension)
 
 
-def _with_role(q: Quantity, role: str) -> Quantity:
+def _with_role(q: Quantity, role: Role) -> Quantity:
     return replace(q, role=role)
-
-
-_TO_BEFORE = re.compile(r"(?<!\bup\s)\bto\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s*(?:just\s+)?(?:us\$|\$)?\s*$", re.I)
 
 
 def _mark_changes(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -737,10 +733,10 @@ def _mark_changes(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         if not q.role and q.high is None:
             before = text[max(0, q.start - 12) : q.start]
-            if _TO_BEFORE.search(before):
-                q = _with_role(q, "to")
-            elif _FROM_BEFORE.search(before):
-                q = _with_role(q, "from")
+            if rules()["change end"].search(before):
+                q = _with_role(q, Role.TO)
+            elif rules()["change start"].search(before):
+                q = _with_role(q, Role.FROM)
         out.append(q)
     return out
 
@@ -761,23 +757,24 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
     if source.high is not None:
         if lo - eps <= d_lo <= hi + eps:
             return True
-        return draft.bound == "approx" and lo * (1 - tolerance) <= d_lo <= hi * (1 + tolerance)
+        return draft.bound is Bound.APPROX and lo * (1 - tolerance) <= d_lo <= hi * (1 + tolerance)
     near = _lexicon().near
-    if draft.bound == "min":  # "just over 50%" is 50-55%, not 90%
+    if draft.bound is Bound.MIN:  # "just over 50%" is 50-55%, not 90%
         if draft.hedge in near and lo > d_lo * (1 + tolerance) + eps:
             return False
-        return lo > d_lo - eps if source.bound != "max" else False
-    if draft.bound == "max":
+        return lo > d_lo - eps if source.bound is not Bound.MAX else False
+    if draft.bound is Bound.MAX:
         if draft.hedge in near and lo < d_lo * (1 - tolerance) - eps:
             return False
-        return lo < d_lo + eps if source.bound != "min" else False
+        return lo < d_lo + eps if source.bound is not Bound.MIN else False
     if source.hedge in near and not _within(d_lo, lo, tolerance):
         return False
-    if source.bound == "min":
-        return d_lo >= lo - eps or (draft.bound == "approx" and d_lo >= lo * (1 - tolerance))
-    if source.bound == "max":
-        return d_lo <= lo + eps or (draft.bound == "approx" and d_lo <= lo * (1 + tolerance))
-    return _close(d_lo, lo, draft, tolerance) or (source.bound == "approx" and _within(d_lo, lo, tolerance))
+    if source.bound is Bound.MIN:
+        return d_lo >= lo - eps or (draft.bound is Bound.APPROX and d_lo >= lo * (1 - tolerance))
+    if source.bound is Bound.MAX:
+        return d_lo <= lo + eps or (draft.bound is Bound.APPROX and d_lo <= lo * (1 + tolerance))
+    approx = source.bound is Bound.APPROX
+    return _close(d_lo, lo, draft, tolerance) or (approx and _within(d_lo, lo, tolerance))
 
 
 def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
@@ -788,7 +785,7 @@ def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
         return True
     if p > 0 and abs(round(d / p) * p - d) > 1e-6 * p and abs(s - d) <= p / 2:
         return True  # "one in three" (33.3%, to the nearest 5%) is not a multiple of its precision
-    return draft.bound == "approx" and _within(d, s, tolerance)
+    return draft.bound is Bound.APPROX and _within(d, s, tolerance)
 
 
 def _within(d: float, s: float, tolerance: float) -> bool:
@@ -825,8 +822,8 @@ def describe(q: Quantity) -> str:
         # "13-20 billion", as ranges are written, when both ends share the scale
         val = f"{low}-{high}{word}" if word == high_word else f"{low}{word}-{high}{high_word}"
     # The source's own words when it gave them: "at least" and "more than" are different bounds.
-    written = q.hedge + " " if q.hedge and q.bound != "exact" else _written_hedge(q)
-    hedge = written or {"approx": "about ", "min": "more than ", "max": "up to "}.get(q.bound, "")
+    written = q.hedge + " " if q.hedge and q.bound is not Bound.EXACT else _written_hedge(q)
+    hedge = written or {Bound.APPROX: "about ", Bound.MIN: "more than ", Bound.MAX: "up to "}.get(q.bound, "")
     if q.dimension == "money":
         return f"{hedge}{q.unit} {val}"
     one = q.high is None and q.value == 1
@@ -857,7 +854,7 @@ def _plural(noun: str) -> str:
 def _written_hedge(q: Quantity) -> str:
     """The bound as the text words it ("at least ", "fewer than "), when its words mean the bound the
     figure was read with; "" otherwise."""
-    if q.bound == "exact":
+    if q.bound is Bound.EXACT:
         return ""
     m = re.match(r"([A-Za-z][A-Za-z.]*(?:\s+[A-Za-z.]+)*?)\s+(?=\S*\d)", q.text)
     if m is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.lang import table
 from factcheck.lang.build import alternation, fill
+from factcheck.model import Polarity, Side, Stance
 from factcheck.text import stem
 
 
@@ -128,17 +129,16 @@ def bibliographic_date(text: str, start: int) -> bool:
 
 
 @functools.lru_cache(maxsize=256)  # perf (issue 6): extract asks again for each value of a clause
-def polarity(text: str) -> tuple[str, ...]:
-    """The opposition pairs the sentence takes a side in, as 'pair:+' or 'pair:-', and "except"
-    when it states a rule by its exception ("every state except Turkmenistan joined")."""
-    found = set()
-    if rules()["exception"].search(text):
-        found.add("except")
+def polarity(text: str) -> Polarity:
+    """The sides the sentence takes in the lexicon's oppositions, and whether it states a rule by
+    its exception ("every state except Turkmenistan joined")."""
     seq = [stem(w) for w in re.findall(r"[a-z]+", text.lower())]
     stems = set(seq)
     joined = f" {' '.join(seq)} "
-    for pos, neg, name in _opposed_stems():
-        for side, words in (("+", pos), ("-", neg)):
-            if stems & words or any(" " in p and f" {p} " in joined for p in words):
-                found.add(f"{name}:{side}")
-    return tuple(sorted(found))
+    found = {
+        Stance(name, side)
+        for pos, neg, name in _opposed_stems()
+        for side, words in ((Side.FOR, pos), (Side.AGAINST, neg))
+        if stems & words or any(" " in p and f" {p} " in joined for p in words)
+    }
+    return Polarity(frozenset(found), bool(rules()["exception"].search(text)))

@@ -22,7 +22,7 @@ from factcheck import quantities as qty_mod
 from factcheck import rules, safeyaml
 from factcheck.extract import value_keys
 from factcheck.match import Candidate
-from factcheck.model import Claim, Quantity
+from factcheck.model import Bound, Claim, Quantity, Scope, unknown_name
 
 WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
 
@@ -193,7 +193,7 @@ def _compatible(draft: Claim, src: Claim, tolerance: float) -> bool:
         if dq.role and sq.role and dq.role != sq.role:
             return False  # "from 4.3% to 1.1%" where the source went from 1.1% to 4.3%
         if _counted_alike(dq, sq, draft.values):
-            return dq.bound == sq.bound or "exact" in (dq.bound, sq.bound)
+            return dq.bound == sq.bound or Bound.EXACT in (dq.bound, sq.bound)
         return qty_mod.compatible(_same_money(dq, sq), sq, tolerance)
     if draft.date is not None and src.date is not None:
         return dates_mod.compatible(draft.date, src.date)
@@ -284,7 +284,7 @@ def subject_relation(
         together = [x for x in source.entities if kind_of(x) == kind_of(e) and kind_of(e) in SWAPPABLE]
         if (
             draft.quantity is not None
-            and (source.scope == "group" or len(together) >= 3)
+            and (source.scope is Scope.GROUP or len(together) >= 3)
             and not rules.RESPECTIVELY.search(source.quote)  # a list paired with figures, not a group
             and _among(e, together, label)
             and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)])
@@ -296,7 +296,7 @@ def subject_relation(
     )
     absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS and _proper(e)]
     # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
-    own_level = draft.quantity is not None or source.scope == "item"
+    own_level = draft.quantity is not None or source.scope is Scope.ITEM
     for e in missing:
         if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
             continue
@@ -327,7 +327,7 @@ SWAPPABLE = frozenset({"country", "person", "company", "organisation", "city"})
 def _identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
     """A company, person, city or one-word name: something a figure can belong to. A descriptive
     name of several words ("Global Cybersecurity Index") is what is measured, not whose it is."""
-    if entity.startswith("name:"):
+    if unknown_name(entity) is not None:
         return " " not in entity
     return kind_of(entity) in NAMED_ACTORS | {"city"}
 
@@ -335,7 +335,7 @@ def _identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
 def _proper(entity: str) -> bool:
     """A known entity, or an unknown name of several words or capitals ("Business Council", "CEFC"):
     a lone capitalised word ("Sovietisation") may be any noun."""
-    if not entity.startswith("name:"):
+    name = unknown_name(entity)
+    if name is None:
         return True
-    name = entity[5:]
     return " " in name or sum(c.isupper() for c in name) >= 2

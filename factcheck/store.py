@@ -25,7 +25,7 @@ import yaml
 from factcheck import bounded, codec, entities, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
-from factcheck.model import Claim, Document, Work
+from factcheck.model import Claim, Document, Work, unknown_entity
 from factcheck.reader import read_path
 from factcheck.readers import SOURCE_SUFFIXES, locate
 from factcheck.safewrite import atomic_write as atomic_write  # callers may still write through store
@@ -267,7 +267,8 @@ def _write(store: Store, out: Path) -> None:
     for c in store.claims:
         by_work.setdefault(c.source, []).append(c)
     names = [
-        {"id": f"name:{n}", "type": "name", "names": [n, *aliases]} for n, aliases in sorted(store.names)
+        {"id": unknown_entity(n), "type": "name", "names": [n, *aliases]}
+        for n, aliases in sorted(store.names)
     ]
     atomic_write(
         out / NAMES,

@@ -13,7 +13,6 @@ The thresholds are in `Config`; the reasons each verdict gives are shown with it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,7 +21,7 @@ from factcheck import quantities as qty_mod
 from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate
-from factcheck.model import Claim, Verdict
+from factcheck.model import Bound, Claim, ClaimKind, Pair, Role, Scope, Verdict
 from factcheck.same import Comparison
 
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
@@ -47,7 +46,7 @@ def decide(
     idf: Callable[[str], float],
 ) -> Decision:
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
-    if draft.kind == "named":
+    if draft.kind is ClaimKind.NAMED:
         return _decide_named(draft, comps, config, kind_of, label)
     span = _span_of_years(draft, candidates, config)
     if span is not None:
@@ -70,7 +69,7 @@ def _sentences(comps: list[Comparison], draft: Claim | None = None) -> list[list
 
 def _rank(group: list[Comparison], draft: Claim | None) -> float:
     aligned = max(c.aligned for c in group)
-    if draft is None or draft.kind == "named" or not draft.terms:
+    if draft is None or draft.kind is ClaimKind.NAMED or not draft.terms:
         return aligned
     measured = max((c.features.measure for c in group if c.comparable), default=0.0)
     return aligned * (0.5 + 0.5 * measured)
@@ -95,7 +94,7 @@ def _decide_value(
             continue
         answered = answered or aligned
         best = counterpart(draft, rivals, kind_of, label)
-        turned = _opposed(rules.polarity(draft.quote), rules.polarity(best.candidate.claim.quote))
+        turned = rules.polarity(draft.quote).turned(rules.polarity(best.candidate.claim.quote))
         if (
             best.agrees
             and best.subject in ("same", "unrelated")
@@ -171,7 +170,7 @@ def _decide_value(
         and c.subject == "same"
         and not _pinned_elsewhere(draft, c, kind_of, label)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
-        and not _opposed(draft.polarity, c.candidate.claim.polarity)
+        and not draft.polarity.turned(c.candidate.claim.polarity)
     ]
     if support:
         return _supported(max(support, key=lambda c: (c.aligned, c.candidate.claim.id)))
@@ -229,12 +228,9 @@ def _reversed(draft: Claim, rivals: list[Comparison]) -> Comparison | None:
 
 def _change(src: Claim, rivals: list[Comparison]) -> str:
     ends = {c.candidate.claim.quantity.role: c.candidate.claim for c in rivals if c.candidate.claim.quantity}
-    if "from" in ends and "to" in ends:
-        return f"from {_value(ends['from'])} to {_value(ends['to'])}"
-    return f"{_value(src)} is the {'start' if src.quantity and src.quantity.role == 'from' else 'end'}"
-
-
-_PART = re.compile(r"\s*(?:of|out\s+of)\s+(?:the|its|their|this|that|a|an)\b", re.I)
+    if Role.FROM in ends and Role.TO in ends:
+        return f"from {_value(ends[Role.FROM])} to {_value(ends[Role.TO])}"
+    return f"{_value(src)} is the {'start' if src.quantity and src.quantity.role is Role.FROM else 'end'}"
 
 
 def _part_of_whole(draft: Claim) -> bool:
@@ -245,7 +241,7 @@ def _part_of_whole(draft: Claim) -> bool:
         return False
     offset = draft.end - draft.start
     rest = draft.quote[draft.quote.find(q.text) + len(q.text) :] if q.text in draft.quote else ""
-    return bool(offset) and _PART.match(rest) is not None
+    return bool(offset) and rules.rules()["part of whole"].search(rest)
 
 
 def _shared_subject(
@@ -282,7 +278,7 @@ def _pinned_elsewhere(
     """The source figure that equals the draft's belongs to another subject of the same kind: "Peru
     landed 2.1 million tonnes" where 2.1 million is Chile's and Peru's is 5.3 million."""
     theirs = c.candidate.claim.entities
-    if draft.quantity is None or c.candidate.claim.scope not in ("item", "piece"):
+    if draft.quantity is None or c.candidate.claim.scope not in (Scope.ITEM, Scope.PIECE):
         return False  # only a figure its own piece of the sentence gives to someone is pinned on them
     return (
         bool(draft.entities)
@@ -372,7 +368,7 @@ def _decide_named(
     if not comps:
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
     best = max(comps, key=lambda c: (c.aligned, c.candidate.claim.id))
-    turned = _opposed(draft.polarity, best.candidate.claim.polarity)
+    turned = draft.polarity.turned(best.candidate.claim.polarity)
     if rules_flip(draft) != rules_flip(best.candidate.claim) and not turned:
         # One sentence negates and the other does not, with no opposed words: negation is read from the
         # whole sentence ("not including ...", "no longer ..."), too loosely to call a contradiction.
@@ -453,7 +449,7 @@ def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) ->
     """ "13 years after it was first proposed": a number of years that the source gives as two dates
     ("proposed in 1994 ... signed in April 2007") is supported by their difference."""
     q = draft.quantity
-    if q is None or q.unit != "year" or q.bound != "exact" or q.high is not None:
+    if q is None or q.unit != "year" or q.bound is not Bound.EXACT or q.high is not None:
         return None
     by_quote: dict[str, list[Candidate]] = {}
     for c in candidates:
@@ -487,21 +483,19 @@ def _mispaired(draft: Claim, src: Claim, kind_of: Callable[[str], str], label: C
     "vodka from Kyrgyzstan"; the mine "in the Amu Darya region" where the source puts it in Logar."""
     theirs: dict[str, list[str]] = {}
     for p in src.pairs:
-        e, _, t = p.partition(">")
-        theirs.setdefault(t, []).append(e)
+        if not p.partner:
+            theirs.setdefault(p.word, []).append(p.entity)
     for p in draft.pairs:
-        e, _, t = p.partition(">")
+        e, t = p.entity, p.word
         if p in src.pairs or e not in src.names:
             continue
-        if t.startswith("@"):
+        if p.partner:
             # Entities paired with each other: a place for a place, not a country for a city in it.
-            y = t[1:]
-            if y not in src.names:
+            if t not in src.names:
                 continue
-            rivals = [z[1:] for z in (f"@{x}" for x in _partners(src.pairs, e)) if z[1:] != y]
-            rivals = [z for z in rivals if _rival_places(y, z, kind_of)]
+            rivals = [z for z in _partners(src.pairs, e) if z != t and _rival_places(t, z, kind_of)]
             if len(rivals) == 1:
-                return f"the source puts {label(e)} with {label(rivals[0])}, not {label(y)}"
+                return f"the source puts {label(e)} with {label(rivals[0])}, not {label(t)}"
             continue
         others = [x for x in theirs.get(t, ()) if x != e and kind_of(x) == kind_of(e)]
         if len(others) == 1 and len(set(theirs.get(t, ()))) <= 2:
@@ -509,8 +503,8 @@ def _mispaired(draft: Claim, src: Claim, kind_of: Callable[[str], str], label: C
     return ""
 
 
-def _partners(pairs: tuple[str, ...], entity: str) -> list[str]:
-    return [t[1:] for p in pairs for e, _, t in [p.partition(">")] if e == entity and t.startswith("@")]
+def _partners(pairs: tuple[Pair, ...], entity: str) -> list[str]:
+    return [p.word for p in pairs if p.entity == entity and p.partner]
 
 
 def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
@@ -523,15 +517,4 @@ def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
 def rules_flip(c: Claim) -> bool:
     """Whether a statement is, all told, negative: "only Turkmenistan stayed out" and "every state
     except Turkmenistan joined" are the same statement."""
-    return c.negated != ("except" in c.polarity)
-
-
-def _opposed(a: tuple[str, ...], b: tuple[str, ...]) -> str:
-    for p in a:
-        if ":" not in p:
-            continue
-        name, sign = p.rsplit(":", 1)
-        other = f"{name}:{'-' if sign == '+' else '+'}"
-        if other in b and p not in b:
-            return name
-    return ""
+    return c.negated != c.polarity.exception

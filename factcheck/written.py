@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
-from factcheck.model import Claim, DateValue, Quantity
+from factcheck.model import Claim, ClaimKind, DateValue, Quantity
 from factcheck.text import fold
 
 V = TypeVar("V", Quantity, DateValue)
@@ -23,7 +23,7 @@ def as_written(text: str, claim: Claim) -> Claim:
     """`claim` with its quote and figure text taken from the document `text`."""
     quote = claim.quote
     anchor = text[claim.start : claim.end]
-    if claim.kind == "named":
+    if claim.kind is ClaimKind.NAMED:
         starts = [claim.start]
     else:
         folded_anchor = fold(anchor)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import rules
+from factcheck.model import Side, Stance
 from factcheck.lang import table
 from factcheck.rules import RULES, Rule
 
@@ -61,11 +62,20 @@ OPPOSITES = [e for e in table("measure_lexicon") if e.get("kind") == "opposites"
 def test_opposites_examples(entry) -> None:  # type: ignore[no-untyped-def]
     name = entry["name"]
     for text in entry.match:
-        assert any(p.startswith(f"{name}:") for p in rules.polarity(text)), f"{name} should be in: {text}"
+        assert any(s.opposition == name for s in rules.polarity(text).stances), f"{name} should be in: {text}"
     for text in entry.reject:
-        assert not any(p.startswith(f"{name}:") for p in rules.polarity(text)), f"{name} is not in: {text}"
+        assert not any(s.opposition == name for s in rules.polarity(text).stances), f"{name} is not in: {text}"
 
 
 def test_opposite_sides_differ() -> None:
-    assert "accept/reject:-" in rules.polarity("Kyrgyzstan turned down the offer.")
-    assert "accept/reject:+" in rules.polarity("Kyrgyzstan accepted the offer.")
+    turned_down = rules.polarity("Kyrgyzstan turned down the offer.")
+    accepted = rules.polarity("Kyrgyzstan accepted the offer.")
+    assert Stance("accept/reject", Side.AGAINST) in turned_down.stances
+    assert Stance("accept/reject", Side.FOR) in accepted.stances
+    assert turned_down.turned(accepted) == "accept/reject"
+
+
+def test_exception_is_its_own_flag() -> None:
+    """ "every state except X joined" states a rule by its exception: the flag, not a stance."""
+    p = rules.polarity("Every member state except Turkmenistan joined the agreement.")
+    assert p.exception and not rules.polarity("Every member state joined the agreement.").exception
