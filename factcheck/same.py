@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -73,6 +74,15 @@ def model(path: Path = WEIGHTS) -> Model:
     return Model(bias=float(data["bias"]), weights=tuple(float(w.get(n, 0.0)) for n in NAMES))
 
 
+class Subjects(StrEnum):
+    """How the subjects of a draft claim and a source claim relate (see `subject_relation`)."""
+
+    SAME = "same"  # no entity of the draft is given to someone else
+    OTHER = "other"  # the source gives the draft's entity a figure of its own, or the figure to a group
+    SWAPPED = "swapped"  # the source names another entity of the kind in the draft entity's place
+    UNRELATED = "unrelated"  # the figure is about a company or person the source never names
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """A source claim weighed against a draft claim."""
@@ -82,7 +92,7 @@ class Comparison:
     aligned: float  # the probability that the two sentences state the same fact
     agrees: bool
     comparable: bool
-    subject: str  # same | swapped | other | unrelated (see `subject_relation`)
+    subject: Subjects
     why_subject: str
     period_differs: bool
 
@@ -122,7 +132,7 @@ def compare(
         subjects=sum(e in named for e in subjects) / len(subjects) if subjects else 1.0,
         agrees=float(agrees),
         comparable=float(comparable),
-        swapped=float(relation in ("swapped", "other")),
+        swapped=float(relation in (Subjects.SWAPPED, Subjects.OTHER)),
         period_differs=float(period_differs),
         same_digits=float(comparable and not agrees and _same_digits(draft, src)),
     )
@@ -262,7 +272,7 @@ def subject_relation(
     source: Claim,
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
-) -> tuple[str, tuple[str, ...], str]:
+) -> tuple[Subjects, tuple[str, ...], str]:
     """How the subjects of two claims relate: (relation, the draft's entities the source sentence
     lacks, explanation). The relation is one of:
 
@@ -280,7 +290,7 @@ def subject_relation(
     for e in draft.entities:
         rival = any(kind_of(x) == kind_of(e) and not same_entity(x, e, label) for x in source.entities)
         if e in source.others and rival and not _among(e, source.entities, label):
-            return "other", (), f"the source gives {label(e)} a figure of its own"
+            return Subjects.OTHER, (), f"the source gives {label(e)} a figure of its own"
         together = [x for x in source.entities if kind_of(x) == kind_of(e) and kind_of(e) in SWAPPABLE]
         if (
             draft.quantity is not None
@@ -289,7 +299,8 @@ def subject_relation(
             and _among(e, together, label)
             and len(together) > len([d for d in draft.entities if kind_of(d) == kind_of(e)])
         ):
-            return "other", (), f"the source's figure is for {', '.join(map(label, together))} together"
+            named = ", ".join(map(label, together))
+            return Subjects.OTHER, (), f"the source's figure is for {named} together"
     draft_names = set(draft.names) | set(draft.entities)
     missing = tuple(
         e for e in dict.fromkeys((*draft.entities, *draft.names)) if not _among(e, src_all, label)
@@ -303,10 +314,10 @@ def subject_relation(
         rivals = source.entities if own_level and e in draft.entities else ()
         for x in (*rivals, *sorted(set(source.names) | set(source.entities))):
             if _rivals(e, x, kind_of) and not _among(x, draft_names, label):
-                return "swapped", missing, f"the source says {label(x)}, not {label(e)}"
+                return Subjects.SWAPPED, missing, f"the source says {label(x)}, not {label(e)}"
     if absent:
-        return "unrelated", missing, f"the source does not mention {label(absent[0])}"
-    return "same", missing, ""
+        return Subjects.UNRELATED, missing, f"the source does not mention {label(absent[0])}"
+    return Subjects.SAME, missing, ""
 
 
 def _rivals(a: str, b: str, kind_of: Callable[[str], str]) -> bool:

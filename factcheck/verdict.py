@@ -22,7 +22,7 @@ from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate
 from factcheck.model import Bound, Claim, ClaimKind, Pair, Role, Scope, Verdict
-from factcheck.same import Comparison
+from factcheck.same import Comparison, Subjects
 
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
 # few for nearly every claim, and each comparison costs a feature vector.
@@ -97,7 +97,7 @@ def _decide_value(
         turned = rules.polarity(draft.quote).turned(rules.polarity(best.candidate.claim.quote))
         if (
             best.agrees
-            and best.subject in ("same", "unrelated")
+            and best.subject in (Subjects.SAME, Subjects.UNRELATED)
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
             and not _unmeasured_date(draft, best)
@@ -105,7 +105,7 @@ def _decide_value(
             # An actor the source sentence does not name ("Rosatom's report put Russia first ...")
             # leaves the support to the figures: this one and the others the two sentences share.
             if (
-                best.subject == "unrelated"
+                best.subject is Subjects.UNRELATED
                 and aligned < config.conflict_alignment
                 and best.features.shared_values < 1
             ):
@@ -117,7 +117,7 @@ def _decide_value(
             and not _scale_slip(best, aligned, config)
         ):
             continue
-        if best.agrees and best.subject in ("swapped", "other") and _rival(best):
+        if best.agrees and best.subject in (Subjects.SWAPPED, Subjects.OTHER) and _rival(best):
             return Decision(
                 Verdict.CONFLICTING, best.why_subject, (best.candidate,), "figure of another subject"
             )
@@ -141,14 +141,14 @@ def _decide_value(
         # The draft's value is in the sentence, pinned on another subject: the figures were swapped.
         swapped = any(c.agrees and _pinned_elsewhere(draft, c, kind_of, label) for c in rivals)
         unanswered = (
-            not any(c.agrees and c.subject == "same" for c in rivals)
+            not any(c.agrees and c.subject is Subjects.SAME for c in rivals)
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
             and not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
             and _clear(best, rivals)
         )
         if (
             not best.agrees
-            and (best.subject == "same" or _unnamed_setting(best, aligned, config))
+            and (best.subject is Subjects.SAME or _unnamed_setting(best, aligned, config))
             and not best.period_differs
             and (len(rivals) == 1 or best.features.measure >= config.conflict_measure)
             and not _part_of_whole(draft)
@@ -167,7 +167,7 @@ def _decide_value(
         c
         for c in comps
         if c.agrees
-        and c.subject == "same"
+        and c.subject is Subjects.SAME
         and not _pinned_elsewhere(draft, c, kind_of, label)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not draft.polarity.turned(c.candidate.claim.polarity)
@@ -201,7 +201,7 @@ def _slot(draft: Claim, c: Comparison) -> float:
         score += 0.5 if draft.quantity.unit == src.quantity.unit or c.features.same_digits else 0.0
     if draft.quantity is not None and src.quantity is not None and draft.quantity.role and src.quantity.role:
         score += 1.0 if draft.quantity.role == src.quantity.role else -1.0
-    if c.subject in ("swapped", "other"):
+    if c.subject in (Subjects.SWAPPED, Subjects.OTHER):
         score -= 0.5
     if draft.date is not None and src.date is not None and draft.date.relation:
         score += 0.5 if draft.date.relation == src.date.relation else 0.0  # "by 2030" answers "by 2025"
@@ -296,7 +296,7 @@ def _unnamed_setting(best: Comparison, aligned: float, config: Config) -> bool:
     """The draft names an actor the source sentence does not ("TSMC received $6.4 billion in CHIPS
     grants"), yet the two sentences share their other figures and are aligned: the same statement."""
     return (
-        best.subject == "unrelated"
+        best.subject is Subjects.UNRELATED
         and best.features.shared_values >= 0.5
         and aligned >= config.conflict_alignment
     )
@@ -331,14 +331,14 @@ def _lone_answer(best: Comparison, rivals: list[Comparison], aligned: float, con
 def _rival(c: Comparison) -> bool:
     """A figure is another subject's only when the source pins it on someone: its own subjects name
     an entity the draft does not (Xiaomi's 45%, not Samsung's)."""
-    return bool(c.candidate.claim.entities) and c.subject in ("swapped", "other")
+    return bool(c.candidate.claim.entities) and c.subject in (Subjects.SWAPPED, Subjects.OTHER)
 
 
 def _clear(best: Comparison, rivals: list[Comparison]) -> bool:
     """A disagreeing counterpart is a contradiction only when no figure of the sentence that agrees
     with the draft is as good a counterpart: otherwise the draft may be quoting that one."""
     return not any(
-        c.agrees and c.subject == "same" and _slot_key(c) >= _slot_key(best) - 0.25
+        c.agrees and c.subject is Subjects.SAME and _slot_key(c) >= _slot_key(best) - 0.25
         for c in rivals
         if c is not best
     )
@@ -373,13 +373,13 @@ def _decide_named(
         # One sentence negates and the other does not, with no opposed words: negation is read from the
         # whole sentence ("not including ...", "no longer ..."), too loosely to call a contradiction.
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
-    if best.aligned >= config.conflict_alignment and (turned or best.subject == "swapped"):
+    if best.aligned >= config.conflict_alignment and (turned or best.subject is Subjects.SWAPPED):
         why = f"the source says the opposite ({turned})" if turned else best.why_subject
         return Decision(Verdict.CONFLICTING, why, (best.candidate,), why)
     mispaired = _mispaired(draft, best.candidate.claim, kind_of, label) if not turned else ""
     if best.aligned >= config.conflict_alignment and mispaired:
         return Decision(Verdict.CONFLICTING, mispaired, (best.candidate,), mispaired)
-    if best.aligned >= config.named_alignment and not turned and best.subject == "same":
+    if best.aligned >= config.named_alignment and not turned and best.subject is Subjects.SAME:
         return Decision(Verdict.SUPPORTED, "the source says so", (best.candidate,), "same statement")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 
