@@ -172,6 +172,11 @@ def _currencies(q: Quantity) -> frozenset[str]:
     )
 
 
+def same_currency(a: Quantity, b: Quantity) -> bool:
+    """Whether two sums may be in one currency ("¥5 billion" and "5 trillion yen" may)."""
+    return bool(_currencies(a) & _currencies(b))
+
+
 def _same_money(a: Quantity, b: Quantity) -> Quantity:
     """`a` in `b`'s currency when the sign leaves its currency open."""
     if a.dimension == b.dimension == "money" and a.unit != b.unit and b.unit in _currencies(a):

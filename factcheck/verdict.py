@@ -266,8 +266,10 @@ def _measured_alike(draft: Claim, src: Claim) -> bool:
     thing, is not the same measure ("35 TWh" against "four reactors")."""
     if draft.quantity is not None and src.quantity is not None:
         dq, sq = draft.quantity, src.quantity
-        if dq.dimension == sq.dimension == "money" and dq.unit != sq.unit:
+        if dq.dimension == sq.dimension == "money" and not same.same_currency(dq, sq):
             return dq.value == sq.value  # the right number in the wrong currency: "$300 million" for RMB
+        if dq.dimension == "money":
+            return True  # one currency, though "¥" leaves open which
         return dq.unit == sq.unit and dq.dimension != "number"
     return draft.date is not None and src.date is not None
 
@@ -315,7 +317,7 @@ def _scale_slip(best: Comparison, aligned: float, config: Config) -> bool:
     return (
         bool(best.features.same_digits)
         and aligned >= config.support_alignment
-        and best.features.measure >= config.lone_measure
+        and best.features.measure >= config.conflict_measure
     )
 
 

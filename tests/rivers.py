@@ -31,6 +31,8 @@ Peru landed 5.3 million tonnes of anchovy in 2022, while Chile landed 2.1 millio
 The river port of Vukovar handles 60 barges a week and employs 800 dockers.
 
 Morocco signed a fisheries agreement with Senegal in 2018; Mauritania declined to join it.
+
+Japan's river bureau plans to spend about 2 trillion yen on new levees along the Tone by 2030.
 """
 
 

@@ -12,7 +12,17 @@ import inspect
 import pytest
 
 from factcheck import codec, model
-from factcheck.model import Claim, ClaimKind, Pair, Polarity, Scope, Side, Stance, unknown_entity, unknown_name
+from factcheck.model import (
+    Claim,
+    ClaimKind,
+    Pair,
+    Polarity,
+    Scope,
+    Side,
+    Stance,
+    unknown_entity,
+    unknown_name,
+)
 
 RISE = Stance("rise", Side.FOR)
 

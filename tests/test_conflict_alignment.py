@@ -35,6 +35,21 @@ CASES = [
         "unsupported",
         "a part the source does not give is not a wrong total",
     ),
+    (
+        "Japan's river bureau will spend about \u00a52 billion on new levees along the Tone by 2030.",
+        "conflicting",
+        "the source's digits at another scale; '\u00a5' may be the yen the source names",
+    ),
+    (
+        "Japan's river bureau will spend about \u00a52 trillion on new levees along the Tone by 2030.",
+        "supported",
+        "'\u00a5' may be the yen: the same sum",
+    ),
+    (
+        "The Tone levees will cost about 2 billion dollars by 2030.",
+        "unsupported",
+        "the right digits in another currency are not a slip of scale",
+    ),
 ]
 
 
