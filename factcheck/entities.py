@@ -515,12 +515,24 @@ def _runs(text: str) -> list[tuple[int, int]]:
             lo = h.end() + len(text[h.end() : m.end()]) - len(text[h.end() : m.end()].lstrip())
         if lo >= m.end():
             continue
-        linked = rules()["linked names"].pattern
-        if runs and text[runs[-1][1] : lo] == " and " and linked.search(text, *runs[-1]):
+        if runs and text[runs[-1][1] : lo] == " and " and _one_name(text, runs[-1], (lo, m.end())):
             runs[-1] = (runs[-1][0], m.end())
         else:
             runs.append((lo, m.end()))
     return runs
+
+
+def _one_name(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two runs of capitalised words joined by "and" name one thing: "Ministry of Transport and
+    Communications" (a link inside the first), or "the Stability and Growth Pact" (one word after
+    "the", and a head noun closing the second)."""
+    if rules()["linked names"].pattern.search(text, *first):
+        return True
+    last = text.rfind(" ", first[0], first[1]) + 1 or first[0]  # the first run's last word
+    return bool(
+        rules()["one body"].search(text[max(0, last - 8) : last])
+        and possessive(text[second[0] : second[1]].split()[-1]) in HEAD_NOUNS
+    )
 
 
 _ADJECTIVAL = re.compile(

@@ -83,3 +83,29 @@ LEGAL = [
 )
 def test_legal_forms_link(sources: list[str], draft: str, name: str, entity: str, why: str) -> None:
     assert _entity(draft, name, _gazetteer(sources)) == entity, why
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Ministers revised the Stability and Growth Pact in 2011.",
+            ["Stability and Growth Pact"],
+            "'the', one word, 'and', a head noun: one body",
+        ),
+        (
+            "The Trade and Technology Council met in Brussels in 2022.",
+            ["Trade and Technology Council", "Brussels"],
+            "at the start of a sentence too",
+        ),
+        ("Talks between Kenya and Uganda ended in 2019.", ["Kenya", "Uganda"], "two countries stay two"),
+        (
+            "The Lumina and Vexa consortium bid in 2020.",
+            ["Lumina", "Vexa"],
+            "no head noun closes the second run: two names",
+        ),
+    ],
+)
+def test_and_inside_one_name(text: str, names: list[str], why: str) -> None:
+    found = [m.text for m in entities.find(text, entities.load())]
+    assert found == names, why
