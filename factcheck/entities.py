@@ -40,6 +40,9 @@ KINDS = frozenset(
         "product",
     }
 )
+# The kinds that act and own figures by name: a company, a person, a name the gazetteer does not know
+# (most often one of the two). One figure's owner of one of these kinds is not shared with another.
+ACTORS = frozenset({"company", "person", "name"})
 # Kinds an unknown name may be written for: geography is never guessed by spelling ("Niger" is not
 # "Nigeria"), and a name of unknown kind may stand for a person or a company.
 _ALIKE = {"name": frozenset({"name", "person", "company"}), "person": frozenset({"name", "person"})}

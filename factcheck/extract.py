@@ -320,8 +320,8 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
                 # and keeps what that item named besides the entity it replaces.
                 measure = item[0]
                 v = _restated(v, item[2])
-                kinds = {m.kind for m in subject}
-                subject = subject + [m for m in item[1] if m.kind not in kinds and m not in subject]
+                kinds = {_family(m.kind) for m in subject}
+                subject = subject + [m for m in item[1] if _family(m.kind) not in kinds and m not in subject]
             elif frame.previous is not None and (frame.refers_back or not subject or len(frame.context) < 2):
                 measure = list(frame.previous.measure)
                 v = _restated(v, frame.previous.quantity)
@@ -366,11 +366,15 @@ def _subject(
     solo: set[str],
     appositive: tuple[int, list[Mention]] | None,
 ) -> tuple[list[Mention], Scope]:
-    """What a value is about, from the narrowest place that names something: its own piece, a
-    parenthesis after a name, the figure before it in apposition, what an opening "It" stands for,
-    its clause, or (for a date) the whole sentence."""
+    """What a value is about, from the narrowest place that names something: a parenthesis right
+    after the figure (with its own piece), its own piece, a parenthesis after a name, the figure
+    before it in apposition, what an opening "It" stands for, its clause, or (for a date) the whole
+    sentence."""
     piece, clause = parsed.piece(v.start), parsed.clause(v.start)
     in_clause = parsed.within(clause)
+    owner = _bracketed_owner(parsed, v)
+    if owner:
+        return own + owner, Scope.ITEM
     if own:
         if any(a <= m.start < b for a, b in parsed.enumerations for m in own):
             return own, Scope.GROUP  # the figure of a whole list: "across Singapore, Malaysia ... reached"
@@ -573,6 +577,26 @@ def _parenthesised(text: str, clause: tuple[int, int], mentions: list[Mention]) 
     if lo == 0 or text[lo - 1] != "(":
         return []
     return [m for m in mentions if 0 <= (lo - 1) - m.end <= 2]
+
+
+def _family(kind: str) -> str:
+    """Entity kinds that take one another's place in a list of figures: whoever gives a figure (a
+    company, a person, a body) for whoever gives the next ("1.5% according to VTB, 2.5% by the
+    minister's count")."""
+    return "actor" if kind in ent_mod.ACTORS or kind == "organisation" else kind
+
+
+def _bracketed_owner(parsed: _Parsed, v: _Value) -> list[Mention]:
+    """ "between 1.5% (according to VTB) and 2.5% (the ministry's own forecast)": a parenthesis right
+    after a figure, with no figure of its own, names whose figure it is."""
+    text = parsed.text
+    if v.quantity is None:
+        return []
+    lo = v.end + len(text[v.end :]) - len(text[v.end :].lstrip())
+    hi = text.find(")", lo)
+    if lo >= len(text) or text[lo] != "(" or hi < 0 or any(lo < x.start < hi for x in parsed.values):
+        return []
+    return parsed.within((lo, hi))
 
 
 def _clause_subject(

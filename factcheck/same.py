@@ -19,8 +19,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from factcheck import dates as dates_mod
+from factcheck import entities, rules, safeyaml
 from factcheck import quantities as qty_mod
-from factcheck import rules, safeyaml
 from factcheck.extract import value_keys
 from factcheck.match import Candidate
 from factcheck.model import Bound, Claim, Quantity, Scope, unknown_name
@@ -30,7 +30,7 @@ WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
 GEO = frozenset({"country", "region", "city", "place"})
 # Kinds of entity a figure can be about only if the source names them; organisations and programmes
 # are often the unnamed setting of a statement ("the SCO's Qingdao centre").
-NAMED_ACTORS = frozenset({"company", "person", "name"})
+NAMED_ACTORS = entities.ACTORS
 SETTING = frozenset({"region", "organisation", "programme", "place", "city"})
 
 

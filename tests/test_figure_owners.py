@@ -1,0 +1,54 @@
+"""Whose figure it is: a parenthesis right after a figure names its owner ("1.5% (according to
+Kazkommertsbank)"), and the items of a list of figures keep their own actors. Sentences written for
+this test, each with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.entities import load
+from factcheck.extract import extract
+from factcheck.reader import parse
+
+
+def owners(text: str) -> dict[str, set[str]]:
+    claims = extract(parse(text, "x.txt", markdown=False), load())
+    return {c.quantity.text: set(c.entities) for c in claims if c.quantity is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "owner", "why"),
+    [
+        (
+            "Growth forecasts for Kazakhstan range between 3.1% (according to Halyk Bank) and 4.2% "
+            "(the World Bank's estimate).",
+            "3.1%",
+            "halyk-bank",
+            "the bracket after the figure names who gives it",
+        ),
+        (
+            "Growth forecasts for Kazakhstan range between 3.1% (according to Halyk Bank) and 4.2% "
+            "(the World Bank's estimate).",
+            "4.2%",
+            "world-bank",
+            "and the next figure's bracket its own owner",
+        ),
+    ],
+)
+def test_bracket_names_the_owner(text: str, figure: str, owner: str, why: str) -> None:
+    assert owner in owners(text)[figure], why
+
+
+def test_an_actor_is_not_inherited_by_the_next_item() -> None:
+    """The second figure has an owner of its own (an actor), so it does not also take the first's."""
+    found = owners(
+        "Growth forecasts for Kazakhstan range between 3.1% (according to Halyk Bank) and 4.2% "
+        "(the World Bank's estimate)."
+    )
+    assert "halyk-bank" not in found["4.2%"]
+
+
+def test_a_bracket_with_a_figure_restates_rather_than_names() -> None:
+    """ "EUR 2bn ($2.2bn)": a figure in the bracket is a conversion, not an owner."""
+    found = owners("Kazakhstan borrowed EUR 2bn ($2.2bn) from Halyk Bank in 2020.")
+    assert "EUR 2bn" in found
