@@ -344,7 +344,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
                 tuple(measure),
                 tuple(others),
                 polarity,
-                _period(v, dated, figures, clause),
+                _period(v, dated, figures, clause, _bracket_after(parsed, v)),
             )
         )
         if v.quantity is not None:
@@ -548,17 +548,20 @@ def _respectively(
 
 
 def _period(
-    v: _Value, dated: list[_Value], figures: list[int], clause: tuple[int, int]
+    v: _Value, dated: list[_Value], figures: list[int], clause: Span, bracket: Span | None = None
 ) -> tuple[int, int] | None:
-    """The years a figure is for: the date that follows it before the next figure ("10 MW in 2019 to
-    230 MW at the end of 2022"), else the nearest date before it in its clause, else the sentence's
-    first date ("In 2011, ..."). `dated` and `figures` (the starts of the figures) are sorted, so
-    each look-up is a bisection, linear in all for a sentence of thousands of numbers."""
+    """The years a figure is for: a date in the parenthesis right after it ("52 GW (September
+    2022)"), else the date that follows it before the next figure ("10 MW in 2019 to 230 MW at the
+    end of 2022"), else the nearest date before it in its clause, else the sentence's first date
+    ("In 2011, ..."). `dated` and `figures` (the starts of the figures) are sorted, so each look-up
+    is a bisection, linear in all for a sentence of thousands of numbers."""
     if v.quantity is None or not dated:
         return None
     k = bisect.bisect_right(figures, v.start)
     limit = min(figures[k] if k < len(figures) else clause[1], clause[1])
     j = bisect.bisect_right(dated, v.start, key=lambda d: d.start)
+    if bracket is not None:
+        limit = max(limit, bracket[1])  # the parenthesis is the figure's, whatever clause it closes
     if j < len(dated) and dated[j].start < limit:
         pick = dated[j]
     elif j > 0 and dated[j - 1].start >= clause[0]:
@@ -586,17 +589,27 @@ def _family(kind: str) -> str:
     return "actor" if kind in ent_mod.ACTORS or kind == "organisation" else kind
 
 
-def _bracketed_owner(parsed: _Parsed, v: _Value) -> list[Mention]:
-    """ "between 1.5% (according to VTB) and 2.5% (the ministry's own forecast)": a parenthesis right
-    after a figure, with no figure of its own, names whose figure it is."""
+def _bracket_after(parsed: _Parsed, v: _Value) -> Span | None:
+    """The parenthesis right after a figure, when it holds no figure of its own: it says whose the
+    figure is or when ("1.5% (according to VTB)", "52 GW (September 2022)"); one with a figure in it
+    restates the first in another unit ("EUR 2bn ($2.2bn)")."""
     text = parsed.text
     if v.quantity is None:
-        return []
+        return None
     lo = v.end + len(text[v.end :]) - len(text[v.end :].lstrip())
     hi = text.find(")", lo)
-    if lo >= len(text) or text[lo] != "(" or hi < 0 or any(lo < x.start < hi for x in parsed.values):
-        return []
-    return parsed.within((lo, hi))
+    if lo >= len(text) or text[lo] != "(" or hi < 0:
+        return None
+    if any(lo < x.start < hi for x in parsed.values if x.quantity is not None):
+        return None
+    return lo, hi
+
+
+def _bracketed_owner(parsed: _Parsed, v: _Value) -> list[Mention]:
+    """ "between 1.5% (according to VTB) and 2.5% (the ministry's own forecast)": the entities of
+    the parenthesis right after a figure are whose figure it is."""
+    span = _bracket_after(parsed, v)
+    return parsed.within(span) if span is not None else []
 
 
 def _clause_subject(

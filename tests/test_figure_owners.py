@@ -1,6 +1,6 @@
-"""Whose figure it is: a parenthesis right after a figure names its owner ("1.5% (according to
-Kazkommertsbank)"), and the items of a list of figures keep their own actors. Sentences written for
-this test, each with its reason."""
+"""Whose figure it is, and when: a parenthesis right after a figure names its owner ("3.1% (according
+to Halyk Bank)") or its date ("28 GW (January 2016)"), and the items of a list of figures keep their
+own actors. Sentences written for this test, each with its reason."""
 
 from __future__ import annotations
 
@@ -52,3 +52,31 @@ def test_a_bracket_with_a_figure_restates_rather_than_names() -> None:
     """ "EUR 2bn ($2.2bn)": a figure in the bracket is a conversion, not an owner."""
     found = owners("Kazakhstan borrowed EUR 2bn ($2.2bn) from Halyk Bank in 2020.")
     assert "EUR 2bn" in found
+
+
+def periods(text: str) -> dict[str, tuple[int, int] | None]:
+    claims = extract(parse(text, "x.txt", markdown=False), load())
+    return {c.quantity.text: c.period for c in claims if c.quantity is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "years", "why"),
+    [
+        (
+            "Peak demand in Norway was about 24 GW (winter 2021), and the record for Sweden is 28 GW "
+            "(January 2016).",
+            "28 GW",
+            (2016, 2016),
+            "the bracket after the figure dates it, not the sentence's first date",
+        ),
+        (
+            "Peak demand in Norway was about 24 GW (winter 2021), and the record for Sweden is 28 GW "
+            "(January 2016).",
+            "about 24 GW",
+            (2021, 2021),
+            "and the first figure keeps its own",
+        ),
+    ],
+)
+def test_bracket_dates_the_figure(text: str, figure: str, years: tuple[int, int], why: str) -> None:
+    assert periods(text)[figure] == years, why
