@@ -382,6 +382,9 @@ def _subject(
     head = _parenthesised(parsed.text, clause, parsed.mentions)
     if head:
         return head + in_clause, Scope.ITEM
+    named = _apposed_to(parsed, v)
+    if named is not None:
+        return [named], Scope.ITEM
     if appositive is not None and parsed.text[appositive[0] : piece[0]].strip() in (",", ""):
         return appositive[1], Scope.PIECE  # "5.3 million tonnes, about 24 percent of world output"
     if frame.referred and not in_clause:
@@ -587,6 +590,15 @@ def _family(kind: str) -> str:
     company, a person, a body) for whoever gives the next ("1.5% according to VTB, 2.5% by the
     minister's count")."""
     return "actor" if kind in ent_mod.ACTORS or kind == "organisation" else kind
+
+
+def _apposed_to(parsed: _Parsed, v: _Value) -> Mention | None:
+    """ "Saudi Arabia, at 12.6 percent, supplied ...": the name a figure is set off after."""
+    i = bisect.bisect_left(parsed.mentions, v.start, key=lambda m: m.start) - 1
+    if v.quantity is None or i < 0:
+        return None
+    m = parsed.mentions[i]
+    return m if rules.rules()["apposed figure"].search(parsed.text[m.end : v.start]) else None
 
 
 def _bracket_after(parsed: _Parsed, v: _Value) -> Span | None:

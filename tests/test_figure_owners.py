@@ -80,3 +80,24 @@ def periods(text: str) -> dict[str, tuple[int, int] | None]:
 )
 def test_bracket_dates_the_figure(text: str, figure: str, years: tuple[int, int], why: str) -> None:
     assert periods(text)[figure] == years, why
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "owner", "why"),
+    [
+        (
+            "Only Norway, at 41 percent, exported a larger share of its catch than Iceland did.",
+            "41 percent",
+            {"NO"},
+            "a figure set off by commas after a name is that name's",
+        ),
+        (
+            "Of the five states, Kazakhstan, with 14 percent, owes China least.",
+            "14 percent",
+            {"KZ"},
+            "'with' sets it off too",
+        ),
+    ],
+)
+def test_figure_in_apposition(text: str, figure: str, owner: set[str], why: str) -> None:
+    assert owners(text)[figure] == owner, why
