@@ -40,6 +40,14 @@ class Config:
     lone_measure: float = 0.6
     lone_alignment: float = 0.5
     strong_similarity: float = 0.6  # a span of years given as two dates needs sentences this alike
+    # The share of the draft sentence's figures a source sentence must also give before an actor it
+    # does not name ("TSMC received $6.4 billion in grants") is taken as its unnamed setting: two
+    # sentences that share half their figures state the same thing.
+    setting_values: float = 0.5
+    # How much worse a counterpart that agrees with the draft may fit its slot than the one that
+    # disagrees and still be what the draft is quoting: a disagreement is a contradiction only when it
+    # fits clearly better (scores of `verdict._slot_key`, words plus subjects, each in [0, 1]).
+    slot_margin: float = 0.25
 
     @property
     def failing(self) -> frozenset[Verdict]:

@@ -144,7 +144,7 @@ def _decide_value(
             not any(c.agrees and c.subject is Subjects.SAME for c in rivals)
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
             and not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
-            and _clear(best, rivals)
+            and _clear(best, rivals, config)
         )
         if (
             not best.agrees
@@ -299,7 +299,7 @@ def _unnamed_setting(best: Comparison, aligned: float, config: Config) -> bool:
     grants"), yet the two sentences share their other figures and are aligned: the same statement."""
     return (
         best.subject is Subjects.UNRELATED
-        and best.features.shared_values >= 0.5
+        and best.features.shared_values >= config.setting_values
         and aligned >= config.conflict_alignment
     )
 
@@ -336,11 +336,11 @@ def _rival(c: Comparison) -> bool:
     return bool(c.candidate.claim.entities) and c.subject in (Subjects.SWAPPED, Subjects.OTHER)
 
 
-def _clear(best: Comparison, rivals: list[Comparison]) -> bool:
+def _clear(best: Comparison, rivals: list[Comparison], config: Config) -> bool:
     """A disagreeing counterpart is a contradiction only when no figure of the sentence that agrees
     with the draft is as good a counterpart: otherwise the draft may be quoting that one."""
     return not any(
-        c.agrees and c.subject is Subjects.SAME and _slot_key(c) >= _slot_key(best) - 0.25
+        c.agrees and c.subject is Subjects.SAME and _slot_key(c) >= _slot_key(best) - config.slot_margin
         for c in rivals
         if c is not best
     )
