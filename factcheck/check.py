@@ -58,12 +58,9 @@ class Checker:
             (claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label, self.index.idf))
             for claim, cands in zip(claims, shortlists, strict=True)
         ]
-        for (claim, d), cands in zip(reconcile(decided), shortlists, strict=True):
+        for claim, d in reconcile(decided):
             evidence = tuple(self._evidence(c, d.why) for c in d.evidence)
-            considered = tuple(
-                self._evidence(c, f"similarity {c.similarity:.2f}, measure {c.measure:.2f}")
-                for c in cands[:5]
-            )
+            considered = tuple(self._evidence(c, why) for c, why in d.weighed)
             findings.append(
                 Finding(
                     claim=as_written(doc.text, claim),

@@ -35,6 +35,8 @@ class Decision:
     message: str
     evidence: tuple[Candidate, ...]
     why: str
+    # The candidates weighed, each with why it was or was not the evidence (for --verbose and JSON).
+    weighed: tuple[tuple[Candidate, str], ...] = ()
 
 
 def decide(
@@ -47,11 +49,40 @@ def decide(
 ) -> Decision:
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
     if draft.kind is ClaimKind.NAMED:
-        return _decide_named(draft, comps, config, kind_of, label)
-    span = _span_of_years(draft, candidates, config)
-    if span is not None:
-        return span
-    return _decide_value(draft, comps, config, kind_of, label)
+        decision = _decide_named(draft, comps, config, kind_of, label)
+    else:
+        decision = _span_of_years(draft, candidates, config) or _decide_value(
+            draft, comps, config, kind_of, label
+        )
+    best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
+    return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
+
+
+SHOWN = 5  # candidates explained in --verbose and JSON
+
+
+def reason(draft: Claim, c: Comparison, config: Config) -> str:
+    """Why a candidate bears on the draft claim or not, in the terms of the verdict policy: the first
+    of other statement, other kind of figure, other subject, other period, other measure that holds,
+    else whether its figure agrees."""
+    src = c.candidate.claim
+    f = c.features
+    scores = f"alignment {c.aligned:.2f}, similarity {f.sim:.2f}, measure {f.measure:.2f}"
+    if c.aligned < config.support_alignment:
+        why = "not the same statement"
+    elif draft.kind is not ClaimKind.NAMED and not c.comparable:
+        why = f"another kind of figure ({_value(src)})" if src.kind is not ClaimKind.NAMED else "no figure"
+    elif c.subject is not Subjects.SAME:
+        why = f"other subject: {c.why_subject}"
+    elif c.period_differs:
+        why = f"other period ({_years(src.period) if src.period else _value(src)})"
+    elif draft.kind is not ClaimKind.NAMED and draft.terms and c.features.measure < config.conflict_measure:
+        why = "other measure: few of the words next to the figure"
+    elif draft.kind is ClaimKind.NAMED:
+        why = "same statement"
+    else:
+        why = "agrees" if c.agrees else f"disagrees: source says {_value(src)}"
+    return f"{why} ({scores})"
 
 
 def _sentences(comps: list[Comparison], draft: Claim | None = None) -> list[list[Comparison]]:

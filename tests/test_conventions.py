@@ -142,3 +142,16 @@ def test_diff_reports_only_changed_lines(tmp_path: Path, monkeypatch: pytest.Mon
     assert code == 1
     code, _, err = run("check", "--diff", "no-such-ref", "old.md")
     assert code == 2 and "no-such-ref" in err
+
+
+def test_verbose_says_why_each_candidate_was_rejected(here: Path) -> None:
+    """Each candidate weighed comes with the reason of the verdict policy that set it aside (other
+    statement, kind of figure, subject, period or measure) or whether its figure agrees, and its
+    scores."""
+    (here / "d.md").write_text(CONFLICT + "\n" + TAJIK, encoding="utf-8")
+    out = run("--verbose", "--no-color", "d.md")[1]
+    reasons = [line.split("considered, ", 1)[1] for line in out.splitlines() if "considered, " in line]
+    assert reasons
+    known = ("not the same statement", "another kind of figure", "no figure", "other subject", "other period")
+    known += ("other measure", "agrees", "disagrees")
+    assert all(r.startswith(known) and "alignment" in r and "measure" in r for r in reasons), reasons

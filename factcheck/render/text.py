@@ -109,7 +109,7 @@ def _finding(path: str, f: Finding, verbose: bool, color: bool, width: int) -> l
                 continue
             shown.add(key)
             say(
-                (f"considered {cand.score:.2f} ({cand.why}): {cand.claim.file}:{cand.claim.line} ", "dim"),
+                (f"considered, {cand.why}: {cand.claim.file}:{cand.claim.line} ", "dim"),
                 *marked(cand.claim.quote, figure(cand.claim), "", 90),
             )
     return out
