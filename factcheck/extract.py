@@ -1,13 +1,17 @@
 """Turn a document into claims. The same code serves sources and drafts.
 
-For every sentence that states something checkable:
-- each quantity and each date becomes a claim, attributed to the entities of its own piece of the
-  sentence (list items, "for Uzbekistan, 20.6 percent") or, failing that, of its clause;
-- the measure words of a value come from its piece; a piece with none ("10% for Apple", "this
-  figure is 38 percent") takes those of the value before it, in the sentence or the one before;
-- a sentence with entities and no value becomes a named claim (who did what), negation kept.
-The rules for what is not a claim (questions, the document talking about itself, opinion) are
-tables in `rules.py`, each with examples.
+Each sentence goes through four steps, each a function over explicit records:
+1. read (`_Parsed.read`): its values (figures and dates), the entities it names, its pieces (cut at
+   punctuation and at the words that join parallel statements) and clauses; or nothing, when it
+   states nothing checkable (a question, the document talking about itself, a citation);
+2. frame (`_frame`): what the sentences before give it: what an opening "It" or "The company"
+   stands for, and for a sentence that refers back ("this figure"), the paragraph's last figure;
+3. attribute (`_attribute`, `_subject`): each value's subject (from the narrowest place that names
+   one: a bracket after the figure, its piece, its clause...), measure words and period;
+4. assemble (`_assemble`): a claim per value, and a named claim (who did what, negation kept) for a
+   sentence with entities and no value.
+Where a sentence is cut, what joins a list and the other patterns are rules of `rules.yaml`; the
+rules for what is not a claim are there too, each with examples.
 """
 
 from __future__ import annotations
