@@ -16,10 +16,14 @@ JSON rather than pickle: loading it runs no code, whoever wrote the file.
 
 from __future__ import annotations
 
+import array
+import base64
 import contextlib
 import hashlib
 import json
 import os
+import re
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -33,7 +37,12 @@ PACKAGE = Path(__file__).resolve().parent
 
 def cache_home() -> Path:
     """factcheck's folder in the user's cache (`$XDG_CACHE_HOME`, else `~/.cache`)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+    return Path(_cache_home())
+
+
+def _cache_home() -> str:
+    # Strings, not Paths: asked for on every entry read, where pathlib's parsing showed in profiles.
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "factcheck")
 
 
 @cache
@@ -72,8 +81,8 @@ def key(kind: str, inputs: Iterable[bytes], *, code: bool) -> str:
     return h.hexdigest()
 
 
-def entry_path(kind: str, digest: str) -> Path:
-    return cache_home() / "derived" / f"{kind}-{digest[:40]}.json"
+def entry_path(kind: str, digest: str) -> str:
+    return os.path.join(_cache_home(), "derived", f"{kind}-{digest[:40]}.json")
 
 
 def cached(
@@ -84,9 +93,9 @@ def cached(
     decode: Callable[[Any], T],
 ) -> T:
     """The data of `kind` under the key `digest`: read from the cache when an entry is there and
-    sound, else built by `build()` and stored. `encode` gives what is stored (JSON values);
-    `decode` turns it back, raising ValueError, TypeError or KeyError on a shape it does not expect
-    (an entry written by something else). `build` raising stores nothing."""
+    sound, else built by `build()` and stored. `encode` gives what is stored (JSON values; None
+    to store nothing); `decode` turns it back, raising ValueError, TypeError or KeyError on a shape
+    it does not expect (an entry written by something else). `build` raising stores nothing."""
     path = entry_path(kind, digest)
     found = _read(path)
     if found is not None:
@@ -95,14 +104,17 @@ def cached(
         except (ValueError, TypeError, KeyError, AttributeError):
             pass  # a sound file of the wrong shape: derived again and overwritten below
     value = build()
-    _write(path, encode(value))
+    stored = encode(value)
+    if stored is not None:  # None: nothing worth keeping
+        _write(path, stored)
     return value
 
 
-def _read(path: Path) -> Any:
+def _read(path: str) -> Any:
     """The body of an entry whose hash checks out; None for a missing, unreadable or damaged one."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read()
     except OSError:
         return None
     head, _, body = raw.partition(b"\n")
@@ -114,7 +126,7 @@ def _read(path: Path) -> Any:
         return None
 
 
-def _write(path: Path, value: Any) -> None:
+def _write(path: str, value: Any) -> None:
     from factcheck.safewrite import atomic_write
 
     try:
@@ -124,7 +136,93 @@ def _write(path: Path, value: Any) -> None:
     if json.loads(body) != value:  # tuples, non-string keys: JSON would not give the same data back
         return
     with contextlib.suppress(OSError):  # a read-only or full cache folder: derived again next time
-        atomic_write(path, hashlib.sha256(body.encode()).hexdigest() + "\n" + body)
+        atomic_write(Path(path), hashlib.sha256(body.encode()).hexdigest() + "\n" + body)
 
 
-__all__ = ["cache_home", "cached", "code_fingerprint", "key"]
+# --- regular expressions -------------------------------------------------------------------------
+
+# Shorter patterns compile about as fast as an entry is read.
+LONG_PATTERN = 200
+_WORD = "I"  # SRE code words are unsigned 32-bit numbers (_sre.CODESIZE 4)
+
+
+class _Compiled:
+    """A pattern with what CPython's `re` compiled it to (its SRE code, flags and groups)."""
+
+    def __init__(self, regex: re.Pattern[str], parts: dict[str, Any] | None) -> None:
+        self.regex = regex
+        self.parts = parts
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)` for the long patterns built from the language tables, whose
+    compiling (pure Python in CPython's `re`) cost a one-page check tens of milliseconds: the SRE
+    code `re` compiles a pattern to is kept in the cache, keyed by the pattern and the exact Python
+    build, and handed back to `_sre.compile` as `re` itself does. A pattern is cached only when the
+    one assembled from the kept code equals the one `re.compile` gives (a Python whose internals
+    differ caches nothing); `_sre.compile` validates the code it is given."""
+    flags = int(flags)
+    if len(pattern) < LONG_PATTERN:
+        return re.compile(pattern, flags)
+    try:
+        import _sre
+
+        if array.array(_WORD).itemsize != _sre.CODESIZE:
+            return re.compile(pattern, flags)
+        digest = key(
+            "regex", [f"{sys.version}\0{_sre.MAGIC}\0{flags}".encode(), pattern.encode()], code=False
+        )
+        return cached(
+            "regex",
+            digest,
+            lambda: _compile(pattern, flags),
+            lambda c: c.parts,
+            lambda parts: _Compiled(_assemble(pattern, parts), parts),
+        ).regex
+    except Exception:  # the internals of another Python: compiled the ordinary way
+        return re.compile(pattern, flags)
+
+
+def _compile(pattern: str, flags: int) -> _Compiled:
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    compiled = re.compile(pattern, flags)
+    p = _parser.parse(pattern, flags)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for name, i in p.state.groupdict.items():
+        indexgroup[i] = name
+    parts = {
+        "flags": flags | p.state.flags,
+        # The SRE code as its machine words, in base64: a list of thousands of numbers in JSON
+        # took longer to read back than some patterns take to compile.
+        "code": base64.b64encode(array.array(_WORD, _compiler._code(p, flags)).tobytes()).decode(),
+        "groups": p.state.groups - 1,
+        "groupindex": dict(p.state.groupdict),
+        "indexgroup": indexgroup,
+    }
+    try:
+        same = _assemble(pattern, parts) == compiled
+    except Exception:
+        same = False
+    return _Compiled(compiled, parts if same else None)
+
+
+def _assemble(pattern: str, parts: dict[str, Any] | None) -> re.Pattern[str]:
+    import _sre
+
+    if parts is None:
+        raise TypeError("not cached")
+    try:
+        return _sre.compile(  # type: ignore[no-any-return]
+            pattern,
+            int(parts["flags"]),
+            array.array(_WORD, base64.b64decode(parts["code"], validate=True)).tolist(),
+            int(parts["groups"]),
+            {str(k): int(v) for k, v in parts["groupindex"].items()},
+            tuple(None if g is None else str(g) for g in parts["indexgroup"]),
+        )
+    except RuntimeError as e:  # "invalid SRE code": `cached` compiles it afresh
+        raise ValueError(str(e)) from None
+
+
+__all__ = ["cache_home", "cached", "code_fingerprint", "key", "regex"]

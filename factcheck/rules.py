@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck import derived
 from factcheck.lang import table
 from factcheck.lang.build import alternation, fill
 from factcheck.text import stem
@@ -35,7 +36,7 @@ def rules() -> dict[str, Rule]:
     out = {}
     for e in table("rules"):
         flags = re.I if e.get("ignore_case") else 0
-        pattern = re.compile(fill(e["pattern"], e.fields), flags)
+        pattern = derived.regex(fill(e["pattern"], e.fields), flags)
         out[e["name"]] = Rule(e["name"], pattern, e.why, e.match, e.reject)
     return out
 

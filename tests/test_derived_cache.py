@@ -173,3 +173,41 @@ def test_tables_from_cache_are_the_ones_parsed(cache: Path) -> None:
     lang.table.cache_clear()
     assert {name: lang.table(name) for name in lang.tables()} == parsed
     assert len([p for p in cache.iterdir() if p.name.startswith("table-")]) == len(parsed)
+
+
+LONG = r"\b(?P<n>\d+)\s+(?P<unit>" + "|".join(f"word{i}" for i in range(60)) + r")\b(?i:x)?"
+
+
+def test_long_pattern_from_cache_equals_compiled(cache: Path) -> None:
+    import re
+
+    first = derived.regex(LONG, re.I)
+    (entry,) = [p for p in cache.iterdir() if p.name.startswith("regex-")]
+    again = derived.regex(LONG, re.I)  # assembled from the cached code
+    assert first == again == re.compile(LONG, re.I)
+    m = again.search("it was 12 WORD42 long")
+    assert m is not None and m.group("n") == "12" and m.group("unit") == "WORD42"
+    assert again.groupindex == re.compile(LONG, re.I).groupindex
+    entry.write_bytes(entry.read_bytes()[:-10])  # damaged: compiled afresh, same pattern
+    assert derived.regex(LONG, re.I) == re.compile(LONG, re.I)
+
+
+def test_short_pattern_is_not_cached(cache: Path) -> None:
+    assert derived.regex(r"\d+").pattern == r"\d+"
+    assert not cache.exists()
+
+
+def test_sound_entry_with_invalid_code_is_rebuilt(cache: Path) -> None:
+    import base64
+    import hashlib
+    import json
+    import re
+
+    derived.regex(LONG)
+    (entry,) = [p for p in cache.iterdir() if p.name.startswith("regex-")]
+    parts = json.loads(entry.read_bytes().partition(b"\n")[2])
+    parts["code"] = base64.b64encode(bytes(range(40))).decode()  # well-formed entry, nonsense code
+    body = json.dumps(parts).encode()
+    entry.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    assert derived.regex(LONG) == re.compile(LONG)
+    assert json.loads(entry.read_bytes().partition(b"\n")[2])["code"] != parts["code"]  # rewritten
