@@ -38,7 +38,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -228,6 +227,7 @@ def _write(
     staging database beside it (by id, so duplicates show and rows follow id order), and postings are
     sorted by SQLite on disk: memory stays bounded whatever the number of claims."""
     import sqlite3
+    import tempfile  # here: only a build writes
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -634,6 +634,9 @@ class SqliteIndex:
                 taken += n
         top = self._top(scores, limit)
         decoded = self._fetch(top)
+        # The verdict weighs the candidates' words by IDF: their frequencies in one query per chunk,
+        # not one query per word (hundreds for a page of claims).
+        self._load_df({t for p in top for t in tokens(decoded[p])})
         return rank(draft, ((decoded[p], scores[p]) for p in top), self.idf, limit)
 
     def _best_ids(self, members: int, n: int) -> list[int]:
