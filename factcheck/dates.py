@@ -30,6 +30,7 @@ class _Grammar:
 
 
 @cache
+@derived.compiling  # many patterns: the cache is written once
 def _grammar() -> _Grammar:
     """The date pattern, built once from the month, relation, unit and scale tables."""
     months: dict[str, int] = {}

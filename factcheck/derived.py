@@ -19,17 +19,19 @@ from __future__ import annotations
 import array
 import base64
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 FORMAT = "1"  # bump when the layout of an entry changes
 PACKAGE = Path(__file__).resolve().parent
@@ -141,77 +143,129 @@ def _write(path: str, value: Any) -> None:
 
 # --- regular expressions -------------------------------------------------------------------------
 
-# Shorter patterns compile about as fast as an entry is read.
-LONG_PATTERN = 200
 _WORD = "I"  # SRE code words are unsigned 32-bit numbers (_sre.CODESIZE 4)
+# Patterns kept per Python build: past this, the bundle (holding patterns of older versions of the
+# tables and code too) starts afresh.
+BUNDLE_LIMIT = 2000
 
 
-class _Compiled:
-    """A pattern with what CPython's `re` compiled it to (its SRE code, flags and groups)."""
+class _Bundle:
+    """The compiled patterns of one Python build, read from one cache entry on first use: a file
+    per pattern cost more to open than the shorter patterns take to compile."""
 
-    def __init__(self, regex: re.Pattern[str], parts: dict[str, Any] | None) -> None:
-        self.regex = regex
-        self.parts = parts
+    def __init__(self, path: str) -> None:
+        self.path = path
+        found = _read(path)
+        self.parts: dict[str, Any] = found if isinstance(found, dict) and len(found) < BUNDLE_LIMIT else {}
+        self.added = False
+
+    def save(self) -> None:
+        if self.added:
+            self.added = False
+            _write(self.path, self.parts)
+
+
+_bundles: dict[str, _Bundle] = {}
+_batches = 0  # open `patterns()` blocks: the bundle is written when the outermost one ends
+
+
+def _bundle() -> _Bundle:
+    import _sre
+
+    build = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()).hexdigest()
+    path = os.path.join(_cache_home(), "derived", f"regex-{build[:40]}.json")
+    if path not in _bundles:
+        _bundles[path] = _Bundle(path)
+    return _bundles[path]
+
+
+@contextlib.contextmanager
+def patterns() -> Iterator[None]:
+    """Compile many patterns with `regex` inside the block: the cache is written once, at its end,
+    rather than after each new pattern."""
+    global _batches
+    _batches += 1
+    try:
+        yield
+    finally:
+        _batches -= 1
+        if not _batches:
+            for b in _bundles.values():
+                b.save()
+
+
+def compiling(fn: Callable[P, T]) -> Callable[P, T]:
+    """`fn` run inside `patterns()`: for a function that builds many patterns with `regex`."""
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        with patterns():
+            return fn(*args, **kwargs)
+
+    return run
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)` for the long patterns built from the language tables, whose
-    compiling (pure Python in CPython's `re`) cost a one-page check tens of milliseconds: the SRE
-    code `re` compiles a pattern to is kept in the cache, keyed by the pattern and the exact Python
-    build, and handed back to `_sre.compile` as `re` itself does. A pattern is cached only when the
-    one assembled from the kept code equals the one `re.compile` gives (a Python whose internals
-    differ caches nothing); `_sre.compile` validates the code it is given."""
+    """`re.compile(pattern, flags)`, for the patterns built from the language tables and the other
+    patterns every check compiles: CPython's `re` compiles in pure Python, which cost a one-page
+    check tens of milliseconds. The SRE code `re` compiles a pattern to is kept in the cache (one
+    entry for every pattern of one Python build, keyed by pattern and flags) and handed back to
+    `_sre.compile` as `re` itself does. A pattern is kept only when the one assembled from the kept
+    code equals the one `re.compile` gives (a Python whose internals differ keeps nothing), and
+    `_sre.compile` validates the code it is given: a bad entry is compiled afresh."""
     flags = int(flags)
-    if len(pattern) < LONG_PATTERN:
-        return re.compile(pattern, flags)
     try:
         import _sre
 
         if array.array(_WORD).itemsize != _sre.CODESIZE:
             return re.compile(pattern, flags)
-        digest = key(
-            "regex", [f"{sys.version}\0{_sre.MAGIC}\0{flags}".encode(), pattern.encode()], code=False
-        )
-        return cached(
-            "regex",
-            digest,
-            lambda: _compile(pattern, flags),
-            lambda c: c.parts,
-            lambda parts: _Compiled(_assemble(pattern, parts), parts),
-        ).regex
+        bundle = _bundle()
     except Exception:  # the internals of another Python: compiled the ordinary way
         return re.compile(pattern, flags)
+    name = hashlib.sha256(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    kept = bundle.parts.get(name)
+    if kept is not None:
+        try:
+            return _assemble(pattern, kept)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            pass  # damaged: compiled and kept afresh below
+    compiled, parts = _compile(pattern, flags)
+    if parts is not None:
+        bundle.parts[name] = parts
+        bundle.added = True
+        if not _batches:
+            bundle.save()
+    return compiled
 
 
-def _compile(pattern: str, flags: int) -> _Compiled:
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-
+def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], dict[str, Any] | None]:
     compiled = re.compile(pattern, flags)
-    p = _parser.parse(pattern, flags)
-    indexgroup: list[str | None] = [None] * p.state.groups
-    for name, i in p.state.groupdict.items():
-        indexgroup[i] = name
-    parts = {
-        "flags": flags | p.state.flags,
-        # The SRE code as its machine words, in base64: a list of thousands of numbers in JSON
-        # took longer to read back than some patterns take to compile.
-        "code": base64.b64encode(array.array(_WORD, _compiler._code(p, flags)).tobytes()).decode(),
-        "groups": p.state.groups - 1,
-        "groupindex": dict(p.state.groupdict),
-        "indexgroup": indexgroup,
-    }
     try:
-        same = _assemble(pattern, parts) == compiled
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        p = _parser.parse(pattern, flags)
+        indexgroup: list[str | None] = [None] * p.state.groups
+        for name, i in p.state.groupdict.items():
+            indexgroup[i] = name
+        parts = {
+            "flags": flags | p.state.flags,
+            # The SRE code as its machine words, in base64: a list of thousands of numbers in JSON
+            # took longer to read back than some patterns take to compile.
+            "code": base64.b64encode(array.array(_WORD, _compiler._code(p, flags)).tobytes()).decode(),
+            "groups": p.state.groups - 1,
+            "groupindex": dict(p.state.groupdict),
+            "indexgroup": indexgroup,
+        }
+        if _assemble(pattern, parts) == compiled:
+            return compiled, parts
     except Exception:
-        same = False
-    return _Compiled(compiled, parts if same else None)
+        pass
+    return compiled, None
 
 
-def _assemble(pattern: str, parts: dict[str, Any] | None) -> re.Pattern[str]:
+def _assemble(pattern: str, parts: dict[str, Any]) -> re.Pattern[str]:
     import _sre
 
-    if parts is None:
-        raise TypeError("not cached")
     try:
         return _sre.compile(  # type: ignore[no-any-return]
             pattern,
@@ -221,8 +275,8 @@ def _assemble(pattern: str, parts: dict[str, Any] | None) -> re.Pattern[str]:
             {str(k): int(v) for k, v in parts["groupindex"].items()},
             tuple(None if g is None else str(g) for g in parts["indexgroup"]),
         )
-    except RuntimeError as e:  # "invalid SRE code": `cached` compiles it afresh
+    except RuntimeError as e:  # "invalid SRE code": `regex` compiles it afresh
         raise ValueError(str(e)) from None
 
 
-__all__ = ["cache_home", "cached", "code_fingerprint", "key", "regex"]
+__all__ = ["cache_home", "cached", "code_fingerprint", "compiling", "key", "patterns", "regex"]

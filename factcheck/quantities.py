@@ -91,6 +91,7 @@ def _role(name: str) -> list[str]:
 
 
 @cache
+@derived.compiling  # many patterns: the cache is written once
 def _lexicon() -> _Lexicon:
     scales: dict[str, float] = {}
     after_currency: set[str] = set()

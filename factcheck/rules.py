@@ -31,6 +31,7 @@ class Rule:
 
 
 @functools.cache
+@derived.compiling  # many patterns: the cache is written once
 def rules() -> dict[str, Rule]:
     """Every rule of `rules.yaml` by name, compiled once."""
     out = {}

@@ -19,6 +19,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     entities.load.cache_clear()
     lang.table.cache_clear()
+    derived._bundles.clear()
     yield tmp_path / "cache" / "factcheck" / "derived"
     entities.load.cache_clear()
     lang.table.cache_clear()
@@ -178,23 +179,41 @@ def test_tables_from_cache_are_the_ones_parsed(cache: Path) -> None:
 LONG = r"\b(?P<n>\d+)\s+(?P<unit>" + "|".join(f"word{i}" for i in range(60)) + r")\b(?i:x)?"
 
 
-def test_long_pattern_from_cache_equals_compiled(cache: Path) -> None:
+def kept(cache: Path) -> Path:
+    (bundle,) = [p for p in cache.iterdir() if p.name.startswith("regex-")]
+    return bundle
+
+
+def test_pattern_from_cache_equals_compiled(cache: Path) -> None:
     import re
 
     first = derived.regex(LONG, re.I)
-    (entry,) = [p for p in cache.iterdir() if p.name.startswith("regex-")]
-    again = derived.regex(LONG, re.I)  # assembled from the cached code
+    bundle = kept(cache)
+    derived._bundles.clear()  # as a new process: the pattern comes from the entry
+    again = derived.regex(LONG, re.I)
     assert first == again == re.compile(LONG, re.I)
     m = again.search("it was 12 WORD42 long")
     assert m is not None and m.group("n") == "12" and m.group("unit") == "WORD42"
     assert again.groupindex == re.compile(LONG, re.I).groupindex
-    entry.write_bytes(entry.read_bytes()[:-10])  # damaged: compiled afresh, same pattern
+    bundle.write_bytes(bundle.read_bytes()[:-10])  # damaged: compiled afresh, same pattern
+    derived._bundles.clear()
     assert derived.regex(LONG, re.I) == re.compile(LONG, re.I)
 
 
-def test_short_pattern_is_not_cached(cache: Path) -> None:
-    assert derived.regex(r"\d+").pattern == r"\d+"
-    assert not cache.exists()
+def test_one_write_for_many_patterns(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    writes: list[str] = []
+    real = derived._write
+    monkeypatch.setattr(derived, "_write", lambda path, value: (writes.append(path), real(path, value)))
+
+    @derived.compiling
+    def build() -> list[object]:
+        return [derived.regex(rf"\b{w}\d+") for w in ("a", "b", "c")]
+
+    assert [p.pattern for p in build()] == [r"\ba\d+", r"\bb\d+", r"\bc\d+"]  # type: ignore[attr-defined]
+    assert len(writes) == 1
+    derived._bundles.clear()
+    build()
+    assert len(writes) == 1  # all three read back: nothing new to write
 
 
 def test_sound_entry_with_invalid_code_is_rebuilt(cache: Path) -> None:
@@ -204,10 +223,13 @@ def test_sound_entry_with_invalid_code_is_rebuilt(cache: Path) -> None:
     import re
 
     derived.regex(LONG)
-    (entry,) = [p for p in cache.iterdir() if p.name.startswith("regex-")]
-    parts = json.loads(entry.read_bytes().partition(b"\n")[2])
-    parts["code"] = base64.b64encode(bytes(range(40))).decode()  # well-formed entry, nonsense code
+    bundle = kept(cache)
+    parts = json.loads(bundle.read_bytes().partition(b"\n")[2])
+    (name,) = parts
+    parts[name]["code"] = base64.b64encode(bytes(range(40))).decode()  # well-formed, nonsense code
     body = json.dumps(parts).encode()
-    entry.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    bundle.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    derived._bundles.clear()
     assert derived.regex(LONG) == re.compile(LONG)
-    assert json.loads(entry.read_bytes().partition(b"\n")[2])["code"] != parts["code"]  # rewritten
+    rewritten = json.loads(bundle.read_bytes().partition(b"\n")[2])
+    assert rewritten[name]["code"] != parts[name]["code"]
