@@ -243,7 +243,11 @@ def _decode(data: Any) -> Gazetteer:
         return dict(m)
 
     firsts, longest = data["firsts"], data["longest"]
-    if not all(isinstance(w, str) for w in firsts) or type(longest) is not int:
+    if (
+        not isinstance(firsts, list)
+        or not all(isinstance(w, str) for w in firsts)
+        or type(longest) is not int
+    ):
         raise TypeError("not a gazetteer")
     return Gazetteer(
         names=entries(data["names"]),
