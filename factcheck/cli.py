@@ -7,10 +7,8 @@ message and exit code 2; anything unexpected asks to be reported (with --debug f
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +69,8 @@ class _DefaultToCheck(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             first = args[0]
+            import difflib  # here: only a mistyped command needs it
+
             close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.6)
             if (
                 close
@@ -218,6 +218,8 @@ def check(
         outcome = run(request, note=lambda msg: click.echo(msg, err=True))
         for e in outcome.errors:  # one line each on stderr, as for any bad input; the report follows
             if debug:
+                import traceback
+
                 traceback.print_exception(e)
             click.echo(f"factcheck: error: {e}", err=True)
         _print(outcome, fmt, output=output, color=color, quiet=quiet, verbose=verbose, statistics=statistics)
@@ -351,6 +353,8 @@ def _guard(run: Any, debug: bool) -> int:
         return int(run())
     except FactcheckError as e:
         if debug:
+            import traceback
+
             traceback.print_exc()
         click.echo(f"factcheck: error: {e}", err=True)
         return ExitCode.ERROR
@@ -359,6 +363,8 @@ def _guard(run: Any, debug: bool) -> int:
         return 130
     except Exception as e:
         if debug:
+            import traceback
+
             traceback.print_exc()
         click.echo(
             f"factcheck: internal error ({type(e).__name__}: {e}); please report it at {ISSUES} "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from factcheck import derived
 from factcheck.lang import table
 from factcheck.lang.build import alternation
 from factcheck.model import DateValue, Relation
@@ -29,6 +30,7 @@ class _Grammar:
 
 
 @cache
+@derived.compiling  # many patterns: the cache is written once
 def _grammar() -> _Grammar:
     """The date pattern, built once from the month, relation, unit and scale tables."""
     months: dict[str, int] = {}
@@ -68,7 +70,7 @@ def _grammar() -> _Grammar:
     signs = [w for w in not_year if not w[-1].isalnum()]
     after = f"{alternation(signs)}|{alternation(w for w in not_year if w[-1].isalnum())}\\b"
     # Ordered: the first alternative that matches at a position wins, so longer forms come first.
-    pattern = re.compile(
+    pattern = derived.regex(
         rel
         + r"(?:"
         + rf"(?P<d1>{_DAY})\s+(?P<m1>{mon}),?\s+(?P<y1>{_YEAR})\b"

@@ -18,7 +18,6 @@ import functools
 import glob
 import os
 import re
-import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -109,6 +108,8 @@ def walk(folder: str, cwd: Path) -> Iterable[str]:
 
 
 def _git_files(root: Path) -> list[str] | None:
+    import subprocess  # here: most runs name their files and never ask git
+
     try:
         inside = subprocess.run(
             ["git", "rev-parse", "--is-inside-work-tree"],
@@ -368,6 +369,8 @@ def changed_lines(
 ) -> dict[str, frozenset[int] | None]:
     """For `--diff REF`: each path's lines added or changed since the git ref (the working tree against
     REF, staged or not), or None for a file git does not track yet (all of it is new)."""
+    import subprocess
+
     where = cwd or Path.cwd()
 
     def git(*args: str) -> subprocess.CompletedProcess[str]:

@@ -14,10 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from factcheck import bounded, safeyaml
+from factcheck import bounded, derived, safeyaml
 from factcheck.errors import FactcheckError
 from factcheck.lang import table
 from factcheck.model import Document, Mention, unknown_entity, unknown_name
@@ -129,18 +130,24 @@ def _personal(name: str) -> bool:
     )
 
 
-def _entries(path: Path) -> list[dict[str, object]]:
+def _read(path: Path) -> str:
     try:
-        # libyaml's loader when PyYAML has it: the gazetteer is read on every run, 20x faster.
-        text = bounded.read_text(path, limit=None)
+        return bounded.read_text(path, limit=None)
+    except OSError as e:
+        raise FactcheckError(f"cannot read gazetteer: {e.strerror}", str(path)) from None
+
+
+def _entries(path: Path, text: str | None = None) -> list[dict[str, object]]:
+    if text is None:
+        text = _read(path)
+    try:
+        # libyaml's loader when PyYAML has it: 20x faster.
         data = safeyaml.load(text, str(path))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise FactcheckError(
             f"malformed YAML: {getattr(e, 'problem', e)}", str(path), mark.line + 1 if mark else None
         ) from None
-    except OSError as e:
-        raise FactcheckError(f"cannot read gazetteer: {e.strerror}", str(path)) from None
     entities = data.get("entities") if isinstance(data, dict) else None
     if not isinstance(entities, list):
         raise FactcheckError("a gazetteer needs a list under 'entities'", str(path))
@@ -165,7 +172,21 @@ _ENTRY_TYPES = {
 @lru_cache(maxsize=8)
 def load(extra: tuple[str, ...] = ()) -> Gazetteer:
     """The bundled gazetteer, extended by the given files (later files win on a clash), over the
-    language's reporting outlets."""
+    language's reporting outlets.
+
+    Built once per user for given file contents and code (derived.py): every check needs it, and
+    parsing the YAML and building the dictionary cost a one-page check more than its verdicts. A
+    store's own files are checked in full the first time their content is seen, as the bundled one."""
+    paths = (GAZETTEER, *map(Path, extra))
+    try:
+        texts = [_read(p) for p in paths]
+    except FactcheckError:
+        return _build(paths)  # reports the first error in the order a build meets them
+    digest = derived.key("gazetteer", (t.encode("utf-8") for t in texts), code=True)
+    return derived.cached("gazetteer", digest, lambda: _build(paths, texts), _encode, _decode)
+
+
+def _build(paths: tuple[Path, ...], texts: list[str] | None = None) -> Gazetteer:
     names: dict[str, tuple[str, str]] = {}
     labels: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -174,8 +195,8 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
         eid = "outlet-" + re.sub(r"\W+", "-", plain(written[0]).lower())
         labels[eid], kinds[eid] = written[0], "outlet"
         names.update((name_key(n), (eid, "outlet")) for n in written)
-    for path in (GAZETTEER, *map(Path, extra)):
-        for e in _entries(path):
+    for i, path in enumerate(paths):
+        for e in _entries(path, texts[i] if texts is not None else None):
             eid, kind = str(e.get("id", "")), str(e.get("type", ""))
             written = [str(n) for n in (e.get("names") or [])]  # type: ignore[attr-defined]
             if not eid or kind not in KINDS or not written:
@@ -192,6 +213,55 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
                 # "Brazilians", "Argentines": the people of a country name it as its adjective does.
                 names.setdefault(name_key(plural(str(n))), (eid, kind))
     return _gazetteer(names, labels, kinds)
+
+
+def _encode(g: Gazetteer) -> dict[str, object]:
+    """A freshly built gazetteer as JSON values (its lazily filled tables are still empty)."""
+    return {
+        "names": {k: list(v) for k, v in g.names.items()},
+        "labels": g.labels,
+        "kinds": g.kinds,
+        "firsts": sorted(g.firsts),
+        "longest": g.longest,
+        "surnames": {k: list(v) for k, v in g.surnames.items()},
+    }
+
+
+def _decode(data: Any) -> Gazetteer:
+    """A gazetteer from a cache entry, refused (ValueError, TypeError) unless it has the shape
+    `_encode` gives."""
+
+    def entries(m: Any) -> dict[str, tuple[str, str]]:
+        out = {}
+        for k, (eid, kind) in m.items():
+            if not (isinstance(k, str) and isinstance(eid, str) and isinstance(kind, str)):
+                raise TypeError("not a name entry")
+            out[k] = (eid, kind)
+        return out
+
+    def strings(m: Any) -> dict[str, str]:
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in m.items()):
+            raise TypeError("not a table of strings")
+        return dict(m)
+
+    firsts, longest = data["firsts"], data["longest"]
+    if (
+        not isinstance(firsts, list)
+        or not all(isinstance(w, str) for w in firsts)
+        or type(longest) is not int
+    ):
+        raise TypeError("not a gazetteer")
+    return Gazetteer(
+        names=entries(data["names"]),
+        labels=strings(data["labels"]),
+        kinds=strings(data["kinds"]),
+        firsts=frozenset(firsts),
+        longest=longest,
+        initials={},
+        surnames=entries(data["surnames"]),
+        spellings={},
+        memo={},
+    )
 
 
 def plural(demonym: str) -> str:

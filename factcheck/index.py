@@ -32,20 +32,20 @@ call runs under a time limit; `SqliteIndex` rebuilds a damaged index and asks ag
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import hashlib
 import json
 import math
 import os
 import re
-import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from factcheck import bounded, codec, lock
+from factcheck import bounded, codec, derived, lock
 from factcheck import store as store_mod
 from factcheck.errors import FactcheckError
 from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens
@@ -228,6 +228,7 @@ def _write(
     staging database beside it (by id, so duplicates show and rows follow id order), and postings are
     sorted by SQLite on disk: memory stays bounded whatever the number of claims."""
     import sqlite3
+    import tempfile  # here: only a build writes
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -634,6 +635,9 @@ class SqliteIndex:
                 taken += n
         top = self._top(scores, limit)
         decoded = self._fetch(top)
+        # The verdict weighs the candidates' words by IDF: their frequencies in one query per chunk,
+        # not one query per word (hundreds for a page of claims).
+        self._load_df({t for p in top for t in tokens(decoded[p])})
         return rank(draft, ((decoded[p], scores[p]) for p in top), self.idf, limit)
 
     def _best_ids(self, members: int, n: int) -> list[int]:
@@ -781,20 +785,52 @@ def _masks_at(bits: int, blobs: Sequence[bytes]) -> dict[int, int]:
 
 
 def cache_path(folder: Path) -> Path:
-    """Where the index of a read-only store goes: the user's cache folder, one per store."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    """Where the index of a store that cannot hold its own goes (a read-only install, a shared
+    folder, the bundled store): the user's cache folder, under the store's content fingerprint, so
+    two copies of one store share an index and an edited store never meets one built before."""
+    return _cached_at(store_content(folder))
+
+
+def _cached_at(content: str) -> Path:
+    return derived.cache_home() / "stores" / content[:32] / INDEX_NAME
+
+
+def _by_path(folder: Path) -> Path:
+    """The cache's notes on one store folder (its lock, its last known content), by its path."""
     key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
-    return base / "factcheck" / key / INDEX_NAME
+    return derived.cache_home() / "stores" / "paths" / key
+
+
+def store_content(folder: Path) -> str:
+    """The store's content fingerprint, without reading its files while their names, sizes and times
+    are the ones it was last computed for (noted in the cache, per folder): a large read-only
+    store is hashed once, not on every check."""
+    note = _by_path(folder).with_suffix(".json")
+    stat = stat_fingerprint(folder)
+    try:
+        known = json.loads(note.read_text(encoding="utf-8"))
+        if known["stat"] == stat and isinstance(known["content"], str) and len(known["content"]) == 64:
+            return str(known["content"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no note, or a damaged one: hashed again
+    content = content_fingerprint(folder)
+    if stat_fingerprint(folder) == stat:  # not edited while it was read: worth noting
+        from factcheck.safewrite import atomic_write
+
+        with contextlib.suppress(OSError):
+            atomic_write(note, json.dumps({"stat": stat, "content": content}))
+    return content
 
 
 def _lock_fallback(folder: Path) -> Path:
-    return cache_path(folder).parent / "lock"
+    return _by_path(folder).with_suffix(".lock")
 
 
-def status(index: Path, folder: Path) -> str:
+def status(index: Path, folder: Path, content: str | None = None) -> str:
     """ "fresh", "touched" (the store's files have new times, the same bytes), "missing", "format"
     (another format version or token scheme), "stale" or "corrupt" (anything else that is not an
-    index as `build_index` writes it)."""
+    index as `build_index` writes it). `content`: the store's content fingerprint when known (an
+    index in the cache, shared by copies of the store: theirs are fresh whatever their times)."""
     import sqlite3
 
     if not index.is_file():
@@ -813,6 +849,8 @@ def status(index: Path, folder: Path) -> str:
         return "corrupt"
     if meta.get("stat") == stat_fingerprint(folder):
         return "fresh"
+    if content is not None:
+        return "fresh" if meta.get("content") == content else "stale"
     if meta.get("content") == content_fingerprint(folder):
         return "touched"
     return "stale"
@@ -846,13 +884,12 @@ def ensure_index(folder: Path, *, rebuild: bool = True, force: bool = False) -> 
     holds it exclusively and looks again first, so checks that start together wait for one rebuild
     instead of each doing it."""
     store_mod.check_folder(folder)
-    cached = cache_path(folder)
     # The bundled store's index goes to the user's cache: nothing is written into the package.
-    local = cached if lock.packaged(folder) else folder / INDEX_NAME
+    local = None if lock.packaged(folder) else folder / INDEX_NAME
     fallback = _lock_fallback(folder)
     if not force:
         with lock.locked(folder, fallback, exclusive=False):
-            found = _usable(local, cached, folder)
+            found = _usable(local, folder)
         if found is not None:
             if found[1] == "touched":
                 _refresh_stat(found[0], folder)
@@ -865,17 +902,18 @@ def ensure_index(folder: Path, *, rebuild: bool = True, force: bool = False) -> 
             "stale": "index is out of date",
             "corrupt": "index is unreadable",
         }
+        where = local or cache_path(folder)
         raise FactcheckError(
-            f"the store {why[status(local, folder)]}; rebuild it with `factcheck build`", str(local)
+            f"the store {why[status(where, folder)]}; rebuild it with `factcheck build`", str(where)
         )
     import sqlite3
 
     with lock.locked(folder, fallback, exclusive=True):
         if not force:
-            found = _usable(local, cached, folder)
+            found = _usable(local, folder)
             if found is not None:  # another process rebuilt it while this one waited
                 return found[0]
-        for candidate in (local, cached):
+        for candidate in (*([local] if local else []), cache_path(folder)):
             try:
                 clear_stale(candidate)
                 _index_settled(folder, candidate)
@@ -885,12 +923,17 @@ def ensure_index(folder: Path, *, rebuild: bool = True, force: bool = False) -> 
     return None
 
 
-def _usable(local: Path, cached: Path, folder: Path) -> tuple[Path, str] | None:
-    for candidate in (local, cached):
-        state = status(candidate, folder)
+def _usable(local: Path | None, folder: Path) -> tuple[Path, str] | None:
+    """The index to use and its status: the one beside the store, else the cache's (whose place
+    needs the store's content fingerprint: found only when the one beside it will not do)."""
+    if local is not None:
+        state = status(local, folder)
         if state in ("fresh", "touched"):
-            return candidate, state
-    return None
+            return local, state
+    content = store_content(folder)
+    cached = _cached_at(content)
+    state = status(cached, folder, content)
+    return (cached, state) if state == "fresh" else None
 
 
 def _tidy(index: Path, folder: Path) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from factcheck import derived
 from factcheck.lang import table
 from factcheck.lang.build import alternation
 from factcheck.model import Bound, Quantity, Role
@@ -91,6 +92,7 @@ def _role(name: str) -> list[str]:
 
 
 @cache
+@derived.compiling  # many patterns: the cache is written once
 def _lexicon() -> _Lexicon:
     scales: dict[str, float] = {}
     after_currency: set[str] = set()
@@ -169,7 +171,7 @@ def _lexicon() -> _Lexicon:
     halved = alternation([*scale_words, *(w for w in percents if " " in w)])
     # "two in five", "one out of three": a share; the second count is small, so "5 in 2019" is not one.
     ratio_count = rf"(?:{numword}(?:-{numword})?|[1-9]\d{{0,2}}(?:,000)?)"
-    number = re.compile(
+    number = derived.regex(
         rf"\b(?P<half>{numword}|\d+)\s+and\s+a\s+half\b"
         rf"|\b(?P<halfa>half\s+an?)(?=\s+{halved}\b)"
         rf"|(?<![\w.,$])(?P<ratio>(?P<ra>{ratio_count})\s+(?:in|out\s+of)\s+(?P<rb>{ratio_count}))\b(?![.,]\d)"
@@ -211,36 +213,36 @@ def _lexicon() -> _Lexicon:
         verbish=frozenset(_role("verb")),
         unit_names=unit_names,
         number=number,
-        scale_re=re.compile(
+        scale_re=derived.regex(
             rf"\s*-?\s*(?:({alternation(scale_words)})\b|({alternation(scale_abbrevs)})\b\.?)", re.I
         ),
-        scale_word=re.compile(rf"\b({alternation([*scale_words, *plain_abbrevs])})\b", re.I),
-        glued=re.compile(rf"{alternation([*scale_abbrevs, *units_glued])}\b", re.I),
-        percent_re=re.compile(rf"\s*({_forms(percents)})", re.I),
-        cur_after=re.compile(
+        scale_word=derived.regex(rf"\b({alternation([*scale_words, *plain_abbrevs])})\b", re.I),
+        glued=derived.regex(rf"{alternation([*scale_abbrevs, *units_glued])}\b", re.I),
+        percent_re=derived.regex(rf"\s*({_forms(percents)})", re.I),
+        cur_after=derived.regex(
             rf"\s*(?:of\s+)?(?:({alternation(currency_words)})|(?-i:({alternation(currency_codes)})))\b"
             rf"(?:\s*\((?-i:{alternation(currency_codes)})\))?",
             re.I,
         ),
-        cur_before=re.compile(rf"({signs}|\b[A-Z]{{3}})\s?$"),
-        measure_re=re.compile(rf"[\s-]*(?:({alternation(measure_words)})|(?-i:({symbol_forms})))\b", re.I),
-        hedge_before=re.compile(
+        cur_before=derived.regex(rf"({signs}|\b[A-Z]{{3}})\s?$"),
+        measure_re=derived.regex(rf"[\s-]*(?:({alternation(measure_words)})|(?-i:({symbol_forms})))\b", re.I),
+        hedge_before=derived.regex(
             rf"(?P<w>{hedges})\s*(?:the\s+|a\s+)?(?:{any_sign}\s?|[a-z]{{3}}\s)?\s*$",
             re.I,
         ),
-        range_currency=re.compile(rf"({any_sign})\s?[\d.,]+\s*-\s*$", re.I),
-        between=re.compile(rf"\b(between|from)\s+(?:{any_sign})?\s*$", re.I),
-        forward=re.compile(rf"\b{alternation(_role('forward'))}\s+$", re.I),
-        definite=re.compile(rf"(?:\b{alternation(_role('definite'))}|\w's)\s+$", re.I),
-        anniversary=re.compile(
+        range_currency=derived.regex(rf"({any_sign})\s?[\d.,]+\s*-\s*$", re.I),
+        between=derived.regex(rf"\b(between|from)\s+(?:{any_sign})?\s*$", re.I),
+        forward=derived.regex(rf"\b{alternation(_role('forward'))}\s+$", re.I),
+        definite=derived.regex(rf"(?:\b{alternation(_role('definite'))}|\w's)\s+$", re.I),
+        anniversary=derived.regex(
             rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{numword}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
         ),
-        multiplier_re=re.compile(rf"\b({alternation(multipliers)})\b", re.I),
-        fused=re.compile(rf"\b{alternation(_role('fused'))}-$", re.I),
+        multiplier_re=derived.regex(rf"\b({alternation(multipliers)})\b", re.I),
+        fused=derived.regex(rf"\b{alternation(_role('fused'))}-$", re.I),
         # "4.4 per 10,000 (people)": a rate per a round base, not a count of 10,000. "Per capita" is
         # not marked: writers put it after the unit or after the noun ("hectares of land per capita"),
         # so reading it in one place only would set figures of one kind against each other.
-        rate_re=re.compile(
+        rate_re=derived.regex(
             rf"\s+per\s+(?P<base>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?P<scale>{alternation(scale_words)}))?\b",
             re.I,
         ),

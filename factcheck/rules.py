@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck import derived
 from factcheck.lang import table
 from factcheck.lang.build import alternation, fill
 from factcheck.model import Polarity, Side, Stance
@@ -31,12 +32,13 @@ class Rule:
 
 
 @functools.cache
+@derived.compiling  # many patterns: the cache is written once
 def rules() -> dict[str, Rule]:
     """Every rule of `rules.yaml` by name, compiled once."""
     out = {}
     for e in table("rules"):
         flags = re.I if e.get("ignore_case") else 0
-        pattern = re.compile(fill(e["pattern"], e.fields), flags)
+        pattern = derived.regex(fill(e["pattern"], e.fields), flags)
         out[e["name"]] = Rule(e["name"], pattern, e.why, e.match, e.reject)
     return out
 

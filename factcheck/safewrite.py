@@ -19,7 +19,6 @@ import re
 import signal
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -50,6 +49,8 @@ def atomic_write(path: Path, data: str, *, tidy: bool = True) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if tidy:
         _clear_stale(target)
+    import tempfile  # here: a check that writes nothing does not import it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         if st is not None:

@@ -54,3 +54,17 @@ def test_fingerprints_ignore_the_written_form(tmp_path: Path, monkeypatch: pytes
     folded = dataclasses.replace(finding, claim=claim)
     assert baseline.fingerprint(finding) == baseline.fingerprint(folded)
     assert sarif.fingerprint("d.md", finding) == sarif.fingerprint("d.md", folded)
+
+
+def test_json_keeps_the_writers_own_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Non-breaking and narrow spaces are the writer's: kept in `text` and `figure`. A wrapped
+    line's break and the spaces left by masked markup are layout: one space."""
+    monkeypatch.chdir(tmp_path)
+    draft = "Exports rose by 19.8\u00a0billion in 2019, a 5.4\u202f% rise,\nthe **ministry** said.\n"
+    (tmp_path / "d.md").write_text(draft, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", "d.md", "--format", "json"])
+    findings = json.loads(res.stdout)["files"][0]["findings"]
+    assert {f["text"] for f in findings} == {
+        "Exports rose by 19.8\u00a0billion in 2019, a 5.4\u202f% rise, the ministry said."
+    }
+    assert "19.8\u00a0billion" in {f["figure"] for f in findings}

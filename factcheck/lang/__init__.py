@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from factcheck import derived
 from factcheck.errors import FactcheckError
 
 HERE = Path(__file__).parent
@@ -71,11 +72,12 @@ def table(name: str, lang: str = DEFAULT) -> Table:
     """The table `name` of language `lang`, read once per process."""
     path = HERE / lang / f"{name}.yaml"
     try:
-        # libyaml when PyYAML has it: tables are read on every run.
-        data = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        raw = path.read_bytes()
+        # Parsed once per user and table content: tables are read on every run (derived.py).
+        data = derived.cached(
+            "table", derived.key("table", [raw], code=False), lambda: _parse(raw), _same, _same
         )
-    except (OSError, yaml.YAMLError) as e:  # a broken install, not bad user input
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as e:  # a broken install, not bad user input
         raise FactcheckError(f"cannot read language table: {e}", str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise FactcheckError("a language table needs 'about' and a list under 'entries'", str(path))
@@ -92,6 +94,17 @@ def table(name: str, lang: str = DEFAULT) -> Table:
             )
         )
     return Table(name=name, about=str(data.get("about") or ""), entries=tuple(entries))
+
+
+def _parse(raw: bytes) -> Any:
+    # libyaml when PyYAML has it.
+    return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _same(data: Any) -> Any:
+    """A table's parsed YAML is stored as it is (derived.cached keeps only what JSON gives back
+    unchanged); its shape is checked by `table` whichever way it came."""
+    return data
 
 
 __all__ = ["Entry", "Table", "table", "tables"]

@@ -6,6 +6,7 @@ Documented in the README; pinned by tests/golden/*.json.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from factcheck.errors import FactcheckError
@@ -13,6 +14,11 @@ from factcheck.model import Evidence, Finding, Report, Verdict
 from factcheck.render import EVERY_VERDICT, fails, figure, visible
 
 SCHEMA_VERSION = 1
+
+# Ordinary white space in a claim's sentence is layout: a wrapped paragraph's line breaks, Markdown
+# markup masked to spaces. A run of it is one space; the writer's own non-breaking and thin spaces
+# ("19.8\u00a0billion") are part of the text as written and stay.
+_LAYOUT = re.compile(r"[ \t\r\n]+")
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -33,7 +39,7 @@ def finding_dict(f: Finding, verbose: bool = False) -> dict[str, Any]:
         "column": c.column,
         "end_line": c.end_line,
         "end_column": c.end_column,
-        "text": " ".join(c.quote.split()),
+        "text": _LAYOUT.sub(" ", c.quote).strip(" "),
         "figure": figure(c) or None,
         "kind": c.kind,
         "verdict": f.verdict.value,
