@@ -301,16 +301,17 @@ def discover_names(docs: list[Document], gaz: Gazetteer) -> list[Found]:
             lowercase.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", sent.text))
             mentions = find(sent.text, gaz)
             for m in mentions:
+                written = " ".join(m.text.split())  # a name broken across lines is one name
                 if (
                     m.kind == "name"
-                    and len(m.text) > 2
-                    and len(_WORD.findall(m.text)) <= MAX_NAME_WORDS
-                    and name_key(m.text) not in gaz.names
+                    and len(written) > 2
+                    and len(_WORD.findall(written)) <= MAX_NAME_WORDS
+                    and name_key(written) not in gaz.names
                 ):
-                    found.add(m.text)
+                    found.add(written)
                     short = _ABBREVIATION.match(sent.text, m.end)
-                    if short and " " in m.text and name_key(short.group(1)) not in gaz.names:
-                        aliases.setdefault(m.text, set()).add(short.group(1))
+                    if short and " " in written and name_key(short.group(1)) not in gaz.names:
+                        aliases.setdefault(written, set()).add(short.group(1))
     short_forms = {a for names in aliases.values() for a in names}
     # A single word the sources also write in lower case ("Trade", "Meanwhile") is an ordinary word.
     kept = [n for n in sorted(found) if n not in short_forms and (" " in n or n.lower() not in lowercase)]
@@ -673,16 +674,19 @@ def _name(text: str, lo: int, hi: int, gaz: Gazetteer, headline: bool = False) -
     if not words or headline:
         return []
     start = words[0][1]
-    name = possessive(" ".join(w for w, _ in words))
+    joined = " ".join(w for w, _ in words)
+    name = possessive(joined)
+    # The mention spans the name as written, whatever spaces or line breaks stand between its words.
+    end = words[-1][1] + len(words[-1][0]) - (len(joined) - len(name))
     if len(words) == 1 and (name in NOT_NAMES or name in HEAD_KINDS):
         return []  # "the Commission", "the Embassy", "Minister": a description, not a name
     first = len(words) == 1 and start == _sentence_start(text, start)
     entry = _resolve(name, gaz, first)
     if entry is not None:
-        return [Mention(entity=entry[0], kind=entry[1], text=name, start=start, end=start + len(name))]
+        return [Mention(entity=entry[0], kind=entry[1], text=text[start:end], start=start, end=end)]
     if first:
         return []  # a lone capitalised first word is just the start of a sentence
-    return [Mention(entity=unknown_entity(name), kind="name", text=name, start=start, end=start + len(name))]
+    return [Mention(entity=unknown_entity(name), kind="name", text=text[start:end], start=start, end=end)]
 
 
 def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:

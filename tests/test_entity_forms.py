@@ -109,3 +109,11 @@ def test_legal_forms_link(sources: list[str], draft: str, name: str, entity: str
 def test_and_inside_one_name(text: str, names: list[str], why: str) -> None:
     found = [m.text for m in entities.find(text, entities.load())]
     assert found == names, why
+
+
+def test_a_name_across_a_line_break_is_marked_as_written() -> None:
+    """The mention's span and text are the name as written; its id folds the break into a space."""
+    text = "Talks with Lumina\nVexa ended."
+    (m,) = [m for m in entities.find(text, entities.load()) if "Lumina" in m.text]
+    assert text[m.start : m.end] == m.text == "Lumina\nVexa"
+    assert m.entity == "name:Lumina Vexa"
