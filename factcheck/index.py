@@ -266,7 +266,9 @@ def _fill(
         "PRAGMA temp_store=FILE;"
     )
     con.executescript(_SCHEMA)
-    con.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+    # the name as bytes: SQLite takes them as they are, where a str must encode to UTF-8 (a store
+    # folder's name need not)
+    con.execute("ATTACH DATABASE ? AS stage", (os.fsencode(stage),))
     con.executescript(
         "PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
         "CREATE TABLE stage.claims(cid TEXT PRIMARY KEY, work TEXT NOT NULL,"
@@ -783,7 +785,7 @@ def _masks_at(bits: int, blobs: Sequence[bytes]) -> dict[int, int]:
 def cache_path(folder: Path) -> Path:
     """Where the index of a read-only store goes: the user's cache folder, one per store."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    key = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:16]  # any name: bytes, not UTF-8
     return base / "factcheck" / key / INDEX_NAME
 
 
@@ -922,7 +924,12 @@ def write_store(built: Store, out: Path) -> None:
     so two builds into one folder run one after the other and checks wait for a consistent store."""
     import sqlite3
 
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # a name too long, a file in the way, no permission
+        raise FactcheckError(
+            f"cannot create the store folder: {e.strerror or e}", bounded.display_name(str(out))
+        ) from None
     with lock.locked(out, _lock_fallback(out), exclusive=True):
         store_mod.write(built, out)
         path = out / INDEX_NAME
