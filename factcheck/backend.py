@@ -41,7 +41,7 @@ class OpenStore:
 def open_store(folders: Sequence[Path] = (), *, rebuild: bool = True) -> OpenStore:
     """Open the stores in `folders` (by default the bundled one) through their indexes, else, when
     none can be written, by loading their YAML."""
-    folders = list(folders) or [store_mod.DEFAULT_STORE]
+    folders = [store_mod.check_folder(f) for f in folders] or [store_mod.DEFAULT_STORE]
     path = ", ".join(str(f) for f in folders)
     gazetteer = tuple(g for f in folders for g in store_mod.gazetteer_files(f))
     paths = []

@@ -336,13 +336,15 @@ def build(sources: tuple[Path, ...], out: Path, debug: bool) -> None:
 
     def run() -> int:
         from factcheck import store
+        from factcheck.bounded import display_name
         from factcheck.index import write_store
 
         built = store.build(list(sources))
         write_store(built, out)
         from factcheck.render.text import plural
 
-        click.echo(f"{out}: {plural(len(built.works), 'source')}, {plural(len(built.claims), 'claim')}")
+        counts = f"{plural(len(built.works), 'source')}, {plural(len(built.claims), 'claim')}"
+        click.echo(f"{display_name(str(out))}: {counts}")
         return ExitCode.OK
 
     sys.exit(_guard(run, debug))

@@ -267,7 +267,9 @@ def _fill(
         "PRAGMA temp_store=FILE;"
     )
     con.executescript(_SCHEMA)
-    con.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+    # the name as bytes: SQLite takes them as they are, where a str must encode to UTF-8 (a store
+    # folder's name need not)
+    con.execute("ATTACH DATABASE ? AS stage", (os.fsencode(stage),))
     con.executescript(
         "PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
         "CREATE TABLE stage.claims(cid TEXT PRIMARY KEY, work TEXT NOT NULL,"
@@ -797,7 +799,7 @@ def _cached_at(content: str) -> Path:
 
 def _by_path(folder: Path) -> Path:
     """The cache's notes on one store folder (its lock, its last known content), by its path."""
-    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    key = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:16]  # any name: bytes, not UTF-8
     return derived.cache_home() / "stores" / "paths" / key
 
 
@@ -965,7 +967,12 @@ def write_store(built: Store, out: Path) -> None:
     so two builds into one folder run one after the other and checks wait for a consistent store."""
     import sqlite3
 
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # a name too long, a file in the way, no permission
+        raise FactcheckError(
+            f"cannot create the store folder: {e.strerror or e}", bounded.display_name(str(out))
+        ) from None
     with lock.locked(out, _lock_fallback(out), exclusive=True):
         store_mod.write(built, out)
         path = out / INDEX_NAME

@@ -136,12 +136,12 @@ def run(request: Request, note: Callable[[str], None] | None = None) -> Outcome:
 def refuse_writing_over_inputs(drafts: list[str], stores: Sequence[str], request: Request) -> None:
     """--output and --write-baseline may not name a draft, the config, the baseline read or a store file."""
     from factcheck.safewrite import refuse_inputs
-    from factcheck.store import DEFAULT_STORE, claim_files
+    from factcheck.store import DEFAULT_STORE, check_folder, claim_files
 
     read = [str(request.config_file)] if request.config_file else []
     inputs = [*drafts, *read, *([request.baseline] if request.baseline else [])]
     for folder in [Path(s) for s in stores] or [DEFAULT_STORE]:
-        inputs += [str(folder / "store.yaml"), *map(str, claim_files(folder))]
+        inputs += [str(check_folder(folder) / "store.yaml"), *map(str, claim_files(folder))]
     if request.output:
         refuse_inputs(request.output, inputs, "report")
     if request.write_baseline:

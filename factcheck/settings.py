@@ -168,7 +168,9 @@ def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileCo
     base = path.parent
     if "store" in data:
         stores = _strings(data["store"], "store", fail)
-        out = replace(out, stores=tuple(s if os.path.isabs(s) else str((base / s).resolve()) for s in stores))
+        if any("\0" in s for s in stores):  # no file name holds one; os.path would raise ValueError
+            raise fail("store", "store must name a folder, not a string with a NUL byte")
+        out = replace(out, stores=tuple(s if os.path.isabs(s) else _absolute(base / s) for s in stores))
     if "fail-on" in data:
         v = data["fail-on"]
         if v is False:  # YAML reads a bare `never`-like "no"/"off" as false
@@ -206,6 +208,15 @@ def _strings(value: Any, key: str, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise fail(key, f"{key} must be a string or a list of strings, not {value!r}")
     return tuple(value)
+
+
+def _absolute(p: Path) -> str:
+    """`p` resolved; a name the system cannot look up (too long, a symlink loop) is kept as it is,
+    for the store check to name it in one line."""
+    try:
+        return str(p.resolve())
+    except (RuntimeError, OSError):
+        return os.path.abspath(p)
 
 
 def _anchor(pattern: str, base: Path) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -362,11 +363,26 @@ def load(path: Path) -> Store:
 
 
 def check_folder(path: Path) -> Path:
-    """`path`, when it holds a store; else the one-line error that says what it is instead."""
-    if not path.exists():
-        raise FactcheckError("store not found (build one with `factcheck build SOURCE --out DIR`)", str(path))
-    if not (path / "store.yaml").is_file():
-        raise FactcheckError("not a claim store: no store.yaml", str(path))
+    """`path`, when it holds a store; else the one-line error that says what it is instead. A name
+    the system cannot look up (too long, a NUL byte from a config file, a symlink loop) is such an
+    error too, raised here before anything else stats the store's files."""
+    name = bounded.display_name(str(path))
+    try:
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            raise FactcheckError(
+                "store not found (build one with `factcheck build SOURCE --out DIR`)", name
+            ) from None
+        meta = os.stat(path / "store.yaml")
+    except (FileNotFoundError, NotADirectoryError):
+        raise FactcheckError("not a claim store: no store.yaml", name) from None
+    except ValueError:  # a NUL byte: every other name reaches the system as bytes
+        raise FactcheckError("cannot open the store: its name contains a NUL byte", name) from None
+    except OSError as e:
+        raise FactcheckError(f"cannot open the store: {e.strerror or e}", name) from None
+    if not stat.S_ISREG(meta.st_mode):
+        raise FactcheckError("not a claim store: no store.yaml", name)
     return path
 
 

@@ -202,6 +202,71 @@ def test_claim_referring_to_an_unknown_source(work: Path) -> None:
     one_line_error(run("check", "draft.md", "--store", "store", cwd=work), f"{f.name}:", "unknown source")
 
 
+LONG_NAME = "s" * 300  # over the 255 bytes a file name may have: the lookup itself fails
+
+
+@pytest.mark.parametrize(
+    ("config", "where"),
+    [
+        ("--store", "cannot open the store: File name too long"),
+        (".factcheck.yaml", "cannot open the store: File name too long"),
+        ("pyproject.toml", "cannot open the store: File name too long"),
+        ("symlink loop", "cannot open the store: Too many levels of symbolic links"),
+    ],
+)
+def test_store_name_that_cannot_be_looked_up(work: Path, config: str, where: str) -> None:
+    if config == "symlink loop":
+        (work / "loop").symlink_to("loop")
+        args: tuple[str, ...] = ("--store", "loop")
+    elif config == "--store":
+        args = ("--store", LONG_NAME)
+    elif config == ".factcheck.yaml":
+        (work / config).write_text(f"store: {LONG_NAME}\n", encoding="utf-8")
+        args = ()
+    else:
+        (work / config).write_text(f"[tool.factcheck]\nstore = '{LONG_NAME}'\n", encoding="utf-8")
+        args = ()
+    name = "loop" if config == "symlink loop" else LONG_NAME
+    one_line_error(run("check", "draft.md", *args, cwd=work), name, where)
+
+
+def test_store_name_with_a_nul_byte_in_a_config_file(work: Path) -> None:
+    (work / ".factcheck.yaml").write_text('fail-on: never\nstore: "st\\0ore"\n', encoding="utf-8")
+    one_line_error(run("check", "draft.md", cwd=work), ".factcheck.yaml:2:", "NUL byte")
+    (work / "pyproject.toml").write_text('[tool.factcheck]\nstore = "st\\u0000ore"\n', encoding="utf-8")
+    r = run("check", "draft.md", "--config", "pyproject.toml", cwd=work)
+    one_line_error(r, "pyproject.toml", "NUL byte")
+
+
+def test_build_into_a_folder_name_too_long(tmp_path: Path) -> None:
+    one_line_error(
+        run("build", str(BRIEF), "--out", LONG_NAME, cwd=tmp_path),
+        LONG_NAME,
+        "cannot create the store folder: File name too long",
+    )
+
+
+def test_store_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    """Built, indexed (beside the store, and in the cache, keyed by the name's bytes) and checked."""
+    name = os.fsdecode(b"st\xffore")
+    try:
+        (tmp_path / name).mkdir()
+        (tmp_path / name).rmdir()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    r = run("build", str(BRIEF), "--out", name, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / name / "index.sqlite").is_file()
+    (tmp_path / "draft.md").write_text("China lent Kazakhstan $5 billion in 2019.\n", encoding="utf-8")
+    for fmt in ("text", "sarif"):
+        r = run("check", "draft.md", "--store", name, "--format", fmt, cwd=tmp_path)
+        assert r.returncode in (0, 1), r.stderr
+        assert "Traceback" not in r.stderr and "internal error" not in r.stderr
+    from factcheck import index
+
+    assert index.cache_path(tmp_path / name).name == "index.sqlite"
+
+
 @pytest.mark.parametrize(
     "garbage", [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000]
 )
