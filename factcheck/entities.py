@@ -690,9 +690,10 @@ def _name(text: str, lo: int, hi: int, gaz: Gazetteer, headline: bool = False) -
 
 
 def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The words without a role written before a person ("Finance Minister Jane Doe": "Jane Doe");
-    nothing when they are only a role ("Prime Minister", "Minister of Foreign Affairs"). A title
-    before a name ending in a head noun is part of that name ("Ambassador Bridge")."""
+    """The words without a role written before a person ("Finance Minister Jane Doe", "Economic
+    Development Minister Jane Doe", "Minister of Finance Jane Doe": "Jane Doe"); nothing when they
+    are only a role ("Prime Minister", "Minister of Foreign Affairs"). A title before a name ending in
+    a head noun is part of that name ("Ambassador Bridge")."""
     last = -1
     for i, (w, _) in enumerate(words):
         if w in TITLE_WORDS:
@@ -700,12 +701,24 @@ def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
         elif w not in _MODIFIERS:
             break
     if last < 0:
+        # A role whose field comes first ("Economic Development Minister Maxim Reshetnikov"): the
+        # title inside the run, and a name of two or more words after it.
+        inner = [i for i, (w, _) in enumerate(words) if w in TITLE_WORDS]
+        if inner and len(words) - inner[-1] > 2 and all(w[0].isupper() for w, _ in words[inner[-1] + 1 :]):
+            rest = words[inner[-1] + 1 :]
+            return words if rest[-1][0] in HEAD_KINDS else rest
         return words
     rest = words[last + 1 :]
     if not rest:
         return []
     if not rest[0][0][0].isupper():
-        return []  # a role and its field: "Deputy Minister of Foreign Affairs", "Secretary of State"
+        # A role and its field ("Deputy Minister of Foreign Affairs", "Secretary of State"), then
+        # perhaps the person: "Minister of Foreign Affairs Jane Doe" ends in two more capitalised
+        # words than the field's (taken as the field's when there are two or fewer).
+        after = rest[1:]
+        if len(after) >= 3 and all(w[0].isupper() for w, _ in after) and after[-1][0] not in HEAD_KINDS:
+            return after[-2:]
+        return []
     return words if rest[-1][0] in HEAD_KINDS else rest
 
 

@@ -133,3 +133,17 @@ def test_a_title_inside_a_place_name_stays() -> None:
     """A title followed by a head noun is the name of a thing ("Ambassador Bridge"), not a person."""
     found = _entities("Trucks crossed the Ambassador Bridge in 2020.", entities.load())
     assert "Ambassador Bridge" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "why"),
+    [
+        ("Trade Development Minister Amara Okafor resigned.", "Amara Okafor", "the field before the title"),
+        ("Minister for Trade Development Amara Okafor resigned.", "Amara Okafor", "the field after the title"),
+        ("Then Secretary of State Amara Okafor flew in.", "Amara Okafor", "one word of field"),
+        ("The Minister of Foreign Affairs flew in.", None, "a role and its field, no person"),
+    ],
+)
+def test_a_role_with_its_field_before_a_name(text: str, name: str | None, why: str) -> None:
+    names = [m.text for m in entities.find(text, entities.load()) if m.kind == "name"]
+    assert names == ([name] if name else []), why
