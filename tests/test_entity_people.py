@@ -139,7 +139,7 @@ def test_a_title_inside_a_place_name_stays() -> None:
     ("text", "name", "why"),
     [
         ("Trade Development Minister Amara Okafor resigned.", "Amara Okafor", "the field before the title"),
-        ("Minister for Trade Development Amara Okafor resigned.", "Amara Okafor", "the field after the title"),
+        ("Minister for Trade Development Amara Okafor quit.", "Amara Okafor", "the field after the title"),
         ("Then Secretary of State Amara Okafor flew in.", "Amara Okafor", "one word of field"),
         ("The Minister of Foreign Affairs flew in.", None, "a role and its field, no person"),
     ],
