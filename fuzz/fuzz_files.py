@@ -74,6 +74,8 @@ YAML_TOKENS = [
     "names: 12345\n",
     "findings: {}\n",
     "store: /dev/zero\n",
+    "store: " + "s" * 300 + "\n",  # a name the system cannot look up
+    'store: "st\\0ore"\n',
     "exclude: ['*a*a*a*a*b']\n",
     "fail-on: never\n",
     "tolerance: 7\n",
@@ -93,6 +95,7 @@ TOML_TOKENS = [
     "\n",
     "[tool.factcheck]\n",
     "store = 5\n",
+    "store = '" + "s" * 300 + "'\n",
     "fail-on = 'never'\n",
     "tolerance = 2\n",
     "include = ['*.md']\n",
