@@ -524,8 +524,15 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
                 out.extend(_name(text, a, b, gaz, headline))
     if renamed:
         out = [m for m in out if (m.start, m.end) not in renamed]
+    # "Economic Development Minister Jane Doe": a name right before a title is the office's field.
+    out = [m for m in out if not (m.kind == "name" and _before_title(text, m.end))]
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _before_title(text: str, end: int) -> bool:
+    word = text[end : end + 40].split(maxsplit=2)
+    return bool(word) and end < len(text) and text[end].isspace() and word[0] in TITLE_WORDS
 
 
 def _first_name(probe: str, start: int, end: int, eid: str, taken: list[tuple[int, int]]) -> bool:

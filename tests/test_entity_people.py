@@ -147,3 +147,10 @@ def test_a_title_inside_a_place_name_stays() -> None:
 def test_a_role_with_its_field_before_a_name(text: str, name: str | None, why: str) -> None:
     names = [m.text for m in entities.find(text, entities.load()) if m.kind == "name"]
     assert names == ([name] if name else []), why
+
+
+def test_a_field_before_a_title_is_no_entity() -> None:
+    """A store may know "Trade Development" as a name; before "Minister" it is the office's field."""
+    gaz = entities.extend(entities.load(), [("Trade Development", ())])
+    found = [m.text for m in entities.find("Trade Development Minister Amara Okafor quit.", gaz)]
+    assert found == ["Amara Okafor"]
