@@ -326,12 +326,17 @@ def subject_relation(
 
 
 def _rivals(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
-    """Two entities one of which a writer may have put for the other: of one kind, or two names the
-    gazetteer does not know (both companies, both people, as far as anyone can tell)."""
+    """Two entities one of which a writer may have put for the other: of one kind, two names the
+    gazetteer does not know (both companies, both people, as far as anyone can tell), or a known
+    company or person and an unknown proper name."""
     ka, kb = kind_of(a), kind_of(b)
     if ka == kb:
         return ka in SWAPPABLE or (ka == "name" and _proper(a) == _proper(b))
-    return False
+    # A known company or person against a name the gazetteer does not know but that is plainly a
+    # proper name ("OpenAI", "Sam Altman"): most such names in a statement are companies or people.
+    pair = {ka, kb}
+    unknown = a if ka == "name" else b
+    return pair in ({"company", "name"}, {"person", "name"}) and _proper(unknown)
 
 
 # Kinds whose members can stand in for one another in a statement, so that naming the wrong one is a
