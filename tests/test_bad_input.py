@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cli_run import one_line_error, run
 
 from factcheck import reader
 from factcheck import store as store_mod
@@ -26,30 +27,6 @@ from factcheck.model import Work
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = ROOT / "examples" / "brief.md"
 SEEDS = ROOT / "seeds"
-
-
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache"), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def one_line_error(r: subprocess.CompletedProcess[str], *words: str) -> str:
-    """The run failed as bad input should: exit 2, one line on stderr naming what was wrong."""
-    assert r.returncode == 2, (r.returncode, r.stderr)
-    assert "Traceback" not in r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    assert lines[0].startswith("factcheck: error: "), lines[0]
-    for w in words:
-        assert w in lines[0], (w, lines[0])
-    return lines[0]
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_run
 import pytest
 import yaml
+from cli_run import one_line_error
 
 from factcheck import bounded, entities, reader, safeyaml
 from factcheck import store as store_mod
@@ -32,27 +34,7 @@ DRAFT = "China lent Kazakhstan $5 billion in 2019.\n"
 
 
 def run(*args: str | Path, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache"), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(os.fsencode, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        input=stdin,
-        timeout=120,
-    )
-
-
-def one_line_error(r: subprocess.CompletedProcess[bytes], *words: str) -> str:
-    err = r.stderr.decode("utf-8", "replace")
-    assert r.returncode == 2, (r.returncode, err)
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("factcheck: error: "), lines[0]
-    for w in words:
-        assert w in lines[0], (w, lines[0])
-    return lines[0]
+    return cli_run.run(*args, cwd=cwd, input=stdin, text=False)
 
 
 @pytest.fixture(scope="module")

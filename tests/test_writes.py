@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from factcheck import index, store
 from factcheck.safewrite import atomic_write
@@ -26,20 +27,6 @@ from factcheck.safewrite import atomic_write
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "factcheck" / "data" / "claims"
 DRAFT = "China lent Kazakhstan $5 billion in 2019.\n"
-
-
-def run(*args: str | Path, cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache"), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        **kw,
-    )  # type: ignore[call-overload]
 
 
 def one_line(r: subprocess.CompletedProcess[str], *words: str) -> None:
