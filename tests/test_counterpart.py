@@ -31,6 +31,16 @@ CASES = [
         "conflicting",
         "the two figures swapped",
     ),
+    (
+        "In 2021 the Danube fleet carried 12 million tonnes of cargo.",
+        "conflicting",
+        "the part's figure (grain) given to the whole: the sentence's agreeing figure is another slot's",
+    ),
+    (
+        "The Danube fleet carried 41 million tonnes of cargo in 2021, 12 million tonnes of it grain.",
+        "supported",
+        "both figures in their own slots",
+    ),
 ]
 
 
