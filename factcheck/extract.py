@@ -17,6 +17,7 @@ rules for what is not a claim are there too, each with examples.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -163,6 +164,7 @@ class _Parsed:
     # values stays linear).
     _blanked: dict[bool, str] = field(default_factory=dict)
     _words: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
+    _closers: list[int] | None = None  # where the sentence's ")" are, listed on first use
 
     @property
     def text(self) -> str:
@@ -232,6 +234,14 @@ class _Parsed:
 
     def words_in(self, span: Span) -> int:
         return len(self.text[span[0] : span[1]].split())
+
+    def closing(self, pos: int) -> int:
+        """The first ")" at or after `pos`, or -1. Perf: the sentence's ")" are listed once and
+        looked up by bisection, so a run of "(" without one stays linear."""
+        if self._closers is None:
+            self._closers = [i for i, ch in enumerate(self.text) if ch == ")"]
+        i = bisect.bisect_left(self._closers, pos)
+        return self._closers[i] if i < len(self._closers) else -1
 
 
 def _blank(text: str, mentions: list[Mention], values: list[_Value], names: bool) -> str:
@@ -317,7 +327,8 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
         measure = parsed.terms(piece)
         if v.quantity is not None and v.quantity.dimension == "count":
             measure = [t for t in measure if t != v.quantity.unit]
-        subject, scope = _subject(parsed, frame, v, own[i], solo, appositive)
+        bracket = _bracket_after(parsed, v)
+        subject, scope = _subject(parsed, frame, v, own[i], solo, appositive, bracket)
         if not measure:
             if item is not None and item[0]:
                 # A list item ("for Sweden, 20.6 percent") repeats the measure of the item before it
@@ -348,7 +359,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
                 tuple(measure),
                 tuple(others),
                 polarity,
-                _period(v, dated, figures, clause, _bracket_after(parsed, v)),
+                _period(v, dated, figures, clause, bracket),
             )
         )
         if v.quantity is not None:
@@ -369,6 +380,7 @@ def _subject(
     own: list[Mention],
     solo: set[str],
     appositive: tuple[int, list[Mention]] | None,
+    bracket: Span | None,
 ) -> tuple[list[Mention], Scope]:
     """What a value is about, from the narrowest place that names something: a parenthesis right
     after the figure (with its own piece), its own piece, a parenthesis after a name, the figure
@@ -376,7 +388,9 @@ def _subject(
     sentence."""
     piece, clause = parsed.piece(v.start), parsed.clause(v.start)
     in_clause = parsed.within(clause)
-    owner = _bracketed_owner(parsed, v)
+    # "between 1.5% (according to VTB) and 2.5% (the ministry's own forecast)": the entities of the
+    # parenthesis right after a figure are whose figure it is.
+    owner = parsed.within(bracket) if bracket is not None else []
     if owner:
         return own + owner, Scope.ITEM
     if own:
@@ -399,7 +413,7 @@ def _subject(
         opening = v.start < parsed.pieces[0][1]
         subject = [] if opening else in_clause
         return (subject, Scope.CLAUSE) if subject else (list(parsed.mentions), Scope.SENTENCE)
-    return _clause_subject(v.start, parsed.clauses, parsed.mentions, solo), Scope.CLAUSE
+    return _clause_subject(parsed, v.start, solo), Scope.CLAUSE
 
 
 def _assemble(
@@ -409,12 +423,18 @@ def _assemble(
     named claim (who did what), unless it is a heading or judges rather than reports."""
     text = parsed.text
     negated = rules.negated(text)
+    # What every claim of the sentence shares, deduplicated once: per claim it was quadratic in a
+    # sentence of many values.
+    names = tuple(dict.fromkeys(frame.names))
+    in_sentence = set(names)
+    nearby = tuple(e for e in frame.nearby if e not in in_sentence)
+    shared = _Shared(tuple(dict.fromkeys(frame.context)), names, nearby)
     claims = [
         _claim(
             parsed.sent,
             lines,
             a.value,
-            frame,
+            shared,
             entities=[m.entity for m in a.subject],
             measure=a.measure,
             others=a.others,
@@ -430,7 +450,7 @@ def _assemble(
             parsed.sent,
             lines,
             _Value(None, None, 0, len(text)),
-            frame,
+            shared,
             entities=[m.entity for m in parsed.mentions],
             measure=frame.context,
             others=(),
@@ -602,7 +622,7 @@ def _apposed_to(parsed: _Parsed, v: _Value) -> Mention | None:
     if v.quantity is None or i < 0:
         return None
     m = parsed.mentions[i]
-    return m if rules.rules()["apposed figure"].search(parsed.text[m.end : v.start]) else None
+    return m if rules.rules()["apposed figure"].pattern.fullmatch(parsed.text, m.end, v.start) else None
 
 
 def _bracket_after(parsed: _Parsed, v: _Value) -> Span | None:
@@ -612,32 +632,34 @@ def _bracket_after(parsed: _Parsed, v: _Value) -> Span | None:
     text = parsed.text
     if v.quantity is None:
         return None
-    lo = v.end + len(text[v.end :]) - len(text[v.end :].lstrip())
-    hi = text.find(")", lo)
-    if lo >= len(text) or text[lo] != "(" or hi < 0:
+    lo = v.end
+    while lo < len(text) and text[lo].isspace():
+        lo += 1
+    if lo >= len(text) or text[lo] != "(":
         return None
-    if any(lo < x.start < hi for x in parsed.values if x.quantity is not None):
+    hi = parsed.closing(lo)
+    if hi < 0:
+        return None
+    # Perf: values are sorted, so the figures inside are found by bisection, not by a scan per value.
+    inside = parsed.values[bisect.bisect_right(parsed.values, lo, key=lambda x: x.start) :]
+    if any(x.quantity is not None for x in itertools.takewhile(lambda x: x.start < hi, inside)):
         return None
     return lo, hi
 
 
-def _bracketed_owner(parsed: _Parsed, v: _Value) -> list[Mention]:
-    """ "between 1.5% (according to VTB) and 2.5% (the ministry's own forecast)": the entities of
-    the parenthesis right after a figure are whose figure it is."""
-    span = _bracket_after(parsed, v)
-    return parsed.within(span) if span is not None else []
-
-
-def _clause_subject(
-    pos: int, clauses: list[tuple[int, int]], mentions: list[Mention], solo: set[str]
-) -> list[Mention]:
+def _clause_subject(parsed: _Parsed, pos: int, solo: set[str]) -> list[Mention]:
     """A value with no entity of its own takes its clause's, leaving out those that other values
     own; a clause with none (a parenthesis, "(37 percent of all imports)") takes the clause before."""
-    k = next((j for j, (a, b) in enumerate(clauses) if a <= pos < b), len(clauses) - 1)
-    mine = [m for m in mentions if clauses[k][0] <= m.start < clauses[k][1] and m.entity not in solo]
+    clauses = parsed.clauses
+    # Perf: clauses are sorted and disjoint, so the value's is found by bisection and its entities
+    # by `within`, not by a scan per value (quadratic on a sentence of many parentheses).
+    k = bisect.bisect_right(clauses, pos, key=lambda s: s[0]) - 1
+    if not (k >= 0 and clauses[k][0] <= pos < clauses[k][1]):
+        k = len(clauses) - 1
+    mine = [m for m in parsed.within(clauses[k]) if m.entity not in solo]
     if mine or k == 0:
         return mine
-    return [m for m in mentions if clauses[k - 1][0] <= m.start < clauses[k - 1][1]]
+    return parsed.within(clauses[k - 1])
 
 
 def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list[Mention]:
@@ -655,11 +677,20 @@ def _replace_same_kind(inherited: list[Mention], current: list[Mention]) -> list
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The fields every claim of a sentence has alike (see `Claim`)."""
+
+    context: tuple[str, ...]
+    names: tuple[str, ...]
+    nearby: tuple[str, ...]
+
+
 def _claim(
     sent: Sentence,
     lines: LineIndex,
     v: _Value,
-    frame: _Frame,
+    shared: _Shared,
     *,
     entities: Sequence[str],
     measure: Sequence[str],
@@ -690,14 +721,14 @@ def _claim(
         end=end,
         entities=tuple(dict.fromkeys(entities)),
         terms=tuple(dict.fromkeys(measure)),
-        context=tuple(dict.fromkeys(frame.context)),
+        context=shared.context,
         quantity=v.quantity,
         date=v.date,
         negated=negated,
         polarity=polarity,
-        names=tuple(dict.fromkeys(frame.names)),
+        names=shared.names,
         others=tuple(others),
-        nearby=tuple(e for e in frame.nearby if e not in frame.names),
+        nearby=shared.nearby,
         scope=scope,
         period=period,
     )
