@@ -531,8 +531,9 @@ def find(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 def _before_title(text: str, end: int) -> bool:
-    word = text[end : end + 40].split(maxsplit=2)
-    return bool(word) and end < len(text) and text[end].isspace() and word[0] in TITLE_WORDS
+    """The word after a mention ending at `end` is a title ("Minister"), a space apart."""
+    following = text[end : end + 40].split(maxsplit=1)
+    return end < len(text) and text[end].isspace() and bool(following) and following[0] in TITLE_WORDS
 
 
 def _first_name(probe: str, start: int, end: int, eid: str, taken: list[tuple[int, int]]) -> bool:
@@ -711,10 +712,11 @@ def _untitled(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
         # A role whose field comes first ("Economic Development Minister Maxim Reshetnikov"): the
         # title inside the run, and a name of two or more words after it.
         inner = [i for i, (w, _) in enumerate(words) if w in TITLE_WORDS]
-        if inner and len(words) - inner[-1] > 2 and all(w[0].isupper() for w, _ in words[inner[-1] + 1 :]):
-            rest = words[inner[-1] + 1 :]
-            return words if rest[-1][0] in HEAD_KINDS else rest
-        return words
+        if not inner or len(words) - inner[-1] <= 2:
+            return words
+        last = inner[-1]
+        if not all(w[0].isupper() for w, _ in words[last + 1 :]):
+            return words
     rest = words[last + 1 :]
     if not rest:
         return []
