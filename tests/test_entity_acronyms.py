@@ -5,21 +5,10 @@ writes the two together ("the Boston Consulting Group (BCG)")."""
 from __future__ import annotations
 
 import pytest
+from gazetteers import entity_of, gazetteer_of
 
 from factcheck import entities
 from factcheck.reader import parse
-
-
-def _gazetteer(sources: list[str]) -> entities.Gazetteer:
-    """The gazetteer a store built from these sources checks drafts with."""
-    docs = [parse(text, f"s{i}.txt", markdown=False) for i, text in enumerate(sources)]
-    base = entities.load()
-    return entities.extend(base, entities.discover_names(docs, base))
-
-
-def _entity(text: str, written: str, gaz: entities.Gazetteer) -> str | None:
-    return next((m.entity for m in entities.find(text, gaz) if m.text == written), None)
-
 
 ROWS = [
     # (sources, source sentence, its name, draft sentence, the draft's name, linked?, why)
@@ -82,8 +71,8 @@ ROWS = [
 def test_acronyms_link(
     sources: list[str], src_text: str, src_name: str, draft: str, draft_name: str, linked: bool, why: str
 ) -> None:
-    gaz = _gazetteer(sources)
-    src, mine = _entity(src_text, src_name, gaz), _entity(draft, draft_name, gaz)
+    gaz = gazetteer_of(sources)
+    src, mine = entity_of(src_text, src_name, gaz), entity_of(draft, draft_name, gaz)
     assert src is not None, f"{src_name!r} not found in the source"
     assert (mine == src) is linked, f"{why}: draft {mine!r}, source {src!r}"
 

@@ -5,21 +5,9 @@ without its legal form ("Pixel Devices Ltd")."""
 from __future__ import annotations
 
 import pytest
+from gazetteers import entity_of, gazetteer_of
 
 from factcheck import entities
-from factcheck.reader import parse
-
-
-def _gazetteer(sources: list[str]) -> entities.Gazetteer:
-    """The gazetteer a store built from these sources checks drafts with."""
-    docs = [parse(text, f"s{i}.txt", markdown=False) for i, text in enumerate(sources)]
-    base = entities.load()
-    return entities.extend(base, entities.discover_names(docs, base))
-
-
-def _entity(text: str, written: str, gaz: entities.Gazetteer) -> str | None:
-    return next((m.entity for m in entities.find(text, gaz) if m.text == written), None)
-
 
 ORDERS = [
     (
@@ -57,7 +45,7 @@ ORDERS = [
     ("sources", "draft", "name", "entity", "why"), ORDERS, ids=[r[-1][:50] for r in ORDERS]
 )
 def test_word_orders_link(sources: list[str], draft: str, name: str, entity: str, why: str) -> None:
-    assert _entity(draft, name, _gazetteer(sources)) == entity, why
+    assert entity_of(draft, name, gazetteer_of(sources)) == entity, why
 
 
 LEGAL = [
@@ -82,7 +70,7 @@ LEGAL = [
     ("sources", "draft", "name", "entity", "why"), LEGAL, ids=[r[-1][:50] for r in LEGAL]
 )
 def test_legal_forms_link(sources: list[str], draft: str, name: str, entity: str, why: str) -> None:
-    assert _entity(draft, name, _gazetteer(sources)) == entity, why
+    assert entity_of(draft, name, gazetteer_of(sources)) == entity, why
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,9 @@ other known name competes for it."""
 from __future__ import annotations
 
 import pytest
+from gazetteers import gazetteer_of
 
 from factcheck import entities
-from factcheck.reader import parse
-
-
-def _gazetteer(sources: list[str]) -> entities.Gazetteer:
-    docs = [parse(text, f"s{i}.txt", markdown=False) for i, text in enumerate(sources)]
-    base = entities.load()
-    return entities.extend(base, entities.discover_names(docs, base))
 
 
 def _entities(text: str, gaz: entities.Gazetteer) -> dict[str, str]:
@@ -112,7 +106,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("sources", "draft", "name", "entity", "why"), ROWS, ids=[r[-1][:50] for r in ROWS])
 def test_people_link(sources: list[str], draft: str, name: str, entity: str, why: str) -> None:
-    found = _entities(draft, _gazetteer(sources))
+    found = _entities(draft, gazetteer_of(sources))
     assert found.get(name) == entity, f"{why}: {found}"
 
 
