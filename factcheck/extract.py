@@ -165,6 +165,7 @@ class _Parsed:
     _blanked: dict[bool, str] = field(default_factory=dict)
     _words: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
     _closers: list[int] | None = None  # where the sentence's ")" are, listed on first use
+    _starts: list[int] | None = None  # where the values start, listed on first use
 
     @property
     def text(self) -> str:
@@ -231,6 +232,34 @@ class _Parsed:
 
     def clause(self, pos: int) -> Span:
         return _enclosing(self.clauses, pos)
+
+    def event(self, pos: int) -> Span:
+        """The words of the event a date at `pos` dates: its piece, with the pieces before it that a
+        bare comma or "and" joins to it (rule "event join") up to another value; and, when the date
+        stands alone in its piece ("In 2015, China proposed ..."), the pieces after it likewise."""
+        pieces = self.pieces
+        i = bisect.bisect_right(pieces, pos, key=lambda s: s[0]) - 1
+        if i < 0:
+            return self.piece(pos)
+        lo = hi = i
+        while lo > 0 and self._joined(pieces[lo - 1], pieces[lo], pieces[lo - 1]):
+            lo -= 1
+        if not self.terms(pieces[i]):
+            while hi + 1 < len(pieces) and self._joined(pieces[hi], pieces[hi + 1], pieces[hi + 1]):
+                hi += 1
+        return (pieces[lo][0], pieces[hi][1])
+
+    def _joined(self, before: Span, after: Span, added: Span) -> bool:
+        """Two neighbouring pieces of one event, the one `added` holding words and no value."""
+        if self._starts is None:
+            self._starts = [v.start for v in self.values]
+        starts = self._starts
+        k = bisect.bisect_left(starts, added[0])
+        return (
+            bool(rules.rules()["event join"].pattern.fullmatch(self.text[before[1] : after[0]]))
+            and bool(self.terms(added))
+            and not (k < len(starts) and starts[k] < added[1])
+        )
 
     def words_in(self, span: Span) -> int:
         return len(self.text[span[0] : span[1]].split())
@@ -324,7 +353,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
     last: _Previous | None = None
     for i, v in enumerate(values):
         piece, clause = parsed.piece(v.start), parsed.clause(v.start)
-        measure = parsed.terms(piece)
+        measure = parsed.terms(parsed.event(v.start) if v.date is not None else piece)
         if v.quantity is not None and v.quantity.dimension == "count":
             measure = [t for t in measure if t != v.quantity.unit]
         bracket = _bracket_after(parsed, v)

@@ -172,12 +172,8 @@ def _decide_value(
         # The draft's value is in the sentence, pinned on another subject: the figures were swapped.
         swapped = any(c.agrees and _pinned_elsewhere(draft, c, kind_of, label) for c in rivals)
         unanswered = (
-            # A date that the sentence also gives is what the draft dates: a date's own words are
-            # read less surely than a figure's (it ends a clause, after the event it dates), so its
-            # slot alone does not outweigh an agreeing date.
-            not (draft.date is not None and any(c.agrees and c.subject is Subjects.SAME for c in rivals))
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
-            and not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
+            not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
             and _clear(best, rivals, config)
         )
         if (

@@ -1,0 +1,88 @@
+"""A date in a sentence of several dates dates the event whose words stand with it: its own piece,
+the pieces a bare comma or "and" joins to it, and, for a date that opens the sentence ("In 2011,
+..."), the clause it opens. A draft that gives one event the other's date conflicts; a draft that
+dates the event right is supported, whatever other dates the sentence holds.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rivers import assert_verdict
+
+from factcheck.check import Checker
+from factcheck.config import Config
+from factcheck.store import build
+
+SOURCE = """---
+title: North Atlantic fisheries
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-03-01
+---
+
+# North Atlantic fisheries
+
+The treaty between Norway and Iceland on herring quotas was signed in 2009; the first joint
+survey of the stock did not start until 2014.
+
+In 2011, Iceland proposed a registry of wild salmon, and the registry was approved by ministers
+from Norway and the Faroe Islands on 3 May 2016.
+
+The Westfjord hatchery bred its first million smolts in 2012 and won international certification in late 2015.
+"""
+
+CASES = [
+    ("The Norway-Iceland treaty on herring quotas was signed in 2009.", "supported", "the treaty's own date"),
+    (
+        "The Norway-Iceland treaty on herring quotas was signed in 2014.",
+        "conflicting",
+        "the survey's date given to the treaty, across a semicolon",
+    ),
+    (
+        "Ministers from Norway and the Faroe Islands approved the salmon registry on 3 May 2016.",
+        "supported",
+        "the approval's date; the 'and' between two names does not cut its words off",
+    ),
+    (
+        "The Westfjord hatchery bred its first million smolts in 2015.",
+        "conflicting",
+        "the certification's date given to the first smolts, across 'and'",
+    ),
+    (
+        "The Westfjord hatchery won international certification in 2015.",
+        "supported",
+        "the certification's own date",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    folder: Path = tmp_path_factory.mktemp("fisheries")
+    (folder / "fisheries.md").write_text(SOURCE, encoding="utf-8")
+    return Checker(build([folder]), Config())
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(checker, sentence, expected, why)
+
+
+def test_a_fronted_date_takes_the_clause_it_opens(checker: Checker) -> None:
+    """ "In 2011, Iceland proposed ..., and ... approved ... on 3 May 2016": 2011's words are the
+    proposal's, 3 May 2016's the approval's."""
+    from factcheck.extract import extract
+    from factcheck.reader import parse
+
+    text = (
+        "In 2011, Iceland proposed a registry of wild salmon, and the registry was approved by"
+        " ministers from Norway on 3 May 2016."
+    )
+    claims = {
+        c.date.text: set(c.terms) for c in extract(parse(text, "d.md", markdown=True), checker.gaz) if c.date
+    }
+    assert {"propos", "registry"} <= claims["2011"] and "approv" not in claims["2011"]
+    assert {"approv", "minist"} <= claims["3 May 2016"] and "propos" not in claims["3 May 2016"]
