@@ -40,6 +40,7 @@ class Features:
 
     sim: float  # share of the draft sentence's weighted words and entities in the source sentence
     back: float  # share of the source sentence's weighted words and entities in the draft sentence
+    back_own: float  # share of the source figure's own words and subjects in the draft sentence
     measure: float  # share of the words next to the draft's figure that the source has
     own_value: float  # the draft's figure is written in the source sentence (in any slot)
     shared_values: float  # share of the draft sentence's figures and years the source sentence has
@@ -126,6 +127,7 @@ def compare(
     f = Features(
         sim=cand.similarity,
         back=coverage(theirs, mine, idf),
+        back_own=coverage(set(src.terms) | {f"@{e}" for e in src.entities}, mine, idf),
         measure=cand.measure,
         own_value=float(bool(own) and own <= set(src.values)),
         shared_values=len(set(draft.values) & set(src.values)) / len(draft.values) if draft.values else 0.0,
