@@ -127,6 +127,8 @@ def content_terms(text: str) -> list[str]:
             if w in stopwords or len(w) < 2:
                 continue
             s = stem(w)
-            if s and s not in stopwords:
+            # An inflected stopword ("others", "totaling") carries no measure either; a stem of three
+            # letters is too short to tell ("herring" is no "her").
+            if s and not (s in stopwords and len(s) > 3):
                 out.append(s)
     return out

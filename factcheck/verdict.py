@@ -169,8 +169,12 @@ def _decide_value(
                 (reversed_.candidate,),
                 "reversed change",
             )
-        # The draft's value is in the sentence, pinned on another subject: the figures were swapped.
-        swapped = any(c.agrees and _pinned_elsewhere(draft, c, kind_of, label) for c in rivals)
+        # The draft's value is in the sentence, pinned on another subject or worded as another of the
+        # draft's figures: the figures were swapped.
+        swapped = any(
+            c.agrees and (_pinned_elsewhere(draft, c, kind_of, label) or _worded_elsewhere(draft, c, best))
+            for c in rivals
+        )
         unanswered = (
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
             not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
@@ -321,6 +325,25 @@ def _pinned_elsewhere(
             if kind_of(e) in same.SWAPPABLE
         )
         and any(kind_of(e) in same.SWAPPABLE for e in draft.entities)
+    )
+
+
+def _worded_elsewhere(draft: Claim, agreeing: Comparison, best: Comparison) -> bool:
+    """The source figure that equals the draft's stands next to words the draft gives another of its
+    figures, while the counterpart stands next to this figure's own words: "51 percent of wheat, and
+    37 percent of soybeans" against "37% of the world's wheat reserves and 51% of its soybean". Not
+    in a sentence that pairs its figures with their words "respectively": its figures stand apart
+    from their words."""
+    if rules.RESPECTIVELY.search(draft.quote):
+        return False
+    mine, theirs = set(draft.terms), set(agreeing.candidate.claim.terms)
+    elsewhere = set(draft.context) - mine
+    return (
+        draft.quantity is not None
+        and bool(theirs)
+        and not theirs & mine
+        and theirs <= elsewhere
+        and bool(set(best.candidate.claim.terms) & mine)
     )
 
 

@@ -1,0 +1,61 @@
+"""Two figures of a draft sentence swapped between the things they measure conflict with a source
+that lists each figure next to its own words, even though both values occur in the source: "41
+percent of mackerel, 28 percent of herring" is not "28% of mackerel and 41% of herring". A sentence
+that pairs figures and words "respectively" keeps them apart, so its words say nothing of the pairing.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rivers import assert_verdict
+
+from factcheck.check import Checker
+from factcheck.config import Config
+from factcheck.store import build
+
+SOURCE = """---
+title: North Sea quotas
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-04-01
+---
+
+# North Sea quotas
+
+Official estimates show that in 2023, Norway held 41 percent of the North Sea mackerel quota,
+28 percent of herring, and 9 percent of cod.
+"""
+
+CASES = [
+    (
+        "In 2023 Norway held 41% of the North Sea mackerel quota and 28% of its herring quota.",
+        "supported",
+        "each figure with its own fish",
+    ),
+    (
+        "In 2023 Norway held 28% of the North Sea mackerel quota and 41% of its herring quota.",
+        "conflicting",
+        "the two figures swapped between mackerel and herring",
+    ),
+    (
+        "Norway's 2023 shares of the North Sea mackerel, herring and cod quotas were 41%, 28% and 9%"
+        " respectively.",
+        "supported",
+        "figures paired with their fish 'respectively', in the source's order",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    folder: Path = tmp_path_factory.mktemp("quotas")
+    (folder / "quotas.md").write_text(SOURCE, encoding="utf-8")
+    return Checker(build([folder]), Config())
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(checker, sentence, expected, why)
