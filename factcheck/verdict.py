@@ -21,7 +21,7 @@ from factcheck import quantities as qty_mod
 from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate
-from factcheck.model import Bound, Claim, ClaimKind, Pair, Role, Scope, Verdict
+from factcheck.model import Bound, Claim, ClaimKind, Pair, Quantity, Role, Scope, Verdict
 from factcheck.same import Comparison, Subjects
 
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
@@ -51,8 +51,10 @@ def decide(
     if draft.kind is ClaimKind.NAMED:
         decision = _decide_named(draft, comps, config, kind_of, label)
     else:
-        decision = _span_of_years(draft, candidates, config) or _decide_value(
-            draft, comps, config, kind_of, label
+        decision = (
+            _span_of_years(draft, candidates, config)
+            or _ratio_of_change(draft, comps, config)
+            or _decide_value(draft, comps, config, kind_of, label)
         )
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
     return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
@@ -523,6 +525,47 @@ def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) ->
                         "difference of two dates",
                     )
     return None
+
+
+def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:
+    """ "Rose roughly twentyfold": a multiplier that an aligned source sentence gives as the two ends
+    of a change ("from 22 metric tons to more than 440 metric tons") is supported by their ratio,
+    within the tolerance of a hedged value."""
+    q = draft.quantity
+    if q is None or q.dimension != "multiplier" or q.high is not None or not q.value:
+        return None
+    for sentence in _sentences(comps):
+        if max(c.aligned for c in sentence) < config.support_alignment:
+            break
+        ends = {
+            c.candidate.claim.quantity.role: c
+            for c in sentence
+            if c.candidate.claim.quantity is not None and c.candidate.claim.quantity.role
+        }
+        start, end = ends.get(Role.FROM), ends.get(Role.TO)
+        if start is None or end is None:
+            continue
+        a, b = start.candidate.claim.quantity, end.candidate.claim.quantity
+        assert a is not None and b is not None
+        if (
+            a.value
+            and qty_mod.comparable(a, b)
+            and a.unit == b.unit
+            and _within_ratio(b.value / a.value, q, config)
+        ):
+            return Decision(
+                Verdict.SUPPORTED,
+                f"source gives {_value(start.candidate.claim)} and {_value(end.candidate.claim)}: "
+                f"{b.value / a.value:.3g} times",
+                (end.candidate,),
+                "ratio of a change",
+            )
+    return None
+
+
+def _within_ratio(ratio: float, q: Quantity, config: Config) -> bool:
+    slack = config.tolerance if q.bound is Bound.APPROX or q.hedge else config.tolerance / 2
+    return abs(ratio - q.value) <= slack * q.value
 
 
 def _value(c: Claim) -> str:
