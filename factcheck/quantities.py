@@ -237,7 +237,8 @@ def _lexicon() -> _Lexicon:
         anniversary=derived.regex(
             rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{numword}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
         ),
-        multiplier_re=derived.regex(rf"\b({alternation(multipliers)})\b", re.I),
+        # A hyphen after the word makes a compound ("to double-check"), not a multiplier.
+        multiplier_re=derived.regex(rf"\b({alternation(multipliers)})\b(?!-)", re.I),
         fused=derived.regex(rf"\b{alternation(_role('fused'))}-$", re.I),
         # "4.4 per 10,000 (people)": a rate per a round base, not a count of 10,000. "Per capita" is
         # not marked: writers put it after the unit or after the noun ("hectares of land per capita"),
