@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factcheck.check import Checker
 from factcheck.config import Config
 from factcheck.model import Verdict
@@ -38,6 +40,13 @@ Japan's river bureau plans to spend about 2 trillion yen on new levees along the
 
 def make_checker(folder: Path) -> Checker:
     (folder / "rivers.md").write_text(SOURCE, encoding="utf-8")
+    return Checker(build([folder]), Config())
+
+
+def source_checker(factory: pytest.TempPathFactory, name: str, source: str) -> Checker:
+    """A checker over one source of a capability test, written into a fresh folder."""
+    folder = factory.mktemp(name)
+    (folder / f"{name}.md").write_text(source, encoding="utf-8")
     return Checker(build([folder]), Config())
 
 

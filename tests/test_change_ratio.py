@@ -7,14 +7,10 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from rivers import assert_verdict
+from rivers import assert_verdict, source_checker
 
 from factcheck.check import Checker
-from factcheck.config import Config
-from factcheck.store import build
 
 SOURCE = """---
 title: Andean lithium
@@ -54,9 +50,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    folder: Path = tmp_path_factory.mktemp("lithium")
-    (folder / "lithium.md").write_text(SOURCE, encoding="utf-8")
-    return Checker(build([folder]), Config())
+    return source_checker(tmp_path_factory, "lithium", SOURCE)
 
 
 @pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
