@@ -175,7 +175,8 @@ def _lexicon() -> _Lexicon:
         rf"\b(?P<half>{numword}|\d+)\s+and\s+a\s+half\b"
         rf"|\b(?P<halfa>half\s+an?)(?=\s+{halved}\b)"
         rf"|(?<![\w.,$])(?P<ratio>(?P<ra>{ratio_count})\s+(?:in|out\s+of)\s+(?P<rb>{ratio_count}))\b(?![.,]\d)"
-        rf"|(?<![\w.,$])(?P<frac>{fraction})\b"
+        # "a third-class ticket", "a quarter-final": a fraction joined by a hyphen is a compound word
+        rf"|(?<![\w.,$])(?P<frac>{fraction})\b(?!-)"
         rf"|(?:(?<![\w.]){glued_signs})(?P<digits>{_DIGITS})(?![\d])"
         rf"|\b(?P<fold>{numword}(?:-{numword})*){alternation(fold_suffixes)}\b"
         rf"|\b(?P<words>{wordnum})\b",
