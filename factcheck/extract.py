@@ -518,9 +518,20 @@ def _antecedent(text: str, before: tuple[Mention, ...]) -> list[Mention]:
     m = rules.REFERS_BACK.pattern.search(text)
     if m is None:
         return []
-    word = m.group().strip().split()[0].lower()
+    # The pronoun opens the sentence, or follows its opening phrase ("In post since 2013, she").
+    words = m.group().strip().split()
+    word = (words[-1] if "," in m.group() else words[0]).lower()
     person = word in _persons()
-    fits = [b for b in before if (b.kind == "person") == person or (not person and b.kind == "name")]
+    if person:
+        # A person the gazetteer knows, else a name of two or three words the way people are named
+        # (no head noun: "Fisheries Agency" is no one).
+        fits = [b for b in before if b.kind == "person"] or [
+            b
+            for b in before
+            if b.kind == "name" and 2 <= len(b.text.split()) <= 3 and ent_mod.name_kind(b.text) == "name"
+        ]
+    else:
+        fits = [b for b in before if b.kind != "person"]
     return fits[:1]
 
 
