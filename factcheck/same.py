@@ -320,11 +320,22 @@ def subject_relation(
             continue
         rivals = source.entities if own_level and e in draft.entities else ()
         for x in (*rivals, *sorted(set(source.names) | set(source.entities))):
-            if _rivals(e, x, kind_of) and not _among(x, draft_names, label):
+            if _rivals(e, x, kind_of) and not _among(x, draft_names, label) and not _part_of(e, x, label):
                 return Subjects.SWAPPED, missing, f"the source says {label(x)}, not {label(e)}"
     if absent:
         return Subjects.UNRELATED, missing, f"the source does not mention {label(absent[0])}"
     return Subjects.SAME, missing, ""
+
+
+def _part_of(a: str, b: str, label: Callable[[str], str]) -> bool:
+    """One name is an acronym whose letters hold the other's initials: "PSG" may stand for "Paris
+    Saint-Germain", written by the source as "Saint-Germain" after the city; not a rival."""
+    for x, y in ((a, b), (b, a)):
+        acronym = unknown_name(x) or ""  # a known entity's label is its full name, never an acronym
+        initials = "".join(w[0] for w in _name_words(label(y)) if w not in _PARTICLES)
+        if acronym.isalpha() and acronym.isupper() and len(initials) >= 2 and initials in acronym.lower():
+            return True
+    return False
 
 
 def _rivals(a: str, b: str, kind_of: Callable[[str], str]) -> bool:

@@ -186,7 +186,12 @@ def _decide_value(
             not best.agrees
             and (best.subject is Subjects.SAME or _unnamed_setting(best, aligned, config))
             and not best.period_differs
-            and (len(rivals) == 1 or best.features.measure >= config.conflict_measure)
+            and (
+                best.features.measure >= config.conflict_measure
+                # the only figure of its kind, unless its own words are all other than the draft's
+                # ("paid GHS 1.9bn in royalties" does not answer "a net profit of GHS 640m")
+                or (len(rivals) == 1 and (best.features.measure > 0 or not best.candidate.claim.terms))
+            )
             and not _part_of_whole(draft)
             and _measured_alike(draft, best.candidate.claim)
             and (swapped or (unanswered and not _shared_subject(draft, best.candidate.claim, kind_of, label)))

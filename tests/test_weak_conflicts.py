@@ -1,0 +1,49 @@
+"""No conflict on weak evidence: the only figure of its kind in an aligned source sentence does not
+answer the draft's when its own words are all other than the draft's (another measure), and an
+acronym that holds the initials of a name is that name, not a rival subject.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+import pytest
+from rivers import assert_verdict, source_checker
+
+from factcheck.check import Checker
+
+SOURCE = """---
+title: Baltic ports
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-07-01
+---
+
+# Baltic ports
+
+Kestrel Mining, the country's largest producer, paid PLN 1.9bn in royalties and taxes in 2022.
+
+Regulators fined Lech Poznan Football Club €2m in May 2021 for breaching licensing rules.
+"""
+
+CASES = [
+    (
+        "Kestrel Mining, the country's largest producer, earned a net profit of PLN 640m in 2022.",
+        "unsupported",
+        "the source's only sum is royalties and taxes: another measure, not a contradiction",
+    ),
+    (
+        "Regulators fined LPFC €2m in May 2021 for breaching licensing rules.",
+        "supported",
+        "LPFC holds the initials of Lech Poznan Football Club: the same club, not a swap",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "ports", SOURCE)
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(checker, sentence, expected, why)
