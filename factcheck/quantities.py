@@ -773,12 +773,29 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
         return lo < d_lo + eps if source.bound is not Bound.MIN else False
     if source.hedge in near and not _within(d_lo, lo, tolerance):
         return False
+    if past_bound(draft, source, tolerance):
+        return False
     if source.bound is Bound.MIN:
         return d_lo >= lo - eps or (draft.bound is Bound.APPROX and d_lo >= lo * (1 - tolerance))
     if source.bound is Bound.MAX:
         return d_lo <= lo + eps or (draft.bound is Bound.APPROX and d_lo <= lo * (1 + tolerance))
     approx = source.bound is Bound.APPROX
     return _close(d_lo, lo, draft, tolerance) or (approx and _within(d_lo, lo, tolerance))
+
+
+def past_bound(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bool:
+    """A draft value on the right side of a source's bound but well past it: "more than RUB 108
+    million" is how a writer rounds a sum a little over 108 million down, not 319 million, and "up
+    to 40%" is not 5%. Such a value is neither borne out nor contradicted: the source does not
+    say. "Well past" is beyond twice the tolerance of a hedged value."""
+    if draft.high is not None or source.high is not None or draft.bound in (Bound.MIN, Bound.MAX):
+        return False
+    slack = 2 * tolerance
+    if source.bound is Bound.MIN:
+        return draft.value > source.value * (1 + slack) if source.value >= 0 else False
+    if source.bound is Bound.MAX:
+        return draft.value < source.value * (1 - slack) if source.value >= 0 else False
+    return False
 
 
 def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:

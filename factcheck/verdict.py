@@ -193,6 +193,7 @@ def _decide_value(
                 or (len(rivals) == 1 and (best.features.measure > 0 or not best.candidate.claim.terms))
             )
             and not _part_of_whole(draft)
+            and not _past_bound(draft, best.candidate.claim, config)
             and _measured_alike(draft, best.candidate.claim)
             and (swapped or (unanswered and not _shared_subject(draft, best.candidate.claim, kind_of, label)))
         ):
@@ -272,6 +273,13 @@ def _change(src: Claim, rivals: list[Comparison]) -> str:
     if Role.FROM in ends and Role.TO in ends:
         return f"from {_value(ends[Role.FROM])} to {_value(ends[Role.TO])}"
     return f"{_value(src)} is the {'start' if src.quantity and src.quantity.role is Role.FROM else 'end'}"
+
+
+def _past_bound(draft: Claim, src: Claim, config: Config) -> bool:
+    """The draft's value lies beyond the source's bound, on its side ("319 million" against "more
+    than 108 million"): the source does not say, so it neither supports nor contradicts."""
+    dq, sq = draft.quantity, src.quantity
+    return dq is not None and sq is not None and qty_mod.past_bound(dq, sq, config.tolerance)
 
 
 def _part_of_whole(draft: Claim) -> bool:

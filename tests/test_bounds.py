@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.quantities import compatible, describe, find_quantities
+from factcheck.quantities import compatible, describe, find_quantities, past_bound
 from factcheck.text import fold
 
 # (text, bound, hedge, description, reason)
@@ -43,3 +43,28 @@ def test_bound_keeps_its_words(text: str, bound: str, hedge: str, shown: str, wh
 def test_near_bounds(draft: str, source: str, ok: bool, why: str) -> None:
     (d,), (s,) = find_quantities(draft), find_quantities(source)
     assert compatible(d, s) is ok, why
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "ok", "past", "why"),
+    [
+        ("112 million roubles", "more than 108 million roubles", True, False, "a little over the floor"),
+        ("319 million roubles", "more than 108 million roubles", False, True, "three times the floor"),
+        ("38%", "up to 40%", True, False, "just under the ceiling"),
+        ("5%", "up to 40%", False, True, "far under the ceiling: the source does not say"),
+        (
+            "90 million roubles",
+            "more than 108 million roubles",
+            False,
+            False,
+            "below the floor: a contradiction",
+        ),
+    ],
+)
+def test_a_value_well_past_a_source_bound_is_not_borne_out(
+    draft: str, source: str, ok: bool, past: bool, why: str
+) -> None:
+    """ "More than 108 million" is how a writer rounds a sum a little over it: a value well past the
+    bound, on its side, is neither borne out nor contradicted (`past_bound`)."""
+    (d,), (s,) = find_quantities(draft), find_quantities(source)
+    assert (compatible(d, s), past_bound(d, s)) == (ok, past), why
