@@ -147,7 +147,7 @@ def _decide_value(
         if (
             aligned < config.conflict_alignment
             and not _lone_answer(best, rivals, aligned, config)
-            and not _scale_slip(best, aligned, config)
+            and not _slip(draft, best, aligned, config)
         ):
             continue
         if best.agrees and best.subject in (Subjects.SWAPPED, Subjects.OTHER) and _rival(best):
@@ -378,15 +378,31 @@ def _unmeasured_date(draft: Claim, c: Comparison) -> bool:
     return draft.date is not None and bool(draft.terms) and c.features.measure == 0
 
 
-def _scale_slip(best: Comparison, aligned: float, config: Config) -> bool:
-    """The counterpart has the draft's digits at another scale, next to the draft's words ("about $79
-    million" against "some 79 billion US dollars invested"): the commonest slip, and its own evidence
-    that the two sentences state the same fact, however differently worded."""
+def _slip(draft: Claim, best: Comparison, aligned: float, config: Config) -> bool:
+    """The counterpart has the draft's digits at another scale ("about $79 million" against "some 79
+    billion US dollars invested") or in another order ("89 percent" against "98 percent"), next to
+    the draft's words: the commonest slips, and their own evidence that the two sentences state the
+    same fact, however differently worded."""
     return (
-        bool(best.features.same_digits)
+        (bool(best.features.same_digits) or _transposed(draft, best.candidate.claim))
         and aligned >= config.support_alignment
         and best.features.measure >= config.conflict_measure
     )
+
+
+def _transposed(draft: Claim, src: Claim) -> bool:
+    """Two figures of one kind whose significant digits are the same, in another order."""
+    dq, sq = draft.quantity, src.quantity
+    if dq is None or sq is None or dq.high is not None or sq.high is not None or dq.value == sq.value:
+        return False
+    a, b = _significant(dq.value), _significant(sq.value)
+    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+
+
+def _significant(v: float) -> str:
+    """The significant digits of a value as written to six places: 89 -> "89", 1.2 -> "12"."""
+    text = f"{abs(v):.6g}"
+    return "" if "e" in text else text.replace(".", "").strip("0")
 
 
 def _lone_answer(best: Comparison, rivals: list[Comparison], aligned: float, config: Config) -> bool:
