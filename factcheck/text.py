@@ -7,6 +7,7 @@ original: positions reported to the user always point at what they wrote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -60,6 +61,7 @@ class _Lexicon:
     stopwords: frozenset[str]
     suffixes: tuple[tuple[str, str, bool, str], ...]  # suffix, replacement, undouble, keep after
     synonyms: dict[str, str]  # a word -> the first word of its synonym group
+    irregular: dict[str, str]  # an irregular past form -> its verb ("held" -> "hold")
 
 
 def _synonym_groups() -> list[Entry]:
@@ -76,6 +78,7 @@ def _lexicon() -> _Lexicon:
             for e in table("suffixes")
         ),
         synonyms={w: e["words"][0] for e in _synonym_groups() for w in e["words"]},
+        irregular={str(f): str(e["base"]) for e in table("irregular_verbs") for f in e["forms"]},
     )
 
 
@@ -100,8 +103,11 @@ def stem(word: str) -> str:
     lex = _lexicon()
     syn = lex.synonyms
     w = word.lower().strip("'.-")
+    if not w.isascii():  # "communiqué" meets "communique", "Córdoba" "Cordoba"
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
     if w.endswith("'s"):
         w = w[:-2]
+    w = lex.irregular.get(w, w)
     if w in syn:
         return syn[w]
     for suf, replacement, undouble, keep_after in lex.suffixes:

@@ -65,3 +65,24 @@ def test_a_word_is_in_one_synonym_group() -> None:
     words = [w for e in table("measure_lexicon") if e.get("kind") == "synonyms" for w in e["words"]]
     assert len(words) == len(set(words))
     assert text.SYNONYMS[0][0] == "company"
+
+
+@pytest.mark.parametrize(
+    ("entry", "pair", "same"),
+    [(e, p, True) for e in table("irregular_verbs") for p in e.match]
+    + [(e, p, False) for e in table("irregular_verbs") for p in e.reject],
+)
+def test_irregular_verb_examples(entry: Entry, pair: str, same: bool) -> None:
+    a, b = (stem(w.strip()) for w in pair.split("|"))
+    assert (a == b) is same, f"{entry['base']}: {pair!r} -> {a!r}, {b!r}"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("communiqué", "communique", "an accent dropped by one writer"),
+        ("Córdoba", "Cordoba", "a name's accent"),
+    ],
+)
+def test_accents_do_not_part_words(a: str, b: str, why: str) -> None:
+    assert content_terms(a) == content_terms(b), why
