@@ -119,7 +119,7 @@ def stem(word: str) -> str:
                 w = w[:-1]  # "wrapped", "planned": the doubled consonant is spelling
             break
     w = re.sub(r"is(e|at|ed|ing)?$", r"iz\1", w) if len(w) > 6 else w  # -ise/-ize spellings meet
-    if len(w) > 4 and w.endswith("e"):
+    while len(w) > 4 and w.endswith("e"):  # "decree" meets "decreed" (after -ed: "decre")
         w = w[:-1]
     return syn.get(w, syn.get(w + "e", w))
 
