@@ -119,24 +119,31 @@ def _front_matter(src: str, path: str) -> dict[str, str | None]:
 
 def _text_blocks(text: str) -> list[Block]:
     """Plain text: a block per paragraph; a line is a paragraph of its own unless the next line
-    continues its sentence (starts in lower case), as in hard-wrapped text."""
+    continues its sentence (starts in lower case), as in hard-wrapped text. A blank line inside a
+    sentence (a page break in text taken from a PDF: "... is a strong opponent", blank, "of this
+    initiative ...") does not end it."""
     blocks: list[Block] = []
     start = 0
     cur_start: int | None = None
     cur_end = 0
+    gap = False  # a blank line since the current paragraph's last line
     for line in text.split("\n"):
         end = start + len(line)
         stripped = line.strip()
         if not stripped:
-            if cur_start is not None:
-                blocks.append(Block(text[cur_start:cur_end], cur_start))
-                cur_start = None
-        elif cur_start is not None and stripped[0].islower():
+            gap = cur_start is not None
+        elif (
+            cur_start is not None
+            and stripped[0].islower()
+            and (not gap or _unfinished(text[cur_start:cur_end]))
+        ):
             cur_end = end
+            gap = False
         else:
             if cur_start is not None:
                 blocks.append(Block(text[cur_start:cur_end], cur_start))
             cur_start, cur_end = start, end
+            gap = False
         start = end + 1
     if cur_start is not None:
         blocks.append(Block(text[cur_start:cur_end], cur_start))
@@ -149,6 +156,12 @@ def _text_blocks(text: str) -> list[Block]:
         )
         for b in blocks
     ]
+
+
+def _unfinished(paragraph: str) -> bool:
+    """A paragraph that stops mid-sentence: its last word is a word, with no closing punctuation."""
+    t = paragraph.rstrip()
+    return bool(t) and (t[-1].isalpha() or t[-1] == ",")
 
 
 # A paragraph that opens with a list or note number ("12. Ji Tianqin, ...", "<sup>2</sup> Xu"), or a

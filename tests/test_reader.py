@@ -106,3 +106,23 @@ def test_plain_text_lines_are_paragraphs_unless_continued() -> None:
 def test_glued_footnote_numbers_are_masked() -> None:
     doc = parse("Huawei entered the region in 1998.40 In 2000, ZTE followed.", "d.txt", markdown=False)
     assert "40" not in doc.blocks[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks", "why"),
+    [
+        (
+            "Tokayev is a strong opponent\n\nof this initiative, calling it a restriction.\n",
+            1,
+            "a page break inside a sentence: the paragraph stops on a word, the next starts in lower case",
+        ),
+        (
+            "Tokayev is a strong opponent.\n\nof course, others disagree.\n",
+            2,
+            "the paragraph ended with its sentence",
+        ),
+        ("Tokayev is a strong opponent\n\nOthers disagree.\n", 2, "the next paragraph starts a sentence"),
+    ],
+)
+def test_a_blank_line_inside_a_sentence_does_not_end_it(text: str, blocks: int, why: str) -> None:
+    assert len(parse(text, "t.txt", markdown=False).blocks) == blocks, why
