@@ -23,7 +23,7 @@ from factcheck import entities, rules, safeyaml
 from factcheck import quantities as qty_mod
 from factcheck.extract import value_keys
 from factcheck.match import Candidate
-from factcheck.model import Bound, Claim, Quantity, Scope, unknown_name
+from factcheck.model import Bound, Claim, ClaimKind, Quantity, Scope, unknown_name
 
 WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
 
@@ -315,6 +315,14 @@ def subject_relation(
     absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS and _proper(e)]
     # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
     own_level = draft.quantity is not None or source.scope is Scope.ITEM
+    # For a named statement, an entity the source names only in the sentence before is the
+    # paragraph's topic, not who does what in this sentence ("Russian companies like Protei have
+    # exported SORM" after a sentence about Hikvision).
+    if draft.kind is ClaimKind.NAMED:
+        here = set(source.names) | set(source.entities)
+        missing = tuple(
+            e for e in dict.fromkeys((*draft.entities, *draft.names)) if not _among(e, here, label)
+        )
     for e in missing:
         if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
             continue
