@@ -69,17 +69,17 @@ class _DefaultToCheck(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             first = args[0]
-            import difflib  # here: only a mistyped command needs it
-
-            close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.6)
             if (
-                close
-                and not first.startswith("-")
-                and not os.path.exists(first)
+                not first.startswith("-")
                 and "." not in first
                 and "/" not in first
+                and not os.path.exists(first)
             ):
-                raise _PathError(f"no such command '{first}' (did you mean 'factcheck {close[0]}'?)")
+                import difflib  # here: only what may be a mistyped command needs it, not a file name
+
+                close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.6)
+                if close:
+                    raise _PathError(f"no such command '{first}' (did you mean 'factcheck {close[0]}'?)")
             args = ["check", *args]
         return super().parse_args(ctx, args)
 

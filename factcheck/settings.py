@@ -8,11 +8,9 @@ without a `[tool.factcheck]` table is passed over. Precedence: flags > config fi
 
 from __future__ import annotations
 
-import difflib
 import glob
 import os
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -112,6 +110,8 @@ def load(path: Path) -> FileConfig:
 
 
 def _load_toml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    import tomllib  # here: most runs read no TOML (a pyproject.toml without [tool.factcheck] is not parsed)
+
     try:
         doc = safeyaml.load_toml(text, name)
     except tomllib.TOMLDecodeError as e:
@@ -161,6 +161,8 @@ def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileCo
 
     for key in data:
         if key not in KEYS:
+            import difflib  # here: only a mistyped key needs it
+
             close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KEYS)})"
             raise fail(str(key), f"unknown config key '{key}'{hint}")
