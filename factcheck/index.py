@@ -497,7 +497,9 @@ class SqliteIndex:
     def idf(self, token: str) -> float:
         w = self._idf.get(token)
         if w is None:
-            n = self._guarded(self.df, token)
+            n = self._df.get(token)
+            if n is None:  # asked thousands of times a check, mostly for frequencies already loaded
+                n = self._guarded(self.df, token)
             w = self._idf[token] = math.log(1 + self._n / n) if n else self._default_idf
         return w
 
