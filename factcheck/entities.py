@@ -16,9 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck import bounded, derived, safeyaml
+from factcheck import bounded, derived
 from factcheck.errors import FactcheckError
 from factcheck.lang import table
 from factcheck.model import Document, Mention, unknown_entity, unknown_name
@@ -138,6 +136,10 @@ def _read(path: Path) -> str:
 
 
 def _entries(path: Path, text: str | None = None) -> list[dict[str, object]]:
+    import yaml  # here: a gazetteer is parsed only when the derived-data cache does not have it
+
+    from factcheck import safeyaml
+
     if text is None:
         text = _read(path)
     try:

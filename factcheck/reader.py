@@ -17,9 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck import bounded, derived, readers, safeyaml
+from factcheck import bounded, derived, readers
 from factcheck.errors import FactcheckError
 from factcheck.model import Block, Document
 from factcheck.readers import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
@@ -110,6 +108,10 @@ def parse(text: str, path: str, *, markdown: bool) -> Document:
 
 
 def _front_matter(src: str, path: str) -> dict[str, str | None]:
+    import yaml  # here: only a draft with front matter pays for PyYAML
+
+    from factcheck import safeyaml
+
     try:
         data = safeyaml.load(src, path, first_line=2) if src.strip() else {}
     except yaml.YAMLError as e:

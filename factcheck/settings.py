@@ -16,9 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck import bounded, safeyaml
+from factcheck import bounded
 from factcheck.config import FAIL_ON, Config
 from factcheck.discover import exists, is_dir
 from factcheck.errors import FactcheckError
@@ -112,6 +110,8 @@ def load(path: Path) -> FileConfig:
 def _load_toml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     import tomllib  # here: most runs read no TOML (a pyproject.toml without [tool.factcheck] is not parsed)
 
+    from factcheck import safeyaml
+
     try:
         doc = safeyaml.load_toml(text, name)
     except tomllib.TOMLDecodeError as e:
@@ -138,6 +138,10 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 
 def _load_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    import yaml  # here, as safeyaml: most runs read no YAML config
+
+    from factcheck import safeyaml
+
     try:
         data = safeyaml.load(text, name)  # first: it refuses what would make compose costly
         node = yaml.compose(text, Loader=safeyaml.FAST_LOADER)
