@@ -77,7 +77,7 @@ def _code_files() -> list[tuple[str, os.stat_result | None]]:
             continue
         for e in entries:
             name = f"{rel}/{e.name}" if rel else e.name
-            if e.is_dir():
+            if e.is_dir(follow_symlinks=False):  # as os.walk: a linked folder is not entered
                 # The bundled store's claims are data checked against, not code that derives anything.
                 if e.name not in ("__pycache__", "claims"):
                     pending.append(name)
