@@ -50,25 +50,69 @@ def _cache_home() -> str:
 @cache
 def code_fingerprint() -> str:
     """A hash of factcheck's modules and of its language tables and bundled gazetteer: what turns
-    input files into derived data. Read once a process (about 70 small files)."""
-    h = hashlib.sha256()
-    for path in sorted(_code_files(PACKAGE)):
+    input files into derived data. Once a process; the files (about 70) are read only when their
+    names, sizes, times or inodes differ from those the hash was last kept under (a change time
+    moves with every write, whatever the modification time says): the hash is itself an entry."""
+    files = _code_files()
+    digest = hashlib.sha256(_listing(files).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def keep(found: str) -> str | None:  # not if a file changed while it was read: its old stat
+        return found if _listing(_code_files()) == _listing(files) else None
+
+    return cached("code", digest, lambda: _hash_code(files), keep, _a_digest)
+
+
+def _code_files() -> list[tuple[str, os.stat_result | None]]:
+    """The code files, as paths relative to the package (in POSIX form, sorted), with their stat
+    (None when unreadable). Strings and scandir: this is asked on every run."""
+    found: list[tuple[str, os.stat_result | None]] = []
+    root = str(PACKAGE)
+    pending = [""]
+    while pending:
+        rel = pending.pop()
         try:
-            data = path.read_bytes()
+            with os.scandir(os.path.join(root, rel)) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            name = f"{rel}/{e.name}" if rel else e.name
+            if e.is_dir(follow_symlinks=False):  # as os.walk: a linked folder is not entered
+                # The bundled store's claims are data checked against, not code that derives anything.
+                if e.name not in ("__pycache__", "claims"):
+                    pending.append(name)
+            elif e.name.endswith((".py", ".yaml")):
+                try:
+                    found.append((name, e.stat()))
+                except OSError:
+                    found.append((name, None))
+    return sorted(found)
+
+
+def _listing(files: list[tuple[str, os.stat_result | None]]) -> str:
+    return "".join(
+        f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n" if st else f"{name}\0\n"
+        for name, st in files
+    )
+
+
+def _hash_code(files: list[tuple[str, os.stat_result | None]]) -> str:
+    h = hashlib.sha256()
+    for name, _ in files:
+        try:
+            with open(os.path.join(PACKAGE, name), "rb") as f:
+                data = f.read()
         except OSError:
             data = b"\0unreadable"
-        h.update(f"{path.relative_to(PACKAGE).as_posix()}\0{len(data)}\0".encode())
+        h.update(f"{name}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()
 
 
-def _code_files(root: Path) -> Iterable[Path]:
-    for folder, dirs, files in os.walk(root):
-        # The bundled store's claims are data checked against, not code that derives anything.
-        dirs[:] = [d for d in dirs if d not in ("__pycache__", "claims")]
-        for name in files:
-            if name.endswith((".py", ".yaml")):
-                yield Path(folder) / name
+def _a_digest(found: Any) -> str:
+    if not isinstance(found, str) or len(found) != 64:
+        raise ValueError("not a SHA-256 digest")
+    return found
 
 
 def key(kind: str, inputs: Iterable[bytes], *, code: bool) -> str:

@@ -16,9 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck import bounded, derived, safeyaml
+from factcheck import bounded, derived
 from factcheck.errors import FactcheckError
 from factcheck.lang import table
 from factcheck.model import Document, Mention, unknown_entity, unknown_name
@@ -138,6 +136,10 @@ def _read(path: Path) -> str:
 
 
 def _entries(path: Path, text: str | None = None) -> list[dict[str, object]]:
+    import yaml  # here: a gazetteer is parsed only when the derived-data cache does not have it
+
+    from factcheck import safeyaml
+
     if text is None:
         text = _read(path)
     try:
@@ -411,7 +413,7 @@ _CLOSERS = COMMON_CAPS | TITLE_WORDS  # never the last word of a name ("Kenya's 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
 _NAME_WORD = rf"[{_UPPER}][\w.-]*\w(?:'(?!s\b)\w+)?"
 _PARTICLE = "(?:" + "|".join(re.escape(w) for w, joins in _PARTICLES if joins) + ")"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
+_NAME_RUN = derived.regex(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*|[A-Z]{{2,}}")
 
 
 def possessive(word: str) -> str:
@@ -617,7 +619,7 @@ def _one_name(text: str, first: tuple[int, int], second: tuple[int, int]) -> boo
     )
 
 
-_ADJECTIVAL = re.compile(
+_ADJECTIVAL = derived.regex(
     r"-(?:" + "|".join(str(w) for e in table("adjectival_suffixes") for w in e["words"]) + r")\b(?!-)"
 )
 

@@ -355,11 +355,13 @@ def _connect(path: Path, deadline: Callable[[], float], *, pages: bool = False) 
         if sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")) != _expected_schema():
             raise IndexDamaged("unexpected tables, columns, views, triggers or indexes")
         (page_size,) = con.execute("PRAGMA page_size").fetchone()
-        (pages,) = con.execute("PRAGMA page_count").fetchone()
+        (count,) = con.execute("PRAGMA page_count").fetchone()
         size = path.stat().st_size
-        if page_size * pages != size:
-            raise IndexDamaged(f"{size} bytes on disk for {pages} pages of {page_size}")
-        if pages and size <= _SMALL and con.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+        if page_size * count != size:
+            raise IndexDamaged(f"{size} bytes on disk for {count} pages of {page_size}")
+        # Only when asked (`status`, just before the index is opened again to be read): the page
+        # count once shadowed the flag here, and every opening read every page twice.
+        if pages and count and size <= _SMALL and con.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
             raise IndexDamaged("damaged pages")
         if con.execute(
             "SELECT count(*) FROM meta WHERE typeof(key) != 'text' OR typeof(value) != 'text'"
@@ -495,7 +497,9 @@ class SqliteIndex:
     def idf(self, token: str) -> float:
         w = self._idf.get(token)
         if w is None:
-            n = self._guarded(self.df, token)
+            n = self._df.get(token)
+            if n is None:  # asked thousands of times a check, mostly for frequencies already loaded
+                n = self._guarded(self.df, token)
             w = self._idf[token] = math.log(1 + self._n / n) if n else self._default_idf
         return w
 

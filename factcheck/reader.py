@@ -17,9 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck import bounded, readers, safeyaml
+from factcheck import bounded, derived, readers
 from factcheck.errors import FactcheckError
 from factcheck.model import Block, Document
 from factcheck.readers import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
@@ -27,10 +25,12 @@ from factcheck.text import fold
 
 MAX_BYTES = bounded.MAX_BYTES
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# The patterns of this module are compiled on every run: through derived.regex, whose kept SRE code
+# saves the ~7 ms `re` took to compile them.
+_FRONT = derived.regex(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # Inline regions that are not prose. Each alternative is bounded by a delimiter it cannot contain,
 # so matching is linear in the line's length.
-_INLINE_NOISE = re.compile(
+_INLINE_NOISE = derived.regex(
     r"<!--.*?-->"  # HTML comment
     r"|<sup>[^<]{0,40}</sup>"  # footnote marker
     r"|<[A-Za-z/][^<>\n]{0,200}>"  # HTML tag or autolink
@@ -40,8 +40,10 @@ _INLINE_NOISE = re.compile(
     r"|\[\^[^\]\s]{1,40}\]"
     r"|\bhttps?://\S+|\bwww\.\S+"  # bare URL
 )
-_LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:>[ \t]?)|(?:[-*+][ \t]+)|(?:\d{1,9}[.)][ \t]+))*(?:#{1,6}[ \t]+)?")
-_EMPHASIS = re.compile(r"(?<![A-Za-z0-9])[*_]{1,3}|[*_]{1,3}(?![A-Za-z0-9])|[|\\]|\[|\]|~~")
+_LINE_PREFIX = derived.regex(
+    r"^[ \t]*(?:(?:>[ \t]?)|(?:[-*+][ \t]+)|(?:\d{1,9}[.)][ \t]+))*(?:#{1,6}[ \t]+)?"
+)
+_EMPHASIS = derived.regex(r"(?<![A-Za-z0-9])[*_]{1,3}|[*_]{1,3}(?![A-Za-z0-9])|[|\\]|\[|\]|~~")
 
 
 def _blank(text: str) -> str:
@@ -106,6 +108,10 @@ def parse(text: str, path: str, *, markdown: bool) -> Document:
 
 
 def _front_matter(src: str, path: str) -> dict[str, str | None]:
+    import yaml  # here: only a draft with front matter pays for PyYAML
+
+    from factcheck import safeyaml
+
     try:
         data = safeyaml.load(src, path, first_line=2) if src.strip() else {}
     except yaml.YAMLError as e:
@@ -166,8 +172,8 @@ def _unfinished(paragraph: str) -> bool:
 
 # A paragraph that opens with a list or note number ("12. Ji Tianqin, ...", "<sup>2</sup> Xu"), or a
 # bullet: the marker is layout, not a figure.
-_NOTE = re.compile(r"\s*(?:\d{1,3}\.?\s|<sup>\d{1,3}</sup>)")
-_MARKER = re.compile(
+_NOTE = derived.regex(r"\s*(?:\d{1,3}\.?\s|<sup>\d{1,3}</sup>)")
+_MARKER = derived.regex(
     r"\s*(?:\d{1,3}\.\s|\d{1,3}\s(?=[A-Z*\"'\u201c\u2018])|[\u2022\u25b6\u25ba\u25aa\u2023\u2043*-]\s)"
 )
 
@@ -185,14 +191,14 @@ def _looks_like_title(text: str) -> bool:
 
 # Footnote markers: <sup>12</sup>, [12], and the bare kind a PDF or web copy glues to the end of a
 # sentence ("infrastructure.45 According", "in 1998.40 In 2000").
-_TEXT_NOISE = re.compile(
+_TEXT_NOISE = derived.regex(
     r"<sup>[^<]{0,40}</sup>|\[\d{1,4}\]|\bhttps?://\S+|\bwww\.\S+"
     r"|(?:(?<=[A-Za-z)\"'\u2019\u201d]\.)|(?<=\b(?:19|20)\d\d\.))\d{1,3}(?=\s+[A-Z\"\u201c]|\s*$)"
 )
 
 
 # ... and to a year in running text ("opened in Uzbekistan in 201665 and Kazakhstan", "in 2016,68 and").
-_GLUED_TO_YEAR = re.compile(
+_GLUED_TO_YEAR = derived.regex(
     r"\b(?:in|since|by|until|of|spring|summer|autumn|fall|winter) (?:19|20)\d\d,?(\d{1,3})(?=[\s;])"
 )
 
@@ -258,13 +264,13 @@ def _parse(md: Any, prefix: list[str], lines: list[str], first: int) -> list[_To
 # top-level block whatever came before it, outside a fenced code block or an HTML block that may
 # span blank lines. That is a line at the left margin after a blank line; or the next row of a
 # table, parsed after a copy of the table's header and delimiter rows (whose tokens are dropped).
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_HTML_OPEN = re.compile(
+_FENCE = derived.regex(r" {0,3}(`{3,}|~{3,})")
+_HTML_OPEN = derived.regex(
     r" {0,3}<(?:(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z])|((?i:script|pre|style|textarea))(?=[\s>]|$))"
 )
-_TABLE_DELIM = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_CONTAINER = re.compile(r"(?:>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))")
-_NOT_A_ROW = re.compile(r" {0,3}(?:[>#*+<-]|\d{1,9}[.)](?:\s|$))| {4}|\t")
+_TABLE_DELIM = derived.regex(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_CONTAINER = derived.regex(r"(?:>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$))")
+_NOT_A_ROW = derived.regex(r" {0,3}(?:[>#*+<-]|\d{1,9}[.)](?:\s|$))| {4}|\t")
 
 
 def _chunks(lines: list[str], size: int) -> list[tuple[int, int, list[str]]]:
@@ -345,7 +351,7 @@ def _too_deep(body: str, tokens: list[_Tok], starts: list[int]) -> list[Block]:
 
 # A footnote number glued to the end of a sentence ("in August 2019.59 While"), as _TEXT_NOISE
 # finds it in plain text.
-_GLUED_NOTE = re.compile(
+_GLUED_NOTE = derived.regex(
     r"(?:(?<=[A-Za-z)\"'\u2019\u201d]\.)|(?<=\b(?:19|20)\d\d\.))\d{1,3}(?=\s+[A-Z\"\u201c]|\s*\Z)"
 )
 
@@ -364,9 +370,9 @@ _CF = (  # the code points of category Cf (Unicode 14), as a character-class bod
     r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
     r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_HAS_CF = re.compile(f"[{_CF}]")
+_HAS_CF = derived.regex(f"[{_CF}]")
 # from a word's start (the lookbehind keeps the search linear), through its last invisible character
-_CF_WORD = re.compile(rf"(?<!\S)[^\s{_CF}]*(?:[{_CF}][^\s{_CF}]*)+")
+_CF_WORD = derived.regex(rf"(?<!\S)[^\s{_CF}]*(?:[{_CF}][^\s{_CF}]*)+")
 
 
 def fold_invisible(text: str) -> str:

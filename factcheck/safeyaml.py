@@ -12,7 +12,6 @@ nodes: it is fast and stops at 1,000 levels on its own.
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 import yaml
@@ -178,6 +177,8 @@ def load_toml(text: str, name: str) -> dict[str, Any]:
     depth, line = _toml_depth(text)
     if depth > MAX_DEPTH:
         raise YAMLLimitError(f"TOML nested more than {MAX_DEPTH} levels deep", name, line)
+    import tomllib  # here: only a pyproject.toml with a [tool.factcheck] table is parsed
+
     return tomllib.loads(text)
 
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from factcheck import dates as dates_mod
-from factcheck import entities, rules, safeyaml
+from factcheck import derived, entities, rules
 from factcheck import quantities as qty_mod
 from factcheck.extract import value_keys
 from factcheck.match import Candidate
@@ -70,9 +71,31 @@ class Model:
 
 @cache
 def model(path: Path = WEIGHTS) -> Model:
-    data = safeyaml.load(path.read_text(encoding="utf-8"), str(path))
+    raw = path.read_bytes()
+    # Parsed once per user and file content (derived.py), as the language tables: a check need not
+    # import PyYAML for its weights.
+    data = derived.cached(
+        "weights", derived.key("weights", [raw], code=False), lambda: _parse(raw, path), _same, _weights
+    )
     w = data["weights"]
     return Model(bias=float(data["bias"]), weights=tuple(float(w.get(n, 0.0)) for n in NAMES))
+
+
+def _parse(raw: bytes, path: Path) -> Any:
+    from factcheck import safeyaml
+
+    return safeyaml.load(raw.decode("utf-8"), str(path))
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _weights(data: Any) -> Any:
+    """A cache entry of the weights' shape, else TypeError (it is parsed again)."""
+    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict) or "bias" not in data:
+        raise TypeError("not alignment weights")
+    return data
 
 
 class Subjects(StrEnum):

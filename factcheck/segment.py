@@ -8,11 +8,11 @@ followed by space.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from factcheck import derived
 from factcheck.lang import table
 from factcheck.model import Block, Sentence
 
@@ -31,7 +31,7 @@ def __getattr__(name: str) -> Any:
 
 # A boundary starts only at the first stop of a run ("...", "?!"), and the run and its closing
 # quotes are taken whole: retrying inside a run of 10,000 dots was quadratic.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042f])")
+_BOUNDARY = derived.regex(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042f])")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 

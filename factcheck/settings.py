@@ -8,19 +8,15 @@ without a `[tool.factcheck]` table is passed over. Precedence: flags > config fi
 
 from __future__ import annotations
 
-import difflib
 import glob
 import os
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck import bounded, safeyaml
+from factcheck import bounded
 from factcheck.config import FAIL_ON, Config
 from factcheck.discover import exists, is_dir
 from factcheck.errors import FactcheckError
@@ -112,6 +108,10 @@ def load(path: Path) -> FileConfig:
 
 
 def _load_toml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    import tomllib  # here: most runs read no TOML (a pyproject.toml without [tool.factcheck] is not parsed)
+
+    from factcheck import safeyaml
+
     try:
         doc = safeyaml.load_toml(text, name)
     except tomllib.TOMLDecodeError as e:
@@ -138,6 +138,10 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 
 def _load_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
+    import yaml  # here, as safeyaml: most runs read no YAML config
+
+    from factcheck import safeyaml
+
     try:
         data = safeyaml.load(text, name)  # first: it refuses what would make compose costly
         node = yaml.compose(text, Loader=safeyaml.FAST_LOADER)
@@ -161,6 +165,8 @@ def _validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> FileCo
 
     for key in data:
         if key not in KEYS:
+            import difflib  # here: only a mistyped key needs it
+
             close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KEYS)})"
             raise fail(str(key), f"unknown config key '{key}'{hint}")

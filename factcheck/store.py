@@ -18,18 +18,20 @@ import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
-
-from factcheck import bounded, codec, entities, safeyaml
+from factcheck import bounded, codec, entities
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.model import Claim, Document, Work, unknown_entity
 from factcheck.reader import read_path
 from factcheck.readers import SOURCE_SUFFIXES, locate
 from factcheck.safewrite import atomic_write as atomic_write  # callers may still write through store
+
+if TYPE_CHECKING:
+    import yaml
 
 T = TypeVar("T")
 FORMAT = 1
@@ -291,6 +293,8 @@ def _write(store: Store, out: Path) -> None:
 
 def _old_works(out: Path) -> list[dict[str, Any]]:
     """The works of the store already in `out` (none when there is none or it does not load)."""
+    import yaml  # here, as in every function of this module that needs it: a check reads the index
+
     try:
         data = _load_yaml(out / "store.yaml")
     except (OSError, UnicodeDecodeError, yaml.YAMLError, FactcheckError):
@@ -300,6 +304,8 @@ def _old_works(out: Path) -> list[dict[str, Any]]:
 
 
 def _dump(data: Any) -> str:
+    import yaml
+
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
 
 
@@ -314,17 +320,23 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
 # --- reading -----------------------------------------------------------------------------------
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader, recording the line of each mapping so errors can point at it."""
+@cache
+def _line_loader() -> type[Any]:
+    """The safe loader, recording the line of each mapping so errors can point at it. Made on first
+    use: a check reads its store through the index and need not import PyYAML."""
+    import yaml
+
+    class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _LineLoader
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _line(obj: Any) -> int | None:
@@ -332,6 +344,10 @@ def _line(obj: Any) -> int | None:
 
 
 def _load_yaml(path: Path, data: bytes | None = None) -> Any:
+    import yaml
+
+    from factcheck import safeyaml
+
     if data is None:
         text = bounded.read_text(path, limit=None)  # a FIFO or device is refused, never read
     else:
@@ -340,7 +356,7 @@ def _load_yaml(path: Path, data: bytes | None = None) -> Any:
         except UnicodeDecodeError:
             raise FactcheckError("not valid UTF-8", str(path)) from None
     try:
-        return safeyaml.load(text, str(path), _LineLoader)  # nesting and aliases limited
+        return safeyaml.load(text, str(path), _line_loader())  # nesting and aliases limited
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]

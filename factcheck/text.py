@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from factcheck import derived
 from factcheck.lang import Entry, table
 
 _FOLD = str.maketrans(
@@ -51,7 +52,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-WORD = re.compile(
+WORD = derived.regex(
     r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff'\-.]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]|[A-Za-z\u00c0-\u024f\u0400-\u04ff]"
 )
 

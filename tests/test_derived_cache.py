@@ -233,3 +233,35 @@ def test_sound_entry_with_invalid_code_is_rebuilt(cache: Path) -> None:
     assert derived.regex(LONG) == re.compile(LONG)
     rewritten = json.loads(bundle.read_bytes().partition(b"\n")[2])
     assert rewritten[name]["code"] != parts[name]["code"]
+
+
+def test_code_fingerprint_kept_until_a_file_changes(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "package"
+    (package / "lang").mkdir(parents=True)
+    (package / "claims").mkdir()
+    (package / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "lang" / "t.yaml").write_text("entries: []\n", encoding="utf-8")
+    (package / "claims" / "c.yaml").write_text("claims: []\n", encoding="utf-8")  # data, not code
+    monkeypatch.setattr(derived, "PACKAGE", package)
+    hashed: list[int] = []
+    real = derived._hash_code
+    monkeypatch.setattr(derived, "_hash_code", lambda files: hashed.append(1) or real(files))
+
+    def fingerprint() -> str:
+        derived.code_fingerprint.cache_clear()
+        return derived.code_fingerprint()
+
+    try:
+        first = fingerprint()
+        assert fingerprint() == first and len(hashed) == 1  # the files are read once, then kept
+        (package / "claims" / "c.yaml").write_text("claims: [1]\n", encoding="utf-8")
+        assert fingerprint() == first
+        (package / "a.py").write_text("A = 2\n", encoding="utf-8")  # same size, whatever its mtime
+        edited = fingerprint()
+        assert edited != first and len(hashed) == 2
+        (package / "a.py").write_text("A = 1\n", encoding="utf-8")
+        assert fingerprint() == first  # by content: the old bytes give the old hash
+    finally:
+        derived.code_fingerprint.cache_clear()

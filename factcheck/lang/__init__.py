@@ -22,8 +22,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factcheck import derived
 from factcheck.errors import FactcheckError
 
@@ -75,9 +73,9 @@ def table(name: str, lang: str = DEFAULT) -> Table:
         raw = path.read_bytes()
         # Parsed once per user and table content: tables are read on every run (derived.py).
         data = derived.cached(
-            "table", derived.key("table", [raw], code=False), lambda: _parse(raw), _same, _same
+            "table", derived.key("table", [raw], code=False), lambda: _parse(raw, path), _same, _same
         )
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as e:  # a broken install, not bad user input
+    except OSError as e:  # a broken install, not bad user input
         raise FactcheckError(f"cannot read language table: {e}", str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise FactcheckError("a language table needs 'about' and a list under 'entries'", str(path))
@@ -96,9 +94,14 @@ def table(name: str, lang: str = DEFAULT) -> Table:
     return Table(name=name, about=str(data.get("about") or ""), entries=tuple(entries))
 
 
-def _parse(raw: bytes) -> Any:
-    # libyaml when PyYAML has it.
-    return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+def _parse(raw: bytes, path: Path) -> Any:
+    import yaml  # here: a check whose tables are all in the derived-data cache never imports PyYAML
+
+    try:
+        # libyaml when PyYAML has it.
+        return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, UnicodeDecodeError) as e:  # a broken install, not bad user input
+        raise FactcheckError(f"cannot read language table: {e}", str(path)) from None
 
 
 def _same(data: Any) -> Any:

@@ -10,8 +10,6 @@ only when there is colour to paint: a plain report (a hook, a pipe, CI) must sta
 from __future__ import annotations
 
 import os
-import shutil
-import textwrap
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, TextIO
@@ -42,6 +40,8 @@ def width(stream: TextIO, env: Mapping[str, str] | None = None) -> int:
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     if _isatty(stream):
+        import shutil  # here, as textwrap below: a pipe or a log is neither measured nor wrapped
+
         return shutil.get_terminal_size().columns
     return 0
 
@@ -83,6 +83,8 @@ def lines(runs: list[Run], *, color: bool, width: int, indent: int, first_indent
     if width <= 0:
         wrapped = [lead + plain]
     else:
+        import textwrap
+
         wrapped = textwrap.wrap(
             plain,
             width=max(width, indent + 20),
