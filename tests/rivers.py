@@ -4,6 +4,7 @@ the seeds), the checker built from it, and the verdict a sentence gets."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,26 @@ def source_checker(factory: pytest.TempPathFactory, name: str, source: str) -> C
     folder = factory.mktemp(name)
     (folder / f"{name}.md").write_text(source, encoding="utf-8")
     return Checker(build([folder]), Config())
+
+
+def checker_fixture(name: str, source: str) -> Any:
+    """A module's `checker` fixture: a checker over the capability's own source."""
+
+    @pytest.fixture(scope="module")
+    def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+        return source_checker(tmp_path_factory, name, source)
+
+    return checker
+
+
+def verdict_rows(cases: list[tuple[str, str, str]]) -> Any:
+    """A table-driven test: each row a sentence, the verdict it must get, and why."""
+
+    @pytest.mark.parametrize(("sentence", "expected", "why"), cases, ids=[c[2] for c in cases])
+    def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
+        assert_verdict(checker, sentence, expected, why)
+
+    return test_verdict
 
 
 def worst(checker: Checker, sentence: str) -> Verdict | None:

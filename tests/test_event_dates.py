@@ -7,8 +7,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
-import pytest
-from rivers import assert_verdict, source_checker
+from rivers import checker_fixture, verdict_rows
 
 from factcheck.check import Checker
 
@@ -55,14 +54,9 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return source_checker(tmp_path_factory, "fisheries", SOURCE)
+checker = checker_fixture("fisheries", SOURCE)
 
-
-@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
-def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
-    assert_verdict(checker, sentence, expected, why)
+test_verdict = verdict_rows(CASES)
 
 
 def test_a_fronted_date_takes_the_clause_it_opens(checker: Checker) -> None:

@@ -7,7 +7,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 from __future__ import annotations
 
 import pytest
-from rivers import assert_verdict, source_checker
+from rivers import assert_verdict, checker_fixture
 
 from factcheck.check import Checker
 from factcheck.extract import extract
@@ -27,9 +27,7 @@ by 30 percent.
 """
 
 
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return source_checker(tmp_path_factory, "cod", SOURCE)
+checker = checker_fixture("cod", SOURCE)
 
 
 def test_she_after_an_opening_phrase_is_the_name_before(checker: Checker) -> None:

@@ -7,10 +7,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
-import pytest
-from rivers import assert_verdict, source_checker
-
-from factcheck.check import Checker
+from rivers import checker_fixture, verdict_rows
 
 SOURCE = """---
 title: North Sea quotas
@@ -45,11 +42,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return source_checker(tmp_path_factory, "quotas", SOURCE)
+checker = checker_fixture("quotas", SOURCE)
 
-
-@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
-def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
-    assert_verdict(checker, sentence, expected, why)
+test_verdict = verdict_rows(CASES)

@@ -7,8 +7,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
-import pytest
-from rivers import source_checker, worst
+from rivers import checker_fixture, worst
 
 from factcheck.check import Checker
 from factcheck.model import Verdict
@@ -27,9 +26,7 @@ firms like Norsi-Trans have exported the lawful interception standard to all fiv
 """
 
 
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return source_checker(tmp_path_factory, "cameras", SOURCE)
+checker = checker_fixture("cameras", SOURCE)
 
 
 def test_the_topic_of_the_sentence_before_is_not_the_actor(checker: Checker) -> None:
