@@ -183,7 +183,7 @@ class _Parsed:
             return None  # a citation ("..., accessed 14 August 2022"), not a statement
         # A reporting outlet ("Reuters reported", "according to Bloomberg") tells where a fact was
         # read, not whom it is about.
-        mentions = [m for m in ent_mod.find(text, gaz) if m.kind != "outlet"]
+        mentions = [m for m in ent_mod.find(text, gaz) if m.kind != "outlet" and not _attributed(text, m)]
         skip = [(d.start, d.end) for d in found_dates] + [
             (m.start, m.end) for m in mentions if m.kind != "name"
         ]
@@ -490,6 +490,16 @@ def _assemble(
         claims.append(replace(named, pairs=_pairs(text, parsed.pieces, parsed.mentions)))
     keys = tuple(dict.fromkeys(k for v in parsed.values for k in value_keys(v.quantity, v.date)))
     return [replace(c, values=keys) for c in claims]
+
+
+def _attributed(text: str, m: Mention) -> bool:
+    """A body named as the owner of the document a fact was read in ("Rosatom's 2021 annual report
+    put Russia first"): like a reporting outlet, not what the fact is about. A country's own
+    figures ("China's customs data") are about it."""
+    return m.kind not in _GEO_KINDS and bool(rules.rules()["source document"].pattern.match(text, m.end))
+
+
+_GEO_KINDS = frozenset({"country", "region", "city", "place"})
 
 
 def _discourse(q: Quantity) -> bool:
