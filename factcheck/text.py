@@ -63,10 +63,21 @@ class _Lexicon:
     suffixes: tuple[tuple[str, str, bool, str], ...]  # suffix, replacement, undouble, keep after
     synonyms: dict[str, str]  # a word -> the first word of its synonym group
     irregular: dict[str, str]  # an irregular past form -> its verb ("held" -> "hold")
+    acronyms: dict[str, tuple[str, ...]]  # a measure's initials -> its words, lower case ("GDP")
+    spelled_from: dict[str, tuple[str, ...]]  # the acronyms whose words start with a word
 
 
 def _synonym_groups() -> list[Entry]:
     return [e for e in table("measure_lexicon") if e.get("kind") == "synonyms"]
+
+
+def _first_words(entries: Any) -> dict[str, tuple[str, ...]]:
+    """The acronyms of the measure lexicon by the first of their spelled-out words."""
+    first: dict[str, list[str]] = {}
+    for e in entries:
+        if e.get("kind") == "acronym":
+            first.setdefault(str(e["words"][0]).lower(), []).append(str(e["acronym"]))
+    return {w: tuple(a) for w, a in first.items()}
 
 
 @cache
@@ -80,6 +91,12 @@ def _lexicon() -> _Lexicon:
         ),
         synonyms={w: e["words"][0] for e in _synonym_groups() for w in e["words"]},
         irregular={str(f): str(e["base"]) for e in table("irregular_verbs") for f in e["forms"]},
+        acronyms={
+            str(e["acronym"]): tuple(str(w).lower() for w in e["words"])
+            for e in table("measure_lexicon")
+            if e.get("kind") == "acronym"
+        },
+        spelled_from=_first_words(table("measure_lexicon")),
     )
 
 
@@ -127,15 +144,34 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words, in order, without stopwords or numbers."""
-    stopwords = _lexicon().stopwords
+    lex = _lexicon()
+    stopwords = lex.stopwords
+    # A hyphened word is its parts ("lawful-interception" meets "lawful interception").
+    words = [w for m in WORD.finditer(text) for w in m.group().lower().split("-")]
     out = []
-    for m in WORD.finditer(text):
-        for w in m.group().lower().split("-"):  # "lawful-interception" meets "lawful interception"
-            if w in stopwords or len(w) < 2:
-                continue
-            s = stem(w)
-            # An inflected stopword ("others", "totaling") carries no measure either; a stem of three
-            # letters is too short to tell ("herring" is no "her").
-            if s and not (s in stopwords and len(s) > 3):
-                out.append(s)
+    i = 0
+    while i < len(words):
+        spelled = _spelled_out(words, i, lex)
+        if spelled:  # "gross domestic product" is one measure, the same as "GDP"
+            out.append(stem(spelled[0]))
+            i += spelled[1]
+            continue
+        w = words[i]
+        i += 1
+        if w in stopwords or len(w) < 2:
+            continue
+        s = stem(w)
+        # An inflected stopword ("others", "totaling") carries no measure either; a stem of three
+        # letters is too short to tell ("herring" is no "her").
+        if s and not (s in stopwords and len(s) > 3):
+            out.append(s)
     return out
+
+
+def _spelled_out(words: list[str], i: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """The acronym (as a term) whose words start at `words[i]`, and how many words they are."""
+    for acronym in lex.spelled_from.get(words[i], ()):
+        spelled = lex.acronyms[acronym]
+        if tuple(words[i : i + len(spelled)]) == spelled:
+            return acronym.lower(), len(spelled)
+    return None

@@ -86,3 +86,13 @@ def test_irregular_verb_examples(entry: Entry, pair: str, same: bool) -> None:
 )
 def test_accents_do_not_part_words(a: str, b: str, why: str) -> None:
     assert content_terms(a) == content_terms(b), why
+
+
+@pytest.mark.parametrize(
+    ("entry", "pair", "same"),
+    [(e, p, True) for e in table("measure_lexicon") if e.get("kind") == "acronym" for p in e.match]
+    + [(e, p, False) for e in table("measure_lexicon") if e.get("kind") == "acronym" for p in e.reject],
+)
+def test_acronym_examples(entry: Entry, pair: str, same: bool) -> None:
+    a, b = (content_terms(p) for p in pair.split("|"))
+    assert (a == b) is same, f"{entry['acronym']}: {pair!r} -> {a}, {b}"
