@@ -16,6 +16,11 @@ from factcheck.lang.build import alternation
 from factcheck.model import DateValue, Relation
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_EARLY_CUE = r"(?:(?<=\b[Ii]n\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s))"
+# ... and only where a year ends its phrase: "in 1790, Hamilton", not "in 1500 villages".
+_PHRASE_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:(?-i:[A-Z])|(?:and|that|when|the|with|to|after|before|under|as|was|were)\b))"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 
@@ -81,6 +86,8 @@ def _grammar() -> _Grammar:
         + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b"
         + r"(?![.,]\d|\s*(?:%|percent|per\s+cent))"
         + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:{after}))"
+        # A year before 1800 only after "in", "since" or "until": alone, "1500" is as often a count.
+        + rf"|{_EARLY_CUE}(?P<y7>1[0-7]\d\d)\b(?!,\d|\.\d){_PHRASE_END}"
         + r")",
         re.I,
     )
@@ -104,7 +111,7 @@ def find_dates(text: str) -> list[DateValue]:
         month_key = month_word.rstrip(".").lower() if month_word else ""
         if month_key in grammar.word_when_lower and month_word and month_word[0].islower():
             continue  # the modal verb "may", not the month
-        year = next((int(g[k]) for k in ("y1", "y2", "y3", "y6") if g[k]), None)
+        year = next((int(g[k]) for k in ("y1", "y2", "y3", "y6", "y7") if g[k]), None)
         day_s = next((g[k] for k in ("d1", "d2", "d4", "d5") if g[k]), None)
         end_year = None
         if g["ya"]:
@@ -118,7 +125,8 @@ def find_dates(text: str) -> list[DateValue]:
         word = re.sub(r"\s+", " ", (g["rel"] or "").lower())
         rel = (grammar.span_relations if end_year is not None else grammar.relations).get(word, Relation.NONE)
         first = min(
-            (m.start(k) for k in ("d1", "m1", "m2", "m3", "d4", "m5", "ya", "y6") if g[k]), default=m.start()
+            (m.start(k) for k in ("d1", "m1", "m2", "m3", "d4", "m5", "ya", "y6", "y7") if g[k]),
+            default=m.start(),
         )
         out.append(
             DateValue(

@@ -92,3 +92,22 @@ def test_relation_examples(entry: Entry, text: str, holds: bool) -> None:
 
 def test_module_names_resolve() -> None:
     assert dates.MONTHS["sept"] == 9 and dates.PATTERN.search("in 2019")
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "why"),
+    [
+        (
+            "The Federal Reserve was established in 1790.",
+            [1790],
+            "an early year after 'in', ending its phrase",
+        ),
+        ("In 1648, the treaty was signed.", [1648], "an early year opening the sentence"),
+        ("The garrison has stood since 1720 and still stands.", [1720], "after 'since'"),
+        ("Aid reached 1500 villages.", [], "a count, not a year: no cue"),
+        ("Aid reached people in 1500 villages.", [], "after 'in', but a count: it does not end its phrase"),
+        ("Output rose by 1500 tonnes.", [], "a change, not a date"),
+    ],
+)
+def test_years_before_1800_need_a_cue(text: str, years: list[int], why: str) -> None:
+    assert [d.year for d in dates.find_dates(text)] == years, why
