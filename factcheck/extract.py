@@ -336,8 +336,10 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
     for the next sentence."""
     text, values, mentions = parsed.text, parsed.values, parsed.mentions
     own: list[list[Mention]] = [parsed.within(parsed.piece(v.start)) for v in values]
+    # "Kazakhstan and Uzbekistan ... respectively": each figure's entity is its own, not the list's.
+    paired = False
     if rules.RESPECTIVELY.search(text):
-        own = _respectively(own, values, mentions)
+        own, paired = _respectively(own, values, mentions)
     # An entity that is the only one in a short piece with a value is that value's ("34% for Samsung").
     solo = {
         ms[0].entity
@@ -358,6 +360,8 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
             measure = [t for t in measure if t != v.quantity.unit]
         bracket = _bracket_after(parsed, v)
         subject, scope = _subject(parsed, frame, v, own[i], solo, appositive, bracket)
+        if paired and v.quantity is not None and own[i]:
+            scope = Scope.ITEM
         if not measure:
             if item is not None and item[0]:
                 # A list item ("for Sweden, 20.6 percent") repeats the measure of the item before it
@@ -602,12 +606,13 @@ _MODIFIES = re.compile(r"(?:'s)?\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 
 def _respectively(
     own: list[list[Mention]], values: list[_Value], mentions: list[Mention]
-) -> list[list[Mention]]:
+) -> tuple[list[list[Mention]], bool]:
     """ "Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
-    entity of a list owns the n-th value (or the n-th pair of a change's two ends)."""
+    entity of a list owns the n-th value (or the n-th pair of a change's two ends). Also whether the
+    figures were so paired."""
     figures = [i for i, v in enumerate(values) if v.quantity is not None]
     if not figures:
-        return own
+        return own, False
     kinds: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.start >= values[figures[0]].start:
@@ -616,12 +621,12 @@ def _respectively(
             kinds.setdefault(m.kind, []).append(m)
     listed = max(kinds.values(), key=len, default=[])
     if len(listed) < 2 or len(figures) % len(listed):
-        return own
+        return own, False
     per = len(figures) // len(listed)
     out = [list(x) for x in own]
     for j, i in enumerate(figures):
         out[i] = [listed[j // per]]
-    return out
+    return out, True
 
 
 def _period(

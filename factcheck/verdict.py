@@ -194,7 +194,10 @@ def _decide_value(
             )
             and not _part_of_whole(draft)
             and not _past_bound(draft, best.candidate.claim, config)
-            and _measured_alike(draft, best.candidate.claim)
+            and (
+                _measured_alike(draft, best.candidate.claim)
+                or (swapped and _bare_alike(draft, best.candidate.claim))
+            )
             and (swapped or (unanswered and not _shared_subject(draft, best.candidate.claim, kind_of, label)))
         ):
             return Decision(
@@ -321,6 +324,13 @@ def _measured_alike(draft: Claim, src: Claim) -> bool:
             return True  # one currency, though "¥" leaves open which
         return dq.unit == sq.unit and dq.dimension != "number"
     return draft.date is not None and src.date is not None
+
+
+def _bare_alike(draft: Claim, src: Claim) -> bool:
+    """Two bare numbers ("scores of 0.79 and 0.68"): alike only where the draft's own value stands in
+    the sentence pinned on another subject, so the list is plainly one measure's."""
+    dq, sq = draft.quantity, src.quantity
+    return dq is not None and sq is not None and dq.dimension == sq.dimension == "number"
 
 
 def _pinned_elsewhere(

@@ -1,0 +1,39 @@
+"""A list paired with its figures "respectively" gives each entity its own figures, as surely as a
+figure's own piece would: a draft that gives one entity the other's figure conflicts, even when the
+figures are bare numbers (an index score), since the draft's value stands in the sentence on
+another entity.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from rivers import checker_fixture, verdict_rows
+
+SOURCE = """---
+title: Fisheries governance
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-12-01
+---
+
+# Fisheries governance
+
+Both Norway and Iceland sharply improved their Fisheries Governance Index score, from 0.21 to 0.81
+and 0.15 to 0.64 respectively, between 2014 and 2018.
+"""
+
+CASES = [
+    (
+        "Iceland improved its Fisheries Governance Index score to 0.64 by 2018.",
+        "supported",
+        "Iceland's own score",
+    ),
+    (
+        "Iceland improved its Fisheries Governance Index score to 0.81 by 2018.",
+        "conflicting",
+        "Norway's score given to Iceland",
+    ),
+]
+
+checker = checker_fixture("governance", SOURCE)
+test_verdict = verdict_rows(CASES)
