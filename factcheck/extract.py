@@ -499,8 +499,17 @@ def _assemble(
 def _attributed(text: str, m: Mention) -> bool:
     """A body named as the owner of the document a fact was read in ("Rosatom's 2021 annual report
     put Russia first"): like a reporting outlet, not what the fact is about. A country's own
-    figures ("China's customs data") are about it."""
-    return m.kind not in _GEO_KINDS and bool(rules.rules()["source document"].pattern.match(text, m.end))
+    figures ("China's customs data") are about it, and so is a bracket's owner ("4.2% (the World
+    Bank's estimate)"): a figure's bracket names whose figure it is."""
+    if m.kind in _GEO_KINDS or not rules.rules()["source document"].pattern.match(text, m.end):
+        return False
+    # Outside a bracket opened just before it (a bracket's owner is looked for near its figure; the
+    # window keeps a sentence of thousands of names linear).
+    lo = max(0, m.start - _BRACKET_WINDOW)
+    return text.rfind("(", lo, m.start) <= text.rfind(")", lo, m.start)
+
+
+_BRACKET_WINDOW = 200
 
 
 _GEO_KINDS = frozenset({"country", "region", "city", "place"})
