@@ -63,20 +63,23 @@ class _Lexicon:
     suffixes: tuple[tuple[str, str, bool, str], ...]  # suffix, replacement, undouble, keep after
     synonyms: dict[str, str]  # a word -> the first word of its synonym group
     irregular: dict[str, str]  # an irregular past form -> its verb ("held" -> "hold")
-    acronyms: dict[str, tuple[str, ...]]  # a measure's initials -> its words, lower case ("GDP")
-    spelled_from: dict[str, tuple[str, ...]]  # the acronyms whose words start with a word
+    # A measure's acronym by the first of its spelled-out words: (the words, lower case; the acronym)
+    spelled_from: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 def _synonym_groups() -> list[Entry]:
     return [e for e in table("measure_lexicon") if e.get("kind") == "synonyms"]
 
 
-def _first_words(entries: Any) -> dict[str, tuple[str, ...]]:
-    """The acronyms of the measure lexicon by the first of their spelled-out words."""
-    first: dict[str, list[str]] = {}
+def _first_words(entries: Any) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The acronyms of the measure lexicon by the first of their spelled-out words (each spelling:
+    `words`, and any in `also`)."""
+    first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for e in entries:
         if e.get("kind") == "acronym":
-            first.setdefault(str(e["words"][0]).lower(), []).append(str(e["acronym"]))
+            for spelling in [e["words"], *(str(a).split() for a in e.get("also", ()))]:
+                words = tuple(str(w).lower() for w in spelling)
+                first.setdefault(words[0], []).append((words, str(e["acronym"])))
     return {w: tuple(a) for w, a in first.items()}
 
 
@@ -91,11 +94,6 @@ def _lexicon() -> _Lexicon:
         ),
         synonyms={w: e["words"][0] for e in _synonym_groups() for w in e["words"]},
         irregular={str(f): str(e["base"]) for e in table("irregular_verbs") for f in e["forms"]},
-        acronyms={
-            str(e["acronym"]): tuple(str(w).lower() for w in e["words"])
-            for e in table("measure_lexicon")
-            if e.get("kind") == "acronym"
-        },
         spelled_from=_first_words(table("measure_lexicon")),
     )
 
@@ -170,8 +168,7 @@ def content_terms(text: str) -> list[str]:
 
 def _spelled_out(words: list[str], i: int, lex: _Lexicon) -> tuple[str, int] | None:
     """The acronym (as a term) whose words start at `words[i]`, and how many words they are."""
-    for acronym in lex.spelled_from.get(words[i], ()):
-        spelled = lex.acronyms[acronym]
+    for spelled, acronym in lex.spelled_from.get(words[i], ()):
         if tuple(words[i : i + len(spelled)]) == spelled:
             return acronym.lower(), len(spelled)
     return None
