@@ -104,7 +104,7 @@ def _gazetteer(names: dict[str, tuple[str, str]], labels: dict[str, str], kinds:
     )
 
 
-_GEO = frozenset({"country", "region", "city", "place"})
+GEO = frozenset({"country", "region", "city", "place"})  # kinds of place, as against actors
 
 
 def _kind_of_entry(name: str, entry: tuple[str, str]) -> str:
@@ -746,7 +746,7 @@ def _resolve(name: str, gaz: Gazetteer, first: bool) -> tuple[str, str] | None:
     if " " not in key:
         entry = _initials(gaz).get(key) if key.isupper() else gaz.surnames.get(key)
     else:
-        known = {gaz.names[a] for a in acronyms(key) if a in gaz.names and gaz.names[a][1] not in _GEO}
+        known = {gaz.names[a] for a in acronyms(key) if a in gaz.names and gaz.names[a][1] not in GEO}
         others = [name_key(bare(name)), *map(name_key, inverted(name))]
         entry = next(iter(known)) if len(known) == 1 else next(filter(None, map(gaz.names.get, others)), None)
     if entry is None and not first and len(key) <= 60:
@@ -803,7 +803,7 @@ def _initials(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
     if not gaz.initials:
         owners: dict[str, set[tuple[str, str]]] = {}
         for n, entry in gaz.names.items():
-            if " " in n and _kind_of_entry(n, entry) not in _GEO:
+            if " " in n and _kind_of_entry(n, entry) not in GEO:
                 for a in acronyms(n):
                     owners.setdefault(a, set()).add(entry)
         unique = {a: next(iter(e)) for a, e in owners.items() if len(e) == 1 and a not in gaz.names}

@@ -165,7 +165,6 @@ class _Parsed:
     _blanked: dict[bool, str] = field(default_factory=dict)
     _words: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
     _closers: list[int] | None = None  # where the sentence's ")" are, listed on first use
-    _starts: list[int] | None = None  # where the values start, listed on first use
 
     @property
     def text(self) -> str:
@@ -251,14 +250,12 @@ class _Parsed:
 
     def _joined(self, before: Span, after: Span, added: Span) -> bool:
         """Two neighbouring pieces of one event, the one `added` holding words and no value."""
-        if self._starts is None:
-            self._starts = [v.start for v in self.values]
-        starts = self._starts
-        k = bisect.bisect_left(starts, added[0])
+        vs = self.values  # sorted by start: the first at or after the piece is found by bisection
+        k = bisect.bisect_left(vs, added[0], key=lambda v: v.start)
         return (
             bool(rules.rules()["event join"].pattern.fullmatch(self.text[before[1] : after[0]]))
             and bool(self.terms(added))
-            and not (k < len(starts) and starts[k] < added[1])
+            and not (k < len(vs) and vs[k].start < added[1])
         )
 
     def words_in(self, span: Span) -> int:
@@ -501,7 +498,7 @@ def _attributed(text: str, m: Mention) -> bool:
     put Russia first"): like a reporting outlet, not what the fact is about. A country's own
     figures ("China's customs data") are about it, and so is a bracket's owner ("4.2% (the World
     Bank's estimate)"): a figure's bracket names whose figure it is."""
-    if m.kind in _GEO_KINDS or not rules.rules()["source document"].pattern.match(text, m.end):
+    if m.kind in ent_mod.GEO or not rules.rules()["source document"].pattern.match(text, m.end):
         return False
     # Outside a bracket opened just before it (a bracket's owner is looked for near its figure; the
     # window keeps a sentence of thousands of names linear).
@@ -510,9 +507,6 @@ def _attributed(text: str, m: Mention) -> bool:
 
 
 _BRACKET_WINDOW = 200
-
-
-_GEO_KINDS = frozenset({"country", "region", "city", "place"})
 
 
 def _discourse(q: Quantity) -> bool:

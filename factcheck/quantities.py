@@ -791,10 +791,12 @@ def past_bound(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
     if draft.high is not None or source.high is not None or draft.bound in (Bound.MIN, Bound.MAX):
         return False
     slack = 2 * tolerance
+    if source.value < 0:
+        return False
     if source.bound is Bound.MIN:
-        return draft.value > source.value * (1 + slack) if source.value >= 0 else False
+        return draft.value > source.value * (1 + slack)
     if source.bound is Bound.MAX:
-        return draft.value < source.value * (1 - slack) if source.value >= 0 else False
+        return draft.value < source.value * (1 - slack)
     return False
 
 

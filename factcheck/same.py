@@ -28,7 +28,7 @@ from factcheck.model import Bound, Claim, ClaimKind, Quantity, Scope, unknown_na
 
 WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
 
-GEO = frozenset({"country", "region", "city", "place"})
+GEO = entities.GEO
 # Kinds of entity a figure can be about only if the source names them; organisations and programmes
 # are often the unnamed setting of a statement ("the SCO's Qingdao centre").
 NAMED_ACTORS = entities.ACTORS
@@ -316,7 +316,7 @@ def subject_relation(
 
     Entities are matched by `same_entity`, so a short form, an acronym or a spelling variant of a
     name is the same subject, never a swap."""
-    src_all = set(source.names) | set(source.entities) | set(source.nearby)
+    here = set(source.names) | set(source.entities)
     for e in draft.entities:
         rival = any(kind_of(x) == kind_of(e) and not same_entity(x, e, label) for x in source.entities)
         if e in source.others and rival and not _among(e, source.entities, label):
@@ -332,9 +332,7 @@ def subject_relation(
             named = ", ".join(map(label, together))
             return Subjects.OTHER, (), f"the source's figure is for {named} together"
     draft_names = set(draft.names) | set(draft.entities)
-    missing = tuple(
-        e for e in dict.fromkeys((*draft.entities, *draft.names)) if not _among(e, src_all, label)
-    )
+    missing = _unnamed(draft, here | set(source.nearby), label)
     absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS and _proper(e)]
     # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
     own_level = draft.quantity is not None or source.scope is Scope.ITEM
@@ -342,10 +340,7 @@ def subject_relation(
     # paragraph's topic, not who does what in this sentence ("Russian companies like Protei have
     # exported SORM" after a sentence about Hikvision).
     if draft.kind is ClaimKind.NAMED:
-        here = set(source.names) | set(source.entities)
-        missing = tuple(
-            e for e in dict.fromkeys((*draft.entities, *draft.names)) if not _among(e, here, label)
-        )
+        missing = _unnamed(draft, here, label)
     for e in missing:
         if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
             continue
@@ -356,6 +351,11 @@ def subject_relation(
     if absent:
         return Subjects.UNRELATED, missing, f"the source does not mention {label(absent[0])}"
     return Subjects.SAME, missing, ""
+
+
+def _unnamed(draft: Claim, pool: set[str], label: Callable[[str], str]) -> tuple[str, ...]:
+    """The draft's entities and names that no entity of `pool` names, in order."""
+    return tuple(e for e in dict.fromkeys((*draft.entities, *draft.names)) if not _among(e, pool, label))
 
 
 def _part_of(a: str, b: str, label: Callable[[str], str]) -> bool:

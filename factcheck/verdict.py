@@ -327,8 +327,9 @@ def _measured_alike(draft: Claim, src: Claim) -> bool:
 
 
 def _bare_alike(draft: Claim, src: Claim) -> bool:
-    """Two bare numbers ("scores of 0.79 and 0.68"): alike only where the draft's own value stands in
-    the sentence pinned on another subject, so the list is plainly one measure's."""
+    """Two bare numbers ("scores of 0.79 and 0.68"), which `_measured_alike` never compares: the
+    policy compares them only where the draft's own value stands in the sentence pinned on another
+    subject, so the list is plainly one measure's."""
     dq, sq = draft.quantity, src.quantity
     return dq is not None and sq is not None and dq.dimension == sq.dimension == "number"
 
