@@ -16,7 +16,7 @@ from factcheck import derived
 from factcheck.lang import table
 from factcheck.lang.build import alternation, fill
 from factcheck.model import Polarity, Side, Stance
-from factcheck.text import stem
+from factcheck.text import content_terms, fold, stem, stopwords
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +124,58 @@ def negated(text: str) -> bool:
         not (m.group().lower() in ("not", "n't") and not_until.match(text, m.end()))
         for m in rules()["negation"].pattern.finditer(text)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Denials:
+    """What a sentence denies and what it affirms, as stemmed content words. A term it both denies and
+    affirms ("did not rise in May but rose in June") is only affirmed."""
+
+    denied: tuple[tuple[str, str], ...]  # (term, the denial as written: "did not appropriate")
+    affirmed: frozenset[str]
+
+
+# A word, or a run of anything else (a comma, a figure, a bracket), which ends what a negation denies.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+")
+_DENIED_WORDS = 4  # "no mutual defence clause": a negation governs a short run of words
+_SKIPPED = 3  # "is not yet a member": function words passed over before the denied ones
+
+
+@functools.lru_cache(maxsize=1024)  # verdicts ask again for each figure of a sentence
+def denials(text: str) -> Denials:
+    """The content words each negation of the sentence denies: the run of lowercase content words right
+    after it ("never raised", "no formal trade treaty"), past a few function words ("is not a member").
+    A name, a figure or a punctuation mark ends the run: "not Russia" and "not 7%" contrast, they do
+    not deny a word the other sentence may use."""
+    text = fold(text)
+    stop = stopwords()
+    skip = frozenset(_entry("denial")["skip"])
+    not_until = _not_until()
+    spans: list[tuple[int, int]] = []
+    denied: dict[str, str] = {}
+    for m in rules()["denial"].pattern.finditer(text):
+        if m.group().lower() in ("not", "n't") and not_until.match(text, m.end()):
+            continue  # "did not sign up until April 2007" dates the act
+        run: list[re.Match[str]] = []
+        skipped = 0
+        for w in _TOKEN.finditer(text, m.end()):
+            word = w.group()
+            low = word.lower()
+            if not run and skipped < _SKIPPED and (low in stop or low in skip):
+                skipped += 1
+                continue
+            if not word[0].isalpha() or word[0].isupper() or low in stop or len(run) == _DENIED_WORDS:
+                break
+            run.append(w)
+        end = run[-1].end() if run else m.end()
+        spans.append((m.start(), end))  # the negation is neither denied nor affirmed
+        if run:
+            for term in content_terms(text[run[0].start() : end]):
+                denied.setdefault(term, text[m.start() : end])
+    starts = [0] + [b for _, b in spans]
+    ends = [a for a, _ in spans] + [len(text)]
+    affirmed = frozenset(content_terms(" . ".join(text[a:b] for a, b in zip(starts, ends, strict=True))))
+    return Denials(tuple((t, p) for t, p in denied.items() if t not in affirmed), affirmed)
 
 
 def bibliographic_date(text: str, start: int) -> bool:

@@ -56,6 +56,12 @@ def decide(
             or _ratio_of_change(draft, comps, config)
             or _decide_value(draft, comps, config, kind_of, label)
         )
+    if draft.kind is not ClaimKind.NAMED and decision.verdict is Verdict.SUPPORTED and decision.evidence:
+        # The figure is the source's, but the statement around it may not be: "never raised the 2%
+        # target" where the source raised it.
+        denial = denied(draft, decision.evidence[0].claim)
+        if denial:
+            decision = replace(decision, verdict=Verdict.CONFLICTING, message=denial, why="negation")
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
     return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
 
@@ -466,6 +472,9 @@ def _decide_named(
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
     best = max(comps, key=lambda c: (c.aligned, c.candidate.claim.id))
     turned = draft.polarity.turned(best.candidate.claim.polarity)
+    denial = denied(draft, best.candidate.claim) if not turned else ""
+    if best.aligned >= config.conflict_alignment and denial and best.subject is not Subjects.SWAPPED:
+        return Decision(Verdict.CONFLICTING, denial, (best.candidate,), "negation")
     if rules_flip(draft) != rules_flip(best.candidate.claim) and not turned:
         # One sentence negates and the other does not, with no opposed words: negation is read from the
         # whole sentence ("not including ...", "no longer ..."), too loosely to call a contradiction.
@@ -650,6 +659,21 @@ def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     country and a place that may lie in it."""
     local = {"region", "place", "city"}
     return kind_of(a) in local and kind_of(b) in local
+
+
+def denied(draft: Claim, src: Claim) -> str:
+    """How one sentence denies what the other affirms ("" when neither does): "did not appropriate"
+    against "appropriated", "no formal trade treaty" against "signed a formal trade treaty". The
+    affirmed word must be among the claim's own measure words, not elsewhere in its sentence (a
+    heading run into it, another clause)."""
+    mine, theirs = rules.denials(draft.quote), rules.denials(src.quote)
+    for term, words in mine.denied:
+        if term in theirs.affirmed and term in src.terms:
+            return f"the draft says {words!r}, the source says otherwise"
+    for term, words in theirs.denied:
+        if term in mine.affirmed and term in draft.terms:
+            return f"the source says {words!r}"
+    return ""
 
 
 def rules_flip(c: Claim) -> bool:
