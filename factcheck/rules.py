@@ -102,6 +102,12 @@ def _opposed_stems() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
     return tuple((stems(pos), stems(neg), name) for pos, neg, name in _opposites())
 
 
+@functools.cache
+def opposed_words(opposition: str) -> frozenset[str]:
+    """The stems of both sides of an opposition of the lexicon ("support", "veto" ...)."""
+    return frozenset().union(*(pos | neg for pos, neg, name in _opposed_stems() if name == opposition))
+
+
 def not_a_claim(text: str) -> bool:
     r = rules()
     return r["question"].search(text) or r["self-reference"].search(text)

@@ -23,7 +23,7 @@ from factcheck import dates as dates_mod
 from factcheck import derived, entities, rules
 from factcheck import quantities as qty_mod
 from factcheck.extract import value_keys
-from factcheck.match import Candidate
+from factcheck.match import Candidate, tokens
 from factcheck.model import Bound, Claim, ClaimKind, Quantity, Scope, unknown_name
 
 WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
@@ -148,7 +148,7 @@ def compare(
     named = set(src.names) | set(src.entities) | set(src.nearby)
     subjects = [e for e in draft.entities if kind_of(e) not in SETTING]
     f = Features(
-        sim=cand.similarity,
+        sim=cand.similarity + _opposed_share(draft, src, theirs, idf),
         back=coverage(theirs, mine, idf),
         back_own=coverage(set(src.terms) | {f"@{e}" for e in src.entities}, mine, idf),
         measure=cand.measure,
@@ -171,6 +171,18 @@ def compare(
         why_subject=why,
         period_differs=period_differs,
     )
+
+
+def _opposed_share(draft: Claim, src: Claim, theirs: set[str], idf: Callable[[str], float]) -> float:
+    """The weight of the draft's words that take the side opposite the source's in one of the lexicon's
+    oppositions ("support" where the source says "veto"): a statement of the opposite is about the
+    same thing, so these words count as found in the source sentence."""
+    turned = draft.polarity.turned(src.polarity)
+    if not turned:
+        return 0.0
+    words = rules.opposed_words(turned)
+    total = sum(idf(t) for t in tokens(draft))
+    return sum(idf(t) for t in draft.context if t in words and t not in theirs) / total if total else 0.0
 
 
 def _same_digits(draft: Claim, src: Claim) -> bool:

@@ -1,0 +1,53 @@
+"""A named statement that takes the other side of one of the lexicon's oppositions ("would support"
+where the source says "would veto") conflicts with it. The opposed words count as shared when the two
+sentences are aligned, since a statement of the opposite is about the same thing; other words must
+still align.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from rivers import checker_fixture, verdict_rows
+
+SOURCE = """---
+title: Baltic votes
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-07-01
+---
+
+# Baltic votes
+
+Estonia, which has long relied on the Narva plants for power, has said that it would veto any
+Commission plan to close the oil shale mines.
+
+Latvia's parliament approved the new port levy after a long debate in the budget committee.
+"""
+
+CASES = [
+    (
+        "Estonia has said it would support any Commission plan to close the oil shale mines.",
+        "conflicting",
+        "support where the source says veto",
+    ),
+    (
+        "Estonia has said it would veto any Commission plan to close the oil shale mines.",
+        "supported",
+        "the same side as the source",
+    ),
+    (
+        "Latvia's parliament rejected the new port levy after a long debate.",
+        "conflicting",
+        "rejected where the source says approved",
+    ),
+    (
+        "Estonia has said it would support a new rail link to Finland.",
+        "unsupported",
+        "the opposed word alone does not align a sentence about something else",
+    ),
+]
+
+
+checker = checker_fixture("votes", SOURCE)
+
+test_verdict = verdict_rows(CASES)
