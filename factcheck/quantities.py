@@ -768,6 +768,8 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
             return False
         return lo > d_lo - eps if source.bound is not Bound.MAX else False
     if draft.bound is Bound.MAX:
+        if source.bound is Bound.MAX:  # "up to EUR 814 billion" where the source's ceiling is 750
+            return _close(d_lo, lo, draft, tolerance)
         if draft.hedge in near and lo < d_lo * (1 - tolerance) - eps:
             return False
         return lo < d_lo + eps if source.bound is not Bound.MIN else False

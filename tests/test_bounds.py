@@ -38,6 +38,9 @@ def test_bound_keeps_its_words(text: str, bound: str, hedge: str, shown: str, wh
         ("90%", "just over 50%", False, "too far from the source's near floor"),
         ("at least 30 firms", "30 firms", True, "'at least' includes the figure"),
         ("fewer than 10 firms", "8 firms", True, "below the ceiling"),
+        ("up to EUR 750 billion", "up to EUR 750 billion", True, "the same ceiling"),
+        ("up to EUR 800 billion", "up to EUR 750 billion", False, "another ceiling is another figure"),
+        ("up to 40%", "up to 40.2%", True, "the same ceiling at the draft's precision"),
     ],
 )
 def test_near_bounds(draft: str, source: str, ok: bool, why: str) -> None:
