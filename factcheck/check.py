@@ -3,6 +3,7 @@ benchmarks all call this."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -13,7 +14,17 @@ from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract
 from factcheck.match import Candidate, ClaimIndex
-from factcheck.model import Document, Evidence, FileReport, Finding, Report, StoreInfo, Verdict, unknown_name
+from factcheck.model import (
+    Document,
+    Evidence,
+    FileReport,
+    Finding,
+    Mention,
+    Report,
+    StoreInfo,
+    Verdict,
+    unknown_name,
+)
 from factcheck.reader import read_path, read_stdin
 from factcheck.verdict import decide, reconcile
 from factcheck.written import as_written
@@ -41,6 +52,11 @@ class Checker:
         self.gaz = entities.extend(entities.load(self.store.gazetteer), list(self.store.names))
         self.index: ClaimIndex = self.store.index
         self._count = self.store.claim_count
+        # The verdict asks for the names of the same few sentences (a draft's, its evidence's) again.
+        self.mentions = functools.lru_cache(maxsize=4096)(self._mentions)
+
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
+        return tuple(entities.find(text, self.gaz))
 
     def kind_of(self, entity: str) -> str:
         kind = self._kinds.get(entity)  # asked for the same few entities thousands of times a check
@@ -55,7 +71,12 @@ class Checker:
         claims = extract(doc, self.gaz)
         shortlists = [self.index.candidates(claim, SHORTLIST) for claim in claims]
         decided = [
-            (claim, decide(claim, cands, self.config, self.kind_of, self.gaz.label, self.index.idf))
+            (
+                claim,
+                decide(
+                    claim, cands, self.config, self.kind_of, self.gaz.label, self.index.idf, self.mentions
+                ),
+            )
             for claim, cands in zip(claims, shortlists, strict=True)
         ]
         for claim, d in reconcile(decided):

@@ -143,14 +143,14 @@ class Denials:
 
 # A word, or a run of anything else (a comma, a figure, a bracket), which ends what a negation denies.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+")
-_DENIED_WORDS = 4  # "no mutual defence clause": a negation governs a short run of words
+_DENIED_WORDS = 4  # "no joint storage fund": a negation governs a short run of words
 _SKIPPED = 3  # "is not yet a member": function words passed over before the denied ones
 
 
 @functools.lru_cache(maxsize=1024)  # verdicts ask again for each figure of a sentence
 def denials(text: str) -> Denials:
     """The content words each negation of the sentence denies: the run of lowercase content words right
-    after it ("never raised", "no formal trade treaty"), past a few function words ("is not a member").
+    after it ("never raised", "no joint storage fund"), past a few function words ("is not a member").
     A name, a figure or a punctuation mark ends the run: "not Russia" and "not 7%" contrast, they do
     not deny a word the other sentence may use."""
     text = fold(text)

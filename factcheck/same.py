@@ -12,19 +12,22 @@ named predicates, never the raw scores.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from factcheck import dates as dates_mod
 from factcheck import derived, entities, rules
 from factcheck import quantities as qty_mod
 from factcheck.extract import value_keys
 from factcheck.match import Candidate, tokens
-from factcheck.model import Bound, Claim, ClaimKind, Quantity, Scope, unknown_name
+from factcheck.model import Bound, Claim, ClaimKind, Mention, Quantity, Scope, unknown_name
 
 WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
 
@@ -183,6 +186,77 @@ def _opposed_share(draft: Claim, src: Claim, theirs: set[str], idf: Callable[[st
     words = rules.opposed_words(turned)
     total = sum(idf(t) for t in tokens(draft))
     return sum(idf(t) for t in draft.context if t in words and t not in theirs) / total if total else 0.0
+
+
+# A word, a name's token ("@KG"), or one mark of punctuation.
+_TOKEN = re.compile(r"\w+(?:'\w+)*|'s\b|[^\w\s]")
+_LIST_WORDS = frozenset({"and", "or", ",", "&", "/"})  # a name next to these is one of a list
+_SUBSTITUTED = 4  # tokens: a substitution replaces a name and a word or two, not a clause
+_CONTEXT = 3  # of the three draft words each side of it, as many the source has in the same place
+
+
+def substitution(
+    draft: tuple[str, Sequence[Mention]],
+    src: tuple[str, Sequence[Mention]],
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> tuple[str, str] | None:
+    """The name the source sentence has where the draft sentence, otherwise worded alike, has another
+    of the same kind: "the capital of Dagestan" against "the capital of Buryatia", "the Swedish
+    government declared ..." against "the Finnish government declared ...".
+    Returned as (the draft's entity, the source's). Sentences are aligned word by word (rapidfuzz's
+    Levenshtein opcodes over words, with each name one token); a replaced stretch counts only when
+    it is short, sits between words both sentences share (two before, one after), and is not one
+    item of a list, and when the draft names the source's entity nowhere."""
+    a, b = _name_tokens(*draft), _name_tokens(*src)
+    ops = [op for op in Levenshtein.opcodes(a, b)]
+    kept = [False] * (len(a) + 1)  # whether each draft token is one the source has in the same place
+    for op in ops:
+        if op.tag == "equal":
+            kept[op.src_start : op.src_end] = [True] * (op.src_end - op.src_start)
+    k = 0
+    while k < len(ops):
+        if ops[k].tag == "equal":
+            k += 1
+            continue
+        first = k  # a block of edits between two stretches the sentences share
+        while k < len(ops) and ops[k].tag != "equal":
+            k += 1
+        i1, i2, j1, j2 = ops[first].src_start, ops[k - 1].src_end, ops[first].dest_start, ops[k - 1].dest_end
+        left, right = kept[max(0, i1 - _CONTEXT) : i1], kept[i2 : i2 + _CONTEXT]
+        if not (left and right and left[-1] and right[0]) or sum(left) + sum(right) < _CONTEXT:
+            continue
+        mine, theirs = a[i1:i2], b[j1:j2]
+        if not mine or max(len(mine), len(theirs)) > _SUBSTITUTED:
+            continue
+        edges = {a[i1 - 1], a[i2], b[j1 - 1], b[j2]} | set(mine) | set(theirs)
+        if edges & _LIST_WORDS:
+            continue
+        for d in (t[1:] for t in mine if t.startswith("@")):
+            for s in (t[1:] for t in theirs if t.startswith("@")):
+                if f"@{s}" in a or not _substitutes(d, s, kind_of) or same_entity(d, s, label):
+                    continue
+                return d, s
+    return None
+
+
+def _name_tokens(text: str, mentions: Sequence[Mention]) -> list[str]:
+    """The sentence's words, lowercased, with each outermost name one token: "@" and its entity."""
+    out: list[str] = []
+    pos = 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < pos:
+            continue  # a name inside a longer one
+        out += [w.lower() for w in _TOKEN.findall(text[pos : m.start])] + [f"@{m.entity}"]
+        pos = m.end
+    return out + [w.lower() for w in _TOKEN.findall(text[pos:])]
+
+
+def _substitutes(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
+    """Two entities that can stand in the same place of a sentence: of one swappable kind, or two
+    regions or sites ("the capital of Dagestan"); not names the gazetteer does not know."""
+    ka, kb = kind_of(a), kind_of(b)
+    return ka == kb and ka in SWAPPABLE | {"region", "place"}
 
 
 def _same_digits(draft: Claim, src: Claim) -> bool:

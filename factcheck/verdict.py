@@ -13,7 +13,7 @@ The thresholds are in `Config`; the reasons each verdict gives are shown with it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck import dates as dates_mod
@@ -21,7 +21,7 @@ from factcheck import quantities as qty_mod
 from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate
-from factcheck.model import Bound, Claim, ClaimKind, Pair, Quantity, Role, Scope, Verdict
+from factcheck.model import Bound, Claim, ClaimKind, Mention, Pair, Quantity, Role, Scope, Verdict
 from factcheck.same import Comparison, Subjects
 
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
@@ -46,7 +46,9 @@ def decide(
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
     idf: Callable[[str], float],
+    find: Callable[[str], Sequence[Mention]],
 ) -> Decision:
+    """`find` gives a sentence's named entities, with their places (`entities.find`)."""
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
     if draft.kind is ClaimKind.NAMED:
         decision = _decide_named(draft, comps, config, kind_of, label)
@@ -56,12 +58,8 @@ def decide(
             or _ratio_of_change(draft, comps, config)
             or _decide_value(draft, comps, config, kind_of, label)
         )
-    if draft.kind is not ClaimKind.NAMED and decision.verdict is Verdict.SUPPORTED and decision.evidence:
-        # The figure is the source's, but the statement around it may not be: "never raised the 2%
-        # target" where the source raised it.
-        denial = denied(draft, decision.evidence[0].claim)
-        if denial:
-            decision = replace(decision, verdict=Verdict.CONFLICTING, message=denial, why="negation")
+    if decision.verdict is Verdict.SUPPORTED and decision.evidence:
+        decision = _said_otherwise(draft, decision, find, kind_of, label)
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
     return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
 
@@ -661,9 +659,31 @@ def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return kind_of(a) in local and kind_of(b) in local
 
 
+def _said_otherwise(
+    draft: Claim,
+    decision: Decision,
+    find: Callable[[str], Sequence[Mention]],
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> Decision:
+    """A figure, date or statement the source bears out, in a sentence that says otherwise around it:
+    "never raised the levy" where the source raised it; "in 2019 the Swedish government declared"
+    where the source's 2019 declaration is the Finnish government's."""
+    src = decision.evidence[0].claim
+    # A named claim has weighed negation already, against the same sentence.
+    why = denied(draft, src) if draft.kind is not ClaimKind.NAMED else ""
+    if why:
+        return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="negation")
+    swap = same.substitution((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), kind_of, label)
+    if swap:
+        why = f"the source says {label(swap[1])}, not {label(swap[0])}"
+        return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="another name in its place")
+    return decision
+
+
 def denied(draft: Claim, src: Claim) -> str:
     """How one sentence denies what the other affirms ("" when neither does): "did not appropriate"
-    against "appropriated", "no formal trade treaty" against "signed a formal trade treaty". The
+    against "appropriated", "no joint storage fund" against "set up a joint storage fund". The
     affirmed word must be among the claim's own measure words, not elsewhere in its sentence (a
     heading run into it, another clause)."""
     mine, theirs = rules.denials(draft.quote), rules.denials(src.quote)

@@ -75,7 +75,7 @@ test_verdict = verdict_rows(CASES)
     ("text", "denied", "why"),
     [
         ("The act did not appropriate the money.", {"appropriat"}, "a verb after 'did not'"),
-        ("The states have no formal trade treaty.", {"formal", "trade", "treaty"}, "the words after 'no'"),
+        ("The states have no joint storage fund.", {"joint", "storag", "invest"}, "after no; fund is invest"),
         ("Kyrgyzstan is not yet a member.", {"memb"}, "function words are passed over"),
         ("Riga, not Tallinn, won the bid.", set(), "a name after 'not' contrasts"),
         ("Exports rose 5%, not the 7% forecast.", set(), "a figure ends the denial"),
