@@ -483,7 +483,9 @@ def _decide_named(
     mispaired = _mispaired(draft, best.candidate.claim, kind_of, label) if not turned else ""
     if best.aligned >= config.conflict_alignment and mispaired:
         return Decision(Verdict.CONFLICTING, mispaired, (best.candidate,), mispaired)
-    if best.aligned >= config.named_alignment and not turned and best.subject is Subjects.SAME:
+    # A sign of disagreement that falls short of the conflict bar still withholds support.
+    disagrees = turned or denial or mispaired
+    if best.aligned >= config.named_alignment and not disagrees and best.subject is Subjects.SAME:
         return Decision(Verdict.SUPPORTED, "the source says so", (best.candidate,), "same statement")
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 

@@ -142,6 +142,11 @@ CASES = [
         "conflicting",
         "words paired with the other entity",
     ),
+    (
+        "Lithuania makes dark chocolate for export.",
+        "unsupported",
+        "paired otherwise in a loosely aligned sentence: no conflict, and no support either",
+    ),
     ("Huawei employs more than 2,000 people in Kenya.", "unsupported", "no source gives it"),
     ("The Baltic pipeline cost 4 billion euros.", "unsupported", "a subject the store knows nothing about"),
 ]
