@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from factcheck import bounded, codec, derived, lock
 from factcheck import store as store_mod
 from factcheck.errors import FactcheckError
-from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens
+from factcheck.match import MAX_CANDIDATES, Candidate, rank, tokens, unseen_idf
 from factcheck.model import Claim, ClaimKind, Polarity, Side, Stance, Work
 from factcheck.store import Store
 
@@ -500,7 +500,7 @@ class SqliteIndex:
             n = self._df.get(token)
             if n is None:  # asked thousands of times a check, mostly for frequencies already loaded
                 n = self._guarded(self.df, token)
-            w = self._idf[token] = math.log(1 + self._n / n) if n else self._default_idf
+            w = self._idf[token] = math.log(1 + self._n / n) if n else unseen_idf(token, self._default_idf)
         return w
 
     # -- claims by position

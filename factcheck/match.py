@@ -37,6 +37,14 @@ def tokens(c: Claim) -> set[str]:
     )
 
 
+def unseen_idf(token: str, rarest: float) -> float:
+    """The weight of a token no source claim has. A name or a figure keeps the rarest weight: a claim
+    about something the store never mentions stays unsupported. A word weighs nothing: it cannot tell
+    one source sentence from another, and counting it would only mark down every restatement that a
+    writer worded in words the sources never use ("topped" for "exceeded")."""
+    return rarest if token[:1] in "@#" else 0.0
+
+
 def measure_overlap(draft: Claim, source: Claim, idf: Callable[[str], float]) -> float:
     """Share of the draft claim's measure words (IDF-weighted) that the source claim has: its own
     words count fully, words elsewhere in its sentence half."""
@@ -81,7 +89,8 @@ class Index:
         self._default_idf = math.log(1 + n)
 
     def idf(self, token: str) -> float:
-        return self._idf.get(token, self._default_idf)
+        w = self._idf.get(token)
+        return unseen_idf(token, self._default_idf) if w is None else w
 
     def close(self) -> None:
         """Nothing to release: the claims are in memory."""
