@@ -142,11 +142,16 @@ def _lexicon() -> _Lexicon:
             symbols[w] = (e["unit"], e["dimension"], factor)
     multipliers: dict[str, float] = {}
     fold_suffixes: list[str] = []
+    verb_forms: list[str] = []  # "triple" before its object's determiner: "triple its capacity"
+    bare: set[str] = set()  # the words that are multipliers only in those forms
     for e in table("multipliers"):
         if "suffix" in e.fields:
             fold_suffixes.append(e["suffix"])
         for w in e.get("words", ()):
             multipliers[w] = _number(e["times"])
+        if "followed_by" in e.fields:
+            bare.update(e["words"])
+            verb_forms.append(rf"{alternation(e['words'])}(?=\s+{alternation(e['followed_by'])}\b)")
 
     fractions: dict[str, float] = {}
     fraction_forms = []
@@ -239,7 +244,10 @@ def _lexicon() -> _Lexicon:
             rf"\b(?P<n>\d+(?:st|nd|rd|th)|(?:{numword}[\s-]+)*[a-z]+(?:th|st|nd|rd))\s+anniversary\b", re.I
         ),
         # A hyphen after the word makes a compound ("to double-check"), not a multiplier.
-        multiplier_re=derived.regex(rf"\b({alternation(multipliers)})\b(?!-)", re.I),
+        multiplier_re=derived.regex(
+            rf"\b({'|'.join([*verb_forms, alternation(w for w in multipliers if w not in bare)])})\b(?!-)",
+            re.I,
+        ),
         fused=derived.regex(rf"\b{alternation(_role('fused'))}-$", re.I),
         # "4.4 per 10,000 (people)": a rate per a round base, not a count of 10,000. "Per capita" is
         # not marked: writers put it after the unit or after the noun ("hectares of land per capita"),

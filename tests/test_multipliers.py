@@ -19,6 +19,7 @@ CASES = [
     ("The new mine employs three times as many workers as the old one.", 3, "N times as many"),
     ("Officials reported a twentyfold rise in applications.", 20, "a twentyfold rise"),
     ("The deficit halved over two budgets.", 0.5, "halving is a factor of one half"),
+    ("The grant lets the port triple its cargo handling.", 3, "the bare verb before its object"),
 ]
 
 
