@@ -260,10 +260,13 @@ def _substitutes(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
 
 
 def _same_digits(draft: Claim, src: Claim) -> bool:
-    """The same significant digits at another power of ten: the slip of a scale word or a unit."""
+    """The same significant digits at another power of ten, or the same sum in another currency: the
+    slip of a scale word, a unit or a currency sign ("€25 billion" for "$25 billion")."""
     dq, sq = draft.quantity, src.quantity
-    if dq is None or sq is None or dq.value == sq.value or not dq.value or not sq.value:
+    if dq is None or sq is None or not dq.value or not sq.value:
         return False
+    if dq.value == sq.value:
+        return dq.dimension == "money" and not same_currency(dq, sq) and dq.high == sq.high
     return _mantissa(dq.value) == _mantissa(sq.value) and (dq.high is None) == (sq.high is None)
 
 
