@@ -521,9 +521,11 @@ def _discourse_stems() -> frozenset[str]:
 
 def value_keys(q: Quantity | None, d: DateValue | None) -> tuple[str, ...]:
     """A value as retrieval keys: its unit and number at four significant digits ("percent:27",
-    "USD:2.9e+09"), both ends of a range; a date as its years."""
+    "USD:2.9e+09", "CNY/JPY:4.76e+11" for currencies that share a sign), both ends of a range; a
+    date as its years."""
     if q is not None:
-        return tuple(f"{q.unit or q.dimension}:{x:.4g}" for x in (q.value, q.high) if x is not None)
+        unit = qty_mod.key_unit(q)
+        return tuple(f"{unit}:{x:.4g}" for x in (q.value, q.high) if x is not None)
     if d is not None and d.year:
         return tuple(f"year:{y}" for y in range(d.year, (d.end_year or d.year) + 1))[:12]
     return ()

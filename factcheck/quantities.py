@@ -54,6 +54,7 @@ class _Lexicon:
     currency_words: dict[str, str]  # "yuan" -> "CNY": written after a figure
     currency_signs: dict[str, str]  # "hk$" -> "HKD": written before a figure (lower case)
     currency_codes: dict[str, str]  # "RMB" -> "CNY", "NOK" -> "NOK": codes, in capitals
+    shared_signs: dict[str, frozenset[str]]  # "¥" -> {"CNY", "JPY"}: signs written for several
     measures: dict[str, tuple[str, str, float]]  # written form, lower case -> (unit, dimension, factor)
     symbols: dict[str, tuple[str, str, float]]  # unit symbols whose case matters ("Mt", "W")
     percents: dict[str, tuple[str, float]]  # "per cent" -> ("percent", 1), "bps" -> ("pp", 0.01)
@@ -113,6 +114,7 @@ def _lexicon() -> _Lexicon:
     currency_signs: dict[str, str] = {}
     sign_forms: list[str] = []
     currency_codes: dict[str, str] = {}
+    shared: dict[str, frozenset[str]] = {}
     for e in table("currencies"):
         code = e.get("code")
         for w in e.get("words", ()):
@@ -122,6 +124,8 @@ def _lexicon() -> _Lexicon:
             sign_forms.append(sign)
         if code:
             currency_codes[code] = code
+        for sign in e.get("shared_signs", ()):
+            shared[sign] = shared.get(sign, frozenset()) | {code}
         for other in e.get("codes", ()):
             currency_codes[other] = code or other
 
@@ -204,6 +208,7 @@ def _lexicon() -> _Lexicon:
         after_currency=frozenset(after_currency),
         currency_words=currency_words,
         currency_signs=currency_signs,
+        shared_signs={s: codes | {currency_signs[s.lower()]} for s, codes in shared.items()},
         currency_codes=currency_codes,
         measures=measures,
         symbols=symbols,
@@ -823,6 +828,25 @@ def _close(d: float, s: float, draft: Quantity, tolerance: float) -> bool:
 
 def _within(d: float, s: float, tolerance: float) -> bool:
     return abs(d - s) <= tolerance * abs(s) + 1e-12
+
+
+def currencies(q: Quantity) -> frozenset[str]:
+    """The currencies a sum may be in: its own, or every currency whose sign it is written with when
+    writers share that sign ("¥5 billion" may be yuan or yen)."""
+    for sign, codes in _lexicon().shared_signs.items():
+        if q.unit in codes and sign in q.text:
+            return codes
+    return frozenset({q.unit})
+
+
+def key_unit(q: Quantity) -> str:
+    """A value's unit as a retrieval key: the currencies that share a sign are one key ("CNY/JPY"),
+    so that "¥476bn" finds "476 billion yen"."""
+    if q.dimension == "money":
+        for codes in _lexicon().shared_signs.values():
+            if q.unit in codes:
+                return "/".join(sorted(codes))
+    return q.unit or q.dimension
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

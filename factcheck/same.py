@@ -279,21 +279,14 @@ def own_keys(c: Claim) -> tuple[str, ...]:
     return value_keys(c.quantity, c.date)
 
 
-def _currencies(q: Quantity) -> frozenset[str]:
-    """The currencies a sum may be in: "¥" is written for both the yuan and the yen."""
-    return (
-        frozenset({"CNY", "JPY"}) if "\u00a5" in q.text and q.unit in ("CNY", "JPY") else frozenset({q.unit})
-    )
-
-
 def same_currency(a: Quantity, b: Quantity) -> bool:
     """Whether two sums may be in one currency ("¥5 billion" and "5 trillion yen" may)."""
-    return bool(_currencies(a) & _currencies(b))
+    return bool(qty_mod.currencies(a) & qty_mod.currencies(b))
 
 
 def _same_money(a: Quantity, b: Quantity) -> Quantity:
     """`a` in `b`'s currency when the sign leaves its currency open."""
-    if a.dimension == b.dimension == "money" and a.unit != b.unit and b.unit in _currencies(a):
+    if a.dimension == b.dimension == "money" and a.unit != b.unit and b.unit in qty_mod.currencies(a):
         return replace(a, unit=b.unit)
     return a
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.extract import value_keys
 from factcheck.quantities import compatible, find_quantities
 from factcheck.text import fold
 
@@ -92,3 +93,17 @@ COMPAT = [
 @pytest.mark.parametrize(("draft", "source", "ok", "why"), COMPAT, ids=[c[3] for c in COMPAT])
 def test_compatible(draft: str, source: str, ok: bool, why: str) -> None:
     assert compatible(q(draft), q(source)) is ok, why
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "shared", "why"),
+    [
+        ("\u00a5476bn", "476 billion yen", True, "'\u00a5' is written for the yen too"),
+        ("\u00a5476bn", "476 billion yuan", True, "and first of all for the yuan"),
+        ("$476bn", "476 billion yen", False, "the dollar's sign is the dollar's alone"),
+    ],
+)
+def test_shared_currency_signs_are_one_retrieval_key(draft: str, source: str, shared: bool, why: str) -> None:
+    """A sum under a sign several currencies share finds the source's sum in any of them."""
+    (d,), (s,) = find_quantities(draft), find_quantities(source)
+    assert (value_keys(d, None) == value_keys(s, None)) is shared, why
