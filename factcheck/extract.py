@@ -335,8 +335,9 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
     own: list[list[Mention]] = [parsed.within(parsed.piece(v.start)) for v in values]
     # "Kazakhstan and Uzbekistan ... respectively": each figure's entity is its own, not the list's.
     paired = False
-    if rules.RESPECTIVELY.search(text):
-        own, paired = _respectively(own, values, mentions)
+    said = rules.RESPECTIVELY.pattern.search(text)
+    if said is not None:
+        own, paired = _respectively(own, values, mentions, said.start())
     # An entity that is the only one in a short piece with a value is that value's ("34% for Samsung").
     solo = {
         ms[0].entity
@@ -610,14 +611,20 @@ _MODIFIES = re.compile(r"(?:'s)?\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 
 
 def _respectively(
-    own: list[list[Mention]], values: list[_Value], mentions: list[Mention]
+    own: list[list[Mention]], values: list[_Value], mentions: list[Mention], said: int
 ) -> tuple[list[list[Mention]], bool]:
     """ "Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
-    entity of a list owns the n-th value (or the n-th pair of a change's two ends). Also whether the
-    figures were so paired."""
+    entity of a list owns the n-th value (or the n-th pair of a change's two ends). The list is the
+    names between the last figure and "respectively" ("31% and 28% of the services used by EU and
+    US utilities respectively"), else the longest list of one kind before the figures. Also whether
+    the figures were so paired."""
     figures = [i for i, v in enumerate(values) if v.quantity is not None]
     if not figures:
         return own, False
+    after: list[Mention] = []
+    for m in mentions:
+        if values[figures[-1]].end <= m.start < said and all(m.entity != a.entity for a in after):
+            after.append(m)
     kinds: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.start >= values[figures[0]].start:
@@ -625,6 +632,8 @@ def _respectively(
         if all(m.entity != k.entity for k in kinds.get(m.kind, [])):
             kinds.setdefault(m.kind, []).append(m)
     listed = max(kinds.values(), key=len, default=[])
+    if len(after) >= 2 and not len(figures) % len(after):
+        listed = after
     if len(listed) < 2 or len(figures) % len(listed):
         return own, False
     per = len(figures) // len(listed)

@@ -20,6 +20,9 @@ date: 2025-12-01
 
 Both Norway and Iceland sharply improved their Fisheries Governance Index score, from 0.21 to 0.81
 and 0.15 to 0.64 respectively, between 2014 and 2018.
+
+In 2021, Vestas supplied 31% of the turbines used by Danish wind farms and 28% of those used by
+German ones.
 """
 
 CASES = [
@@ -32,6 +35,18 @@ CASES = [
         "Iceland improved its Fisheries Governance Index score to 0.81 by 2018.",
         "conflicting",
         "Norway's score given to Iceland",
+    ),
+    (
+        "In 2021, Vestas supplied 31% and 28% of the turbines used by Danish and German wind farms"
+        " respectively.",
+        "supported",
+        "the list after the figures, right before 'respectively', pairs with them",
+    ),
+    (
+        "In 2021, Vestas supplied 28% and 31% of the turbines used by Danish and German wind farms"
+        " respectively.",
+        "conflicting",
+        "the list after the figures paired the other way",
     ),
 ]
 
