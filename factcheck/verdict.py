@@ -131,12 +131,16 @@ def _decide_value(
             continue
         answered = answered or aligned
         best = counterpart(draft, rivals, kind_of, label)
+        if best.agrees and _given_another(draft, best, rivals, kind_of, label) and len(rivals) > 1:
+            # the draft's value is another subject's here: the draft subject's own figure answers it
+            best = counterpart(draft, [c for c in rivals if c is not best], kind_of, label)
         turned = rules.polarity(draft.quote).turned(rules.polarity(best.candidate.claim.quote))
         if (
             best.agrees
             and best.subject in (Subjects.SAME, Subjects.UNRELATED)
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
+            and not _given_another(draft, best, rivals, kind_of, label)
             and not _unmeasured_date(draft, best)
         ):
             # An actor the source sentence does not name ("Rosatom's report put Russia first ...")
@@ -178,7 +182,12 @@ def _decide_value(
         # The draft's value is in the sentence, pinned on another subject or worded as another of the
         # draft's figures: the figures were swapped.
         swapped = any(
-            c.agrees and (_pinned_elsewhere(draft, c, kind_of, label) or _worded_elsewhere(draft, c, best))
+            c.agrees
+            and (
+                _pinned_elsewhere(draft, c, kind_of, label)
+                or _worded_elsewhere(draft, c, best)
+                or _given_another(draft, c, rivals, kind_of, label)
+            )
             for c in rivals
         )
         unanswered = (
@@ -197,7 +206,9 @@ def _decide_value(
                 or (len(rivals) == 1 and (best.features.measure > 0 or not best.candidate.claim.terms))
             )
             and not _part_of_whole(draft)
-            and not _past_bound(draft, best.candidate.claim, config)
+            # a value the sentence gives to another is not the draft subject's, however far past
+            # the subject's own bound it is
+            and (swapped or not _past_bound(draft, best.candidate.claim, config))
             and (
                 _measured_alike(draft, best.candidate.claim)
                 or (swapped and _bare_alike(draft, best.candidate.claim))
@@ -218,6 +229,7 @@ def _decide_value(
         if c.agrees
         and c.subject is Subjects.SAME
         and not _pinned_elsewhere(draft, c, kind_of, label)
+        and not _given_another(draft, c, comps, kind_of, label)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not draft.polarity.turned(c.candidate.claim.polarity)
     ]
@@ -355,6 +367,40 @@ def _pinned_elsewhere(
             if kind_of(e) in same.SWAPPABLE
         )
         and any(kind_of(e) in same.SWAPPABLE for e in draft.entities)
+    )
+
+
+def _given_another(
+    draft: Claim,
+    agreeing: Comparison,
+    rivals: list[Comparison],
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> bool:
+    """The sentence gives each of its figures its own subject ("more than RUB 108 million for Crimea,
+    and RUB 319 million for the Ukrainian territories"), the draft's value to another subject of the
+    same group (a place for a place, an actor for an actor) and another value to the draft's: the
+    draft has paired them the other way."""
+
+    def own(c: Comparison, e: str) -> bool:
+        src = c.candidate.claim
+        return src.scope in (Scope.ITEM, Scope.PIECE) and any(
+            same.same_entity(x, e, label) for x in src.entities
+        )
+
+    src = agreeing.candidate.claim
+    if draft.quantity is None or src.scope not in (Scope.ITEM, Scope.PIECE) or not src.entities:
+        return False
+    if any(own(agreeing, e) for e in draft.entities):
+        return False
+    return any(
+        any(same.group(kind_of(e)) == same.group(kind_of(x)) for x in src.entities)
+        and any(
+            own(r, e) and not r.agrees and r.comparable and r.candidate.claim.quote == src.quote
+            for r in rivals
+            if r is not agreeing
+        )
+        for e in draft.entities
     )
 
 

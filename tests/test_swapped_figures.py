@@ -2,6 +2,7 @@
 that lists each figure next to its own words, even though both values occur in the source: "41
 percent of mackerel, 28 percent of herring" is not "28% of mackerel and 41% of herring". A sentence
 that pairs figures and words "respectively" keeps them apart, so its words say nothing of the pairing.
+A sentence that gives each figure its own subject ("X for Gansu, and Y for Qinghai") pairs them too.
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -20,6 +21,8 @@ date: 2025-04-01
 
 Official estimates show that in 2023, Norway held 41 percent of the North Sea mackerel quota,
 28 percent of herring, and 9 percent of cod.
+
+In 2024 alone, more than CNY 95 million was set aside for Gansu, and CNY 410 million for Qinghai.
 """
 
 CASES = [
@@ -41,6 +44,19 @@ CASES = [
     ),
 ]
 
+
+CASES += [
+    (
+        "More than CNY 95 million was set aside for Gansu in 2024.",
+        "supported",
+        "Gansu's own sum",
+    ),
+    (
+        "CNY 410 million was set aside for Gansu in 2024.",
+        "conflicting",
+        "the sentence gives this sum to Qinghai and another to Gansu, however far past Gansu's floor",
+    ),
+]
 
 checker = checker_fixture("quotas", SOURCE)
 
