@@ -177,15 +177,21 @@ class _Parsed:
         text = sent.text
         if rules.not_a_claim(text):
             return None
-        found_dates = dates_mod.find_dates(text)
+        # "Figure 4", "(Smith, 2021, p. 12)": where something is written, not a figure or a date.
+        references = [m.span() for m in rules.rules()["reference"].pattern.finditer(text)]
+        found_dates = [
+            d for d in dates_mod.find_dates(text) if not any(a <= d.start < b for a, b in references)
+        ]
         if any(rules.bibliographic_date(text, d.start) for d in found_dates):
             return None  # a citation ("..., accessed 14 August 2022"), not a statement
         # A reporting outlet ("Reuters reported", "according to Bloomberg") tells where a fact was
         # read, not whom it is about.
         mentions = [m for m in ent_mod.find(text, gaz) if m.kind != "outlet" and not _attributed(text, m)]
-        skip = [(d.start, d.end) for d in found_dates] + [
-            (m.start, m.end) for m in mentions if m.kind != "name"
-        ]
+        skip = sorted(
+            [(d.start, d.end) for d in found_dates]
+            + [(m.start, m.end) for m in mentions if m.kind != "name"]
+            + references
+        )
         quantities = [q for q in qty_mod.find_quantities(text, skip) if not _discourse(q)]
         # "US$19.8bn", "79 billion US dollars": a currency's country is not what the figure is about.
         covered = qty_mod._Spans((q.start, q.end) for q in quantities)  # perf (issue 6): no scan per mention

@@ -45,3 +45,35 @@ def values(text: str) -> list[str]:
 def test_first_person(text: str, claimed: bool, why: str) -> None:
     """First person is not by itself a sign of a sentence about the document (issue 9)."""
     assert bool(values(text)) is claimed, why
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed", "why"),
+    [
+        ("Grain exports rose 42% in 2020 (see Figure 4).", True, "a fact, pointing to where it is shown"),
+        ("As Table 2 shows, grain exports rose 42% in 2020.", True, "a fact; the table is where to look"),
+        ("Table 2 lists the 12 largest ports.", False, "the document's table is the sentence's topic"),
+        ("Section 3 turns to the 2019 budget.", False, "a signpost naming the document's part"),
+    ],
+)
+def test_pointers_to_document_parts(text: str, claimed: bool, why: str) -> None:
+    """A sentence that points to a figure or table of the document still states its fact (issue 9)."""
+    assert bool(values(text)) is claimed, why
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "why"),
+    [
+        ("Grain exports rose 42% in 2020 (see Figure 4).", ["42%", "2020"], "a figure's label is no figure"),
+        ("As section 3.2 shows, exports rose 42%.", ["42%"], "a section's number is no figure"),
+        (
+            "Exports rose 42% in 2020 (Smith, 2021, p. 12).",
+            ["42%", "2020"],
+            "an inline citation's year and page",
+        ),
+        ("Exports grew 5% (Lee and Park, 2019).", ["5%"], "two authors and a year"),
+        ("The peak was 52 GW (September 2022).", ["52 GW", "September 2022"], "a date in brackets is a date"),
+    ],
+)
+def test_references_are_not_values(text: str, found: list[str], why: str) -> None:
+    assert values(text) == found, why
