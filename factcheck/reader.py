@@ -35,6 +35,7 @@ _INLINE_NOISE = derived.regex(
     r"|<sup>[^<]{0,40}</sup>"  # footnote marker
     r"|<[A-Za-z/][^<>\n]{0,200}>"  # HTML tag or autolink
     r"|(`+)[^`]*?\1"  # code span
+    r"|!\[[^\[\]\n]{0,500}\]"  # an image's alt text describes a picture; it is no claim of the brief
     r"|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"  # link target
     r"|\[\^?[0-9]{1,4}\]"  # footnote reference [12] / [^12]
     r"|\[\^[^\]\s]{1,40}\]"
