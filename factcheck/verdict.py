@@ -388,17 +388,27 @@ def _given_another(
             same.same_entity(x, e, label) for x in src.entities
         )
 
+    def named(e: str) -> bool:
+        return any(same.same_entity(e, d, label) for d in draft.entities)
+
     src = agreeing.candidate.claim
     if draft.quantity is None or src.scope not in (Scope.ITEM, Scope.PIECE) or not src.entities:
         return False
-    if any(own(agreeing, e) for e in draft.entities):
-        return False
+    others = [
+        r
+        for r in rivals
+        if r is not agreeing and not r.agrees and r.comparable and r.candidate.claim.quote == src.quote
+    ]
+    # A draft subject that is another figure's own and not this one's, where this figure's own
+    # subjects hold one of its group the draft does not name: the figure is that one's.
     return any(
-        any(same.group(kind_of(e)) == same.group(kind_of(x)) for x in src.entities)
+        not own(agreeing, e)
+        and any(own(r, e) for r in others)
         and any(
-            own(r, e) and not r.agrees and r.comparable and r.candidate.claim.quote == src.quote
-            for r in rivals
-            if r is not agreeing
+            same.group(kind_of(x)) == same.group(kind_of(e))
+            and not named(x)
+            and not any(own(r, x) for r in others)
+            for x in src.entities
         )
         for e in draft.entities
     )

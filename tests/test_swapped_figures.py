@@ -23,6 +23,9 @@ Official estimates show that in 2023, Norway held 41 percent of the North Sea ma
 28 percent of herring, and 9 percent of cod.
 
 In 2024 alone, more than CNY 95 million was set aside for Gansu, and CNY 410 million for Qinghai.
+
+For now, growth predictions for Norway in 2026 range between 1.8% (according to Danske Bank, the
+largest lender) and 2.9% (Nordea's own estimate).
 """
 
 CASES = [
@@ -55,6 +58,16 @@ CASES += [
         "CNY 410 million was set aside for Gansu in 2024.",
         "conflicting",
         "the sentence gives this sum to Qinghai and another to Gansu, however far past Gansu's floor",
+    ),
+    (
+        "Danske Bank forecasts that Norway's economy will grow by 1.8% in 2026.",
+        "supported",
+        "the bank's own forecast, named in its bracket",
+    ),
+    (
+        "Danske Bank forecasts that Norway's economy will grow by 2.9% in 2026.",
+        "conflicting",
+        "the bracket gives 2.9% to Nordea and 1.8% to the bank",
     ),
 ]
 
