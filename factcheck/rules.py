@@ -139,6 +139,9 @@ class Denials:
 
     denied: tuple[tuple[str, str], ...]  # (term, the denial as written: "did not appropriate")
     affirmed: frozenset[str]
+    # Every negation of the sentence ("negation" rule) is one read here, so what it denies is known;
+    # not so for a verb of refusal ("rejected the offer").
+    complete: bool = True
 
 
 # A word, or a run of anything else (a comma, a figure, a bracket), which ends what a negation denies.
@@ -181,7 +184,12 @@ def denials(text: str) -> Denials:
     starts = [0] + [b for _, b in spans]
     ends = [a for a, _ in spans] + [len(text)]
     affirmed = frozenset(content_terms(" . ".join(text[a:b] for a, b in zip(starts, ends, strict=True))))
-    return Denials(tuple((t, p) for t, p in denied.items() if t not in affirmed), affirmed)
+    complete = all(
+        any(a <= m.start() < b for a, b in spans)
+        or (m.group().lower() in ("not", "n't") and not_until.match(text, m.end()))
+        for m in rules()["negation"].pattern.finditer(text)
+    )
+    return Denials(tuple((t, p) for t, p in denied.items() if t not in affirmed), affirmed, complete)
 
 
 def bibliographic_date(text: str, start: int) -> bool:

@@ -529,9 +529,13 @@ def _decide_named(
     denial = denied(draft, best.candidate.claim) if not turned else ""
     if best.aligned >= config.conflict_alignment and denial and best.subject is not Subjects.SWAPPED:
         return Decision(Verdict.CONFLICTING, denial, (best.candidate,), "negation")
-    if rules_flip(draft) != rules_flip(best.candidate.claim) and not turned:
-        # One sentence negates and the other does not, with no opposed words: negation is read from the
-        # whole sentence ("not including ...", "no longer ..."), too loosely to call a contradiction.
+    if (
+        rules_flip(draft) != rules_flip(best.candidate.claim)
+        and not turned
+        and not _negated_apart(draft, best.candidate.claim)
+    ):
+        # One sentence negates and the other does not, with no opposed words, and what the negation
+        # denies may be what the other sentence says: too loose to call a contradiction or support.
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
     if best.aligned >= config.conflict_alignment and (turned or best.subject is Subjects.SWAPPED):
         why = f"the source says the opposite ({turned})" if turned else best.why_subject
@@ -752,6 +756,17 @@ def denied(draft: Claim, src: Claim) -> str:
         if term in mine.affirmed and term in draft.terms:
             return f"the source says {words!r}"
     return ""
+
+
+def _negated_apart(a: Claim, b: Claim) -> bool:
+    """The two sentences differ in negation only about words one of them does not use ("signed a
+    memorandum" against "signed a memorandum, although they have not yet reached a pricing deal"):
+    every negation is one whose denied words are known, and none is a word the other sentence has
+    without denying it."""
+    da, db = rules.denials(a.quote), rules.denials(b.quote)
+    if a.polarity.exception != b.polarity.exception or not (da.complete and db.complete):
+        return False
+    return not any(t in db.affirmed for t, _ in da.denied) and not any(t in da.affirmed for t, _ in db.denied)
 
 
 def rules_flip(c: Claim) -> bool:

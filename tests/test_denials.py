@@ -30,9 +30,23 @@ The 2021 budget law authorized, but did not appropriate, EUR 40 million for grid
 Regional targets: Latvia spent 3% of its energy budget on cable repairs in 2022.
 
 Latvia is one of two states that have failed to meet the repair target.
+
+Elering announced that Estonia and Finland had signed a binding memorandum on the third Estlink
+cable, although the two grids have reportedly not yet agreed on its route.
 """
 
 CASES = [
+    (
+        "Elering said Estonia and Finland had signed a binding memorandum on building the third Estlink"
+        " cable.",
+        "supported",
+        "the source's negation denies 'agreed', a word the draft does not use",
+    ),
+    (
+        "Estonia and Finland have agreed on the route of the third Estlink cable.",
+        "conflicting",
+        "the source denies 'agreed', which the draft affirms",
+    ),
     (
         "The Estonian parliament did not ratify the Narva grid treaty until March 2019.",
         "supported",
