@@ -45,6 +45,13 @@ def unseen_idf(token: str, rarest: float) -> float:
     return rarest if token[:1] in "@#" else 0.0
 
 
+def similarity(draft: Claim, source: Claim, idf: Callable[[str], float]) -> float:
+    """Share of the draft claim's weighted tokens that the source claim has: what `rank` computes
+    from the postings, for one claim."""
+    mine, theirs = tokens(draft), tokens(source)
+    return sum(idf(t) for t in mine if t in theirs) / (sum(idf(t) for t in mine) or 1.0)
+
+
 def measure_overlap(draft: Claim, source: Claim, idf: Callable[[str], float]) -> float:
     """Share of the draft claim's measure words (IDF-weighted) that the source claim has: its own
     words count fully, words elsewhere in its sentence half."""

@@ -1,0 +1,64 @@
+"""A draft sentence often joins two neighbouring source sentences: "fell from 3.2 per 10,000 in
+2001-05 to 1.1 per 10,000 by 2012" where the source gives the first figure in one sentence and "By
+2012 the rate had dropped to 1.1 per 10,000" in the next. A source figure that bears the draft's out is then
+aligned with the words of its sentence and its neighbour's, for support only: a sentence that gives
+the draft's measure another figure still contradicts it on its own.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from rivers import checker_fixture, verdict_rows
+
+SOURCE = """---
+title: Baltic health
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-07-01
+---
+
+# Baltic health
+
+Although outbreaks of cholera kept recurring along the coast of Lower Saxony, vaccination drives
+went on and had some effect. Between 2001 and 2005, cholera incidence in Lower Saxony was 3.2 per
+10,000 people. By 2012 the rate had dropped to 1.1 per 10,000.
+
+Typhus incidence in Lower Saxony was 0.4 per 10,000 people in 2005, and measles incidence 2.7 per
+10,000 people.
+
+Cholera vaccination in Lower Saxony reached 80 percent of children by 2010.
+
+Fleets from Norway land approximately 61 percent of the salmon sold in Europe. They land 12 percent
+of Europe's cod, a modest share of the white-fish trade.
+"""
+
+CASES = [
+    (
+        "Cholera incidence in Lower Saxony fell from 3.2 per 10,000 people in 2001-05 to 1.1 per 10,000"
+        " by 2012.",
+        "supported",
+        "each figure in its own sentence, the second worded apart from the draft",
+    ),
+    (
+        "Cholera incidence in Lower Saxony fell to 1.1 per 10,000 people by 2012, from 3.2 per 10,000"
+        " in 2001-05.",
+        "supported",
+        "the same, the other way round",
+    ),
+    (
+        "Cholera incidence in Lower Saxony fell from 3.2 per 10,000 people in 2001-05 to 1.6 per 10,000"
+        " by 2012.",
+        "unsupported",
+        "the second figure is not the source's; two sentences never make a contradiction",
+    ),
+    (
+        "Norwegian fleets land roughly 61% of the cod sold in Europe's white-fish trade.",
+        "conflicting",
+        "61 percent is the salmon's: the next sentence gives the cod 12 percent",
+    ),
+]
+
+
+checker = checker_fixture("health", SOURCE)
+
+test_verdict = verdict_rows(CASES)
