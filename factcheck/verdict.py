@@ -56,7 +56,7 @@ def decide(
         decision = (
             _span_of_years(draft, candidates, config)
             or _ratio_of_change(draft, comps, config)
-            or _decide_value(draft, comps, config, kind_of, label)
+            or _decide_value(draft, comps, config, kind_of, label, find)
             or _across_sentences(draft, comps, config, kind_of, label, idf)
             or Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
         )
@@ -120,6 +120,7 @@ def _decide_value(
     config: Config,
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
+    find: Callable[[str], Sequence[Mention]],
 ) -> Decision | None:
     """A figure or a date: find the source sentence that states the same fact, then the figure in it
     that answers the draft's (its counterpart), and compare the two. None when no sentence does."""
@@ -133,7 +134,7 @@ def _decide_value(
             continue
         answered = answered or aligned
         best = counterpart(draft, rivals, kind_of, label)
-        if best.agrees and _given_another(draft, best, rivals, kind_of, label) and len(rivals) > 1:
+        if best.agrees and _given_another(draft, best, rivals, kind_of, label, find) and len(rivals) > 1:
             # the draft's value is another subject's here: the draft subject's own figure answers it
             best = counterpart(draft, [c for c in rivals if c is not best], kind_of, label)
         turned = rules.polarity(draft.quote).turned(rules.polarity(best.candidate.claim.quote))
@@ -142,7 +143,7 @@ def _decide_value(
             and best.subject in (Subjects.SAME, Subjects.UNRELATED)
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
-            and not _given_another(draft, best, rivals, kind_of, label)
+            and not _given_another(draft, best, rivals, kind_of, label, find)
             and not _unmeasured_date(draft, best)
         ):
             # An actor the source sentence does not name ("Rosatom's report put Russia first ...")
@@ -188,7 +189,7 @@ def _decide_value(
             and (
                 _pinned_elsewhere(draft, c, kind_of, label)
                 or _worded_elsewhere(draft, c, best)
-                or _given_another(draft, c, rivals, kind_of, label)
+                or _given_another(draft, c, rivals, kind_of, label, find)
             )
             for c in rivals
         )
@@ -231,7 +232,7 @@ def _decide_value(
         if c.agrees
         and c.subject is Subjects.SAME
         and not _pinned_elsewhere(draft, c, kind_of, label)
-        and not _given_another(draft, c, comps, kind_of, label)
+        and not _given_another(draft, c, comps, kind_of, label, find)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not draft.polarity.turned(c.candidate.claim.polarity)
     ]
@@ -428,6 +429,7 @@ def _given_another(
     rivals: list[Comparison],
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
+    find: Callable[[str], Sequence[Mention]],
 ) -> bool:
     """The sentence gives each of its figures its own subject ("more than RUB 108 million for Crimea,
     and RUB 319 million for the Ukrainian territories"), the draft's value to another subject of the
@@ -451,16 +453,33 @@ def _given_another(
         for r in rivals
         if r is not agreeing and not r.agrees and r.comparable and r.candidate.claim.quote == src.quote
     ]
+    mentions = find(src.quote)
+
+    def side(c: Comparison, e: str) -> str:
+        """Whether the subject's mention nearest its figure comes before or after it ("" when it
+        cannot be told)."""
+        q = c.candidate.claim.quantity
+        at = src.quote.find(q.text) if q is not None else -1
+        places = [m.start for m in mentions if same.same_entity(m.entity, e, label)]
+        if at < 0 or not places:
+            return ""
+        return "before" if min(places, key=lambda p: abs(p - at)) < at else "after"
+
     # A draft subject that is another figure's own and not this one's, where this figure's own
-    # subjects hold one of its group the draft does not name: the figure is that one's.
+    # subjects hold one of its group that the draft does not name, on the same side of its figure
+    # (the two figures set in parallel): the figure is that one's.
     return any(
         not own(agreeing, e)
-        and any(own(r, e) for r in others)
         and any(
-            same.group(kind_of(x)) == same.group(kind_of(e))
-            and not named(x)
-            and not any(own(r, x) for r in others)
-            for x in src.entities
+            own(r, e)
+            and any(
+                same.group(kind_of(x)) == same.group(kind_of(e))
+                and not named(x)
+                and not any(own(o, x) for o in others)
+                and side(agreeing, x) == side(r, e) != ""
+                for x in src.entities
+            )
+            for r in others
         )
         for e in draft.entities
     )
