@@ -58,7 +58,6 @@ def after_check(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     "module",
     [
         "tomllib",  # only a pyproject.toml with a [tool.factcheck] table is parsed
-        "difflib",  # suggestions for a mistyped config key or subcommand
         "shutil",  # a terminal's width: the output here is a pipe
         "yaml",  # the tables, gazetteer and weights come from the derived-data cache; no front matter
     ],
