@@ -360,6 +360,8 @@ def same_entity(a: str, b: str, label: Callable[[str], str]) -> bool:
     for x, y in ((la, lb), (lb, la)):
         if len(x) == 1 and len(y) > 1 and x[0] == "".join(w[0] for w in y if w not in _PARTICLES):
             return True
+    if entities.skeleton(" ".join(la)) == entities.skeleton(" ".join(lb)):
+        return True  # "Gref" and "Greff", "Zelensky" and "Zelenskyy": one name transliterated twice
     from rapidfuzz import fuzz
 
     return min(len(" ".join(la)), len(" ".join(lb))) >= 5 and fuzz.ratio(" ".join(la), " ".join(lb)) >= 88

@@ -17,6 +17,10 @@ ENTITIES = [
     ("name:TEL", "name:Tokyo Electron Limited", True, "initials"),
     ("name:Gaddafi", "name:Qadhafi", False, "too far apart to call one spelling without a table"),
     ("name:Westinghouse", "name:Framatome", False, "two companies"),
+    ("name:Pohl", "name:Poll", False, "a consonant's h is dropped, but l and h are other letters"),
+    ("name:Lev", "name:Lyev", False, "a y is an i, not nothing"),
+    ("name:Fil", "name:Phill", True, "ph is f and a doubled letter is one: the same short name"),
+    ("name:Petrov", "name:Pavlov", False, "two surnames"),
     ("name:Paks", "name:Pakistan Steel", False, "a word is not a prefix of another"),
 ]
 
