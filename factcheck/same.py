@@ -242,6 +242,31 @@ def substitution(
     return None
 
 
+def preference_reversed(
+    draft: tuple[str, Sequence[Mention]], src: tuple[str, Sequence[Mention]], label: Callable[[str], str]
+) -> tuple[str, str] | None:
+    """The two sentences rank the same two entities the other way round: "chose A over B" against
+    "chose B rather than A" (the "preference" rule). Returned as the source's (preferred, passed
+    over); None when either sentence ranks none, or both rank them alike."""
+    mine, theirs = _ranked(*draft), _ranked(*src)
+    if mine is None or theirs is None:
+        return None
+    (a, b), (x, y) = mine, theirs
+    if same_entity(a, y, label) and same_entity(b, x, label) and not same_entity(a, b, label):
+        return x, y
+    return None
+
+
+def _ranked(text: str, mentions: Sequence[Mention]) -> tuple[str, str] | None:
+    """The first entity the sentence prefers and the first it passes over, if it ranks two."""
+    m = rules.rules()["preference"].pattern.search(text)
+    if m is None:
+        return None
+    first = [e.entity for e in mentions if m.start("preferred") <= e.start < m.end("preferred")]
+    second = [e.entity for e in mentions if m.start("passed") <= e.start < m.end("passed")]
+    return (first[0], second[0]) if first and second else None
+
+
 def _name_tokens(text: str, mentions: Sequence[Mention]) -> list[str]:
     """The sentence's words, lowercased, with each outermost name one token: "@" and its entity."""
     out: list[str] = []

@@ -51,7 +51,7 @@ def decide(
     """`find` gives a sentence's named entities, with their places (`entities.find`)."""
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
     if draft.kind is ClaimKind.NAMED:
-        decision = _decide_named(draft, comps, config, kind_of, label)
+        decision = _decide_named(draft, comps, config, kind_of, label, find)
     else:
         decision = (
             _span_of_years(draft, candidates, config)
@@ -589,6 +589,7 @@ def _decide_named(
     config: Config,
     kind_of: Callable[[str], str],
     label: Callable[[str], str],
+    find: Callable[[str], Sequence[Mention]],
 ) -> Decision:
     """A statement without a figure: supported by a source sentence that states the same fact the
     same way round; conflicting with one that says the opposite (negation, an opposed word) or gives
@@ -600,6 +601,11 @@ def _decide_named(
     denial = denied(draft, best.candidate.claim) if not turned else ""
     if best.aligned >= config.conflict_alignment and denial and best.subject is not Subjects.SWAPPED:
         return Decision(Verdict.CONFLICTING, denial, (best.candidate,), "negation")
+    src = best.candidate.claim
+    ranked = same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
+    if best.aligned >= config.conflict_alignment and ranked:
+        why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
+        return Decision(Verdict.CONFLICTING, why, (best.candidate,), "a choice the other way")
     if (
         rules_flip(draft) != rules_flip(best.candidate.claim)
         and not turned
@@ -811,6 +817,10 @@ def _said_otherwise(
     if swap:
         why = f"the source says {label(swap[1])}, not {label(swap[0])}"
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="another name in its place")
+    ranked = same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
+    if ranked:
+        why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
+        return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="a choice the other way")
     return decision
 
 
