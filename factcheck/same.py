@@ -246,7 +246,8 @@ def preference_reversed(
     draft: tuple[str, Sequence[Mention]], src: tuple[str, Sequence[Mention]], label: Callable[[str], str]
 ) -> tuple[str, str] | None:
     """The two sentences rank the same two entities the other way round: "chose A over B" against
-    "chose B rather than A" (the "preference" rule). Returned as the source's (preferred, passed
+    "chose B rather than A", "A overtook B" against "B replaced A" (the "preference" and "overtaking"
+    rules). Returned as the source's (preferred, passed
     over); None when either sentence ranks none, or both rank them alike."""
     mine, theirs = _ranked(*draft), _ranked(*src)
     if mine is None or theirs is None:
@@ -258,13 +259,20 @@ def preference_reversed(
 
 
 def _ranked(text: str, mentions: Sequence[Mention]) -> tuple[str, str] | None:
-    """The first entity the sentence prefers and the first it passes over, if it ranks two."""
+    """The entity the sentence puts first and the one it puts after, if it ranks two: the first
+    preferred and the first passed over ("chose A over B"), or the subject nearest the verb and
+    the first entity after it ("A overtook B")."""
     m = rules.rules()["preference"].pattern.search(text)
-    if m is None:
-        return None
-    first = [e.entity for e in mentions if m.start("preferred") <= e.start < m.end("preferred")]
-    second = [e.entity for e in mentions if m.start("passed") <= e.start < m.end("passed")]
-    return (first[0], second[0]) if first and second else None
+    if m is not None:
+        first = [e.entity for e in mentions if m.start("preferred") <= e.start < m.end("preferred")]
+        second = [e.entity for e in mentions if m.start("passed") <= e.start < m.end("passed")]
+        return (first[0], second[0]) if first and second else None
+    m = rules.rules()["overtaking"].pattern.search(text)
+    if m is not None:
+        first = [e.entity for e in mentions if m.start("ahead") <= e.start < m.end("ahead")]
+        second = [e.entity for e in mentions if m.start("behind") <= e.start < m.end("behind")]
+        return (first[-1], second[0]) if first and second else None
+    return None
 
 
 def _name_tokens(text: str, mentions: Sequence[Mention]) -> list[str]:

@@ -1,6 +1,6 @@
-"""A choice ranked the other way round says the opposite: "chose A over B" against the source's
-"chose B rather than A", whatever else the two sentences share. The "preference" rule reads which
-entity a sentence prefers and which it passes over.
+"""A choice or a ranking the other way round says the opposite: "chose A over B" against the
+source's "chose B rather than A", "A overtook B" against "B replaced A", whatever else the two
+sentences share. The "preference" and "overtaking" rules read which entity a sentence puts first.
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -22,6 +22,9 @@ date: 2025-07-01
 
 In the last months of the Karins government, Latvia chose to buy Swedish trainer jets from Norway
 rather than the French ones offered by Paris.
+
+According to port data for January-June 2024, Poland has replaced Germany as the largest buyer of
+Latvian timber, while German purchases fell by a third.
 """
 
 CASES = [
@@ -39,6 +42,16 @@ CASES = [
         "Under Karins, Latvia chose Swedish trainer jets over French ones.",
         "supported",
         "the same choice",
+    ),
+    (
+        "In January-June 2024 Germany overtook Poland as the largest buyer of Latvian timber.",
+        "conflicting",
+        "the source puts Poland ahead of Germany",
+    ),
+    (
+        "In January-June 2024 Poland overtook Germany as the largest buyer of Latvian timber.",
+        "supported",
+        "the same order, another verb",
     ),
 ]
 
