@@ -22,9 +22,17 @@ Estonia, which has long relied on the Narva plants for power, has said that it w
 Commission plan to close the oil shale mines.
 
 Latvia's parliament approved the new port levy after a long debate in the budget committee.
+
+For example, in 2021, the former head of the Riga Freeport Authority, Janis Ozols, was felled for
+bribery.
 """
 
 CASES = [
+    (
+        "Janis Ozols, the former head of the Riga Freeport Authority, was cleared of bribery in 2021.",
+        "conflicting",
+        "cleared of where the source says felled for",
+    ),
     (
         "Estonia has said it would support any Commission plan to close the oil shale mines.",
         "conflicting",
