@@ -320,6 +320,10 @@ def _precision(digits: str) -> float:
     return 10.0 ** max(0, min(zeros, len(plain) - 2))
 
 
+# How many words a count's noun phrase may run to: "13 active nuclear plant construction projects".
+_NOUN_WORDS = 6
+
+
 def _unit_noun(after: str) -> str:
     """What a bare count counts: the head noun of the few words that follow ("33 Korean companies"
     -> "company", "eight key areas" -> "area"), stopping at a function word, a verb or a plural."""
@@ -331,7 +335,7 @@ def _unit_noun(after: str) -> str:
         lw = w.lower()
         if lw in lex.describing:
             continue  # "two new icebreakers": the adjective describes, the noun counts
-        if n >= 4 or not w[0].isalpha() or lw in lex.not_unit or lw in stop or lw in lex.verbish:
+        if n >= _NOUN_WORDS or not w[0].isalpha() or lw in lex.not_unit or lw in stop or lw in lex.verbish:
             break
         if lw.endswith("ly") or (lw.endswith("ed") and head):
             break

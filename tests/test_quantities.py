@@ -32,6 +32,7 @@ CASES = [
     ("more than 30 Korean companies", [(30, None, "company", "min")], "lower bound; count of companies"),
     ("up to three days", [(3, None, "day", "max")], "upper bound"),
     ("fewer than 10 firms", [(10, None, "company", "max")], "'firm' counts as 'company'"),
+    ("13 active offshore wind farm construction projects", [(13, None, "project", "exact")], "a long phrase"),
     ("the one hundredth anniversary", [(100, None, "year", "exact")], "an anniversary is a span of years"),
     ("4.3 percentage points", [(4.3, None, "pp", "exact")], "points are not percent"),
 ]
