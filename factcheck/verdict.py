@@ -286,6 +286,20 @@ def _across_sentences(
     return None
 
 
+def _turned_next_door(draft: Claim, best: Comparison, comps: list[Comparison]) -> str:
+    """The opposition the draft takes a side in that the best sentence leaves alone and a retrieved
+    sentence next to it takes the other side in ("" when none)."""
+    src = best.candidate.claim
+    open_ = {s.opposition for s in draft.polarity.stances} - {s.opposition for s in src.polarity.stances}
+    for n in comps:
+        other = n.candidate.claim
+        if other.source == src.source and other.quote != src.quote and _neighbours(src, other):
+            turned = draft.polarity.turned(other.polarity)
+            if turned in open_:
+                return turned
+    return ""
+
+
 def _neighbours(a: Claim, b: Claim) -> bool:
     """Two claims of one source in sentences next to each other (as far as their offsets tell)."""
     return abs(a.start - b.start) <= len(a.quote) + len(b.quote)
@@ -620,6 +634,13 @@ def _decide_named(
     mispaired = _mispaired(draft, best.candidate.claim, kind_of, label) if not turned else ""
     if best.aligned >= config.conflict_alignment and mispaired:
         return Decision(Verdict.CONFLICTING, mispaired, (best.candidate,), mispaired)
+    if not turned:
+        # A side the best sentence does not take, taken the other way in the sentence next to it
+        # ("Although both campaigns failed"): that sentence finishes the statement.
+        turned = _turned_next_door(draft, best, comps)
+        if turned and best.aligned >= config.conflict_alignment:
+            why = f"the source says the opposite ({turned})"
+            return Decision(Verdict.CONFLICTING, why, (best.candidate,), why)
     # A sign of disagreement that falls short of the conflict bar still withholds support.
     disagrees = turned or denial or mispaired
     if best.aligned >= config.named_alignment and not disagrees and best.subject is Subjects.SAME:

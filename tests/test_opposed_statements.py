@@ -25,9 +25,23 @@ Latvia's parliament approved the new port levy after a long debate in the budget
 
 For example, in 2021, the former head of the Riga Freeport Authority, Janis Ozols, was felled for
 bribery.
+
+The earliest dredging campaigns in the Gulf of Riga were run by the Hansa Foundation, aimed at the
+old harbour and the river mouth. Although both campaigns failed, they trained a generation of Latvian
+engineers.
 """
 
 CASES = [
+    (
+        "The Hansa Foundation's early dredging campaigns in the Gulf of Riga both failed.",
+        "supported",
+        "a failure is a side of succeed/fail, not a denial of the whole sentence",
+    ),
+    (
+        "The Hansa Foundation's early dredging campaigns in the Gulf of Riga both succeeded.",
+        "conflicting",
+        "succeeded where the source says failed",
+    ),
     (
         "Janis Ozols, the former head of the Riga Freeport Authority, was cleared of bribery in 2021.",
         "conflicting",
