@@ -209,4 +209,6 @@ def polarity(text: str) -> Polarity:
         for side, words in ((Side.FOR, pos), (Side.AGAINST, neg))
         if stems & words or any(" " in p and f" {p} " in joined for p in words)
     }
+    if rules()["refusal"].search(text):  # "declined an invitation", not "declined by 5%"
+        found.add(Stance(str(_entry("refusal")["opposition"]), Side.AGAINST))
     return Polarity(frozenset(found), bool(rules()["exception"].search(text)))

@@ -851,11 +851,13 @@ def denied(draft: Claim, src: Claim) -> str:
     affirmed word must be among the claim's own measure words, not elsewhere in its sentence (a
     heading run into it, another clause)."""
     mine, theirs = rules.denials(draft.quote), rules.denials(src.quote)
+    # A word is affirmed only by a sentence whose every negation is read: "declined an invitation to
+    # join" may refuse the joining that "declined to join" denies.
     for term, words in mine.denied:
-        if term in theirs.affirmed and term in src.terms:
+        if term in theirs.affirmed and term in src.terms and theirs.complete:
             return f"the draft says {words!r}, the source says otherwise"
     for term, words in theirs.denied:
-        if term in mine.affirmed and term in draft.terms:
+        if term in mine.affirmed and term in draft.terms and mine.complete:
             return f"the source says {words!r}"
     return ""
 

@@ -29,9 +29,22 @@ bribery.
 The earliest dredging campaigns in the Gulf of Riga were run by the Hansa Foundation, aimed at the
 old harbour and the river mouth. Although both campaigns failed, they trained a generation of Latvian
 engineers.
+
+Weeks later, following the election, the Latvian government declined an invitation to join the
+Nordic grid fund, signalling a cooler stance towards Oslo.
 """
 
 CASES = [
+    (
+        "After the election, the Latvian government accepted the invitation to join the Nordic grid fund.",
+        "conflicting",
+        "accepted where the source says declined (a refusal: no figure or change follows it)",
+    ),
+    (
+        "After the election, the Latvian government declined to join the Nordic grid fund.",
+        "supported",
+        "the same refusal",
+    ),
     (
         "The Hansa Foundation's early dredging campaigns in the Gulf of Riga both failed.",
         "supported",
