@@ -269,10 +269,15 @@ def _ranked(text: str, mentions: Sequence[Mention]) -> tuple[str, str] | None:
         return (first[0], second[0]) if first and second else None
     m = rules.rules()["overtaking"].pattern.search(text)
     if m is not None:
-        first = [e.entity for e in mentions if m.start("ahead") <= e.start < m.end("ahead")]
-        second = [e.entity for e in mentions if m.start("behind") <= e.start < m.end("behind")]
+        # the subject: in the verb's own clause, before it; the one overtaken: just after it
+        clause = max(text.rfind(";", 0, m.start()), text.rfind(",", 0, m.start())) + 1
+        first = [e.entity for e in mentions if clause <= e.start and e.end <= m.start()]
+        second = [e.entity for e in mentions if m.end() <= e.start < m.end() + _BEHIND]
         return (first[-1], second[0]) if first and second else None
     return None
+
+
+_BEHIND = 80  # characters after an overtaking verb in which the one overtaken is named
 
 
 def _name_tokens(text: str, mentions: Sequence[Mention]) -> list[str]:
