@@ -26,7 +26,7 @@ from factcheck.model import (
     unknown_name,
 )
 from factcheck.reader import read_path, read_stdin
-from factcheck.verdict import decide, reconcile
+from factcheck.verdict import Names, decide, reconcile
 from factcheck.written import as_written
 
 
@@ -53,7 +53,7 @@ class Checker:
         self.index: ClaimIndex = self.store.index
         self._count = self.store.claim_count
         # The verdict asks for the names of the same few sentences (a draft's, its evidence's) again.
-        self.mentions = functools.lru_cache(maxsize=4096)(self._mentions)
+        self.names = Names(self.kind_of, self.gaz.label, functools.lru_cache(maxsize=4096)(self._mentions))
 
     def _mentions(self, text: str) -> tuple[Mention, ...]:
         return tuple(entities.find(text, self.gaz))
@@ -71,12 +71,7 @@ class Checker:
         claims = extract(doc, self.gaz)
         shortlists = [self.index.candidates(claim, SHORTLIST) for claim in claims]
         decided = [
-            (
-                claim,
-                decide(
-                    claim, cands, self.config, self.kind_of, self.gaz.label, self.index.idf, self.mentions
-                ),
-            )
+            (claim, decide(claim, cands, self.config, self.names, self.index.idf))
             for claim, cands in zip(claims, shortlists, strict=True)
         ]
         for claim, d in reconcile(decided):

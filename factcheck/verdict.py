@@ -39,29 +39,37 @@ class Decision:
     weighed: tuple[tuple[Candidate, str], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Names:
+    """What a verdict asks about names, answered from the checker's gazetteer: an entity's kind
+    ("country", "person" ...) and label, and the names a sentence holds with their places."""
+
+    kind_of: Callable[[str], str]
+    label: Callable[[str], str]
+    find: Callable[[str], Sequence[Mention]]
+
+
 def decide(
     draft: Claim,
     candidates: list[Candidate],
     config: Config,
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
+    names: Names,
     idf: Callable[[str], float],
-    find: Callable[[str], Sequence[Mention]],
 ) -> Decision:
-    """`find` gives a sentence's named entities, with their places (`entities.find`)."""
+    kind_of, label = names.kind_of, names.label
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
     if draft.kind is ClaimKind.NAMED:
-        decision = _decide_named(draft, comps, config, kind_of, label, find)
+        decision = _decide_named(draft, comps, config, names)
     else:
         decision = (
             _span_of_years(draft, candidates, config)
             or _ratio_of_change(draft, comps, config)
-            or _decide_value(draft, comps, config, kind_of, label, find)
-            or _across_sentences(draft, comps, config, kind_of, label, idf)
+            or _decide_value(draft, comps, config, names)
+            or _across_sentences(draft, comps, config, names, idf)
             or Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
         )
     if decision.verdict is Verdict.SUPPORTED and decision.evidence:
-        decision = _said_otherwise(draft, decision, find, kind_of, label)
+        decision = _said_otherwise(draft, decision, names)
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
     return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
 
@@ -114,16 +122,10 @@ def _rank(group: list[Comparison], draft: Claim | None) -> float:
     return aligned * (0.5 + 0.5 * measured)
 
 
-def _decide_value(
-    draft: Claim,
-    comps: list[Comparison],
-    config: Config,
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-    find: Callable[[str], Sequence[Mention]],
-) -> Decision | None:
+def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: Names) -> Decision | None:
     """A figure or a date: find the source sentence that states the same fact, then the figure in it
     that answers the draft's (its counterpart), and compare the two. None when no sentence does."""
+    kind_of, label = names.kind_of, names.label
     answered = 0.0  # how well the best sentence with a figure of the draft's kind is aligned
     for sentence in _sentences(comps, draft):
         aligned = max(c.aligned for c in sentence)
@@ -134,7 +136,7 @@ def _decide_value(
             continue
         answered = answered or aligned
         best = counterpart(draft, rivals, kind_of, label)
-        if best.agrees and _given_another(draft, best, rivals, kind_of, label, find) and len(rivals) > 1:
+        if best.agrees and _given_another(draft, best, rivals, names) and len(rivals) > 1:
             # the draft's value is another subject's here: the draft subject's own figure answers it
             best = counterpart(draft, [c for c in rivals if c is not best], kind_of, label)
         turned = rules.polarity(draft.quote).turned(rules.polarity(best.candidate.claim.quote))
@@ -143,7 +145,7 @@ def _decide_value(
             and best.subject in (Subjects.SAME, Subjects.UNRELATED)
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
-            and not _given_another(draft, best, rivals, kind_of, label, find)
+            and not _given_another(draft, best, rivals, names)
             and not _unmeasured_date(draft, best)
         ):
             # An actor the source sentence does not name ("Rosatom's report put Russia first ...")
@@ -189,7 +191,7 @@ def _decide_value(
             and (
                 _pinned_elsewhere(draft, c, kind_of, label)
                 or _worded_elsewhere(draft, c, best)
-                or _given_another(draft, c, rivals, kind_of, label, find)
+                or _given_another(draft, c, rivals, names)
             )
             for c in rivals
         )
@@ -232,7 +234,7 @@ def _decide_value(
         if c.agrees
         and c.subject is Subjects.SAME
         and not _pinned_elsewhere(draft, c, kind_of, label)
-        and not _given_another(draft, c, comps, kind_of, label, find)
+        and not _given_another(draft, c, comps, names)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not draft.polarity.turned(c.candidate.claim.polarity)
     ]
@@ -242,18 +244,14 @@ def _decide_value(
 
 
 def _across_sentences(
-    draft: Claim,
-    comps: list[Comparison],
-    config: Config,
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-    idf: Callable[[str], float],
+    draft: Claim, comps: list[Comparison], config: Config, names: Names, idf: Callable[[str], float]
 ) -> Decision | None:
     """A draft sentence that joins two neighbouring source sentences ("fell from 7.4 per 10,000 in
     1893-98 to 4.4 by 1913" where the source gives the first figure in one sentence and "It dropped
     to 4.4 per 10,000 by 1913" in the next): a source figure that bears the draft's out is aligned
     with the words of its sentence and of a neighbour both retrieved. Support only: a contradiction
     needs one sentence that states the same fact."""
+    kind_of, label = names.kind_of, names.label
     for c in sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id)):
         src = c.candidate.claim
         if not c.agrees or c.subject is not Subjects.SAME or _pinned_elsewhere(draft, c, kind_of, label):
@@ -437,18 +435,12 @@ def _pinned_elsewhere(
     )
 
 
-def _given_another(
-    draft: Claim,
-    agreeing: Comparison,
-    rivals: list[Comparison],
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-    find: Callable[[str], Sequence[Mention]],
-) -> bool:
+def _given_another(draft: Claim, agreeing: Comparison, rivals: list[Comparison], names: Names) -> bool:
     """The sentence gives each of its figures its own subject ("more than RUB 108 million for Crimea,
     and RUB 319 million for the Ukrainian territories"), the draft's value to another subject of the
     same group (a place for a place, an actor for an actor) and another value to the draft's: the
     draft has paired them the other way."""
+    kind_of, label, find = names.kind_of, names.label, names.find
 
     def own(c: Comparison, e: str) -> bool:
         src = c.candidate.claim
@@ -597,17 +589,11 @@ def _supported(c: Comparison) -> Decision:
     )
 
 
-def _decide_named(
-    draft: Claim,
-    comps: list[Comparison],
-    config: Config,
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-    find: Callable[[str], Sequence[Mention]],
-) -> Decision:
+def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: Names) -> Decision:
     """A statement without a figure: supported by a source sentence that states the same fact the
     same way round; conflicting with one that says the opposite (negation, an opposed word) or gives
     the act to another actor of the same kind."""
+    kind_of, label, find = names.kind_of, names.label, names.find
     if not comps:
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
     best = max(comps, key=lambda c: (c.aligned, c.candidate.claim.id))
@@ -819,16 +805,11 @@ def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return kind_of(a) in local and kind_of(b) in local
 
 
-def _said_otherwise(
-    draft: Claim,
-    decision: Decision,
-    find: Callable[[str], Sequence[Mention]],
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-) -> Decision:
+def _said_otherwise(draft: Claim, decision: Decision, names: Names) -> Decision:
     """A figure, date or statement the source bears out, in a sentence that says otherwise around it:
     "never raised the levy" where the source raised it; "in 2019 the Swedish government declared"
     where the source's 2019 declaration is the Finnish government's."""
+    kind_of, label, find = names.kind_of, names.label, names.find
     src = decision.evidence[0].claim
     # A named claim has weighed negation already, against the same sentence.
     why = denied(draft, src) if draft.kind is not ClaimKind.NAMED else ""

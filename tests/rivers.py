@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from factcheck import entities
 from factcheck.check import Checker
 from factcheck.config import Config
-from factcheck.model import Verdict
+from factcheck.model import Mention, Verdict
 from factcheck.reader import parse
 from factcheck.store import build
 
@@ -81,3 +82,14 @@ def worst(checker: Checker, sentence: str) -> Verdict | None:
 def assert_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
     got = worst(checker, sentence)
     assert got is not None and got.value == expected, f"{why}: {got}"
+
+
+def mentioned(text: str) -> tuple[str, list[Mention]]:
+    """A sentence with the names the bundled gazetteer finds in it, as the sentence-structure
+    comparisons of `same` take it."""
+    return text, entities.find(text, entities.load())
+
+
+def bundled_kind(entity: str) -> str:
+    """An entity's kind in the bundled gazetteer ("name" for one it does not know)."""
+    return entities.load().kinds.get(entity, "name")

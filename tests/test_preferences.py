@@ -7,7 +7,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 from __future__ import annotations
 
 import pytest
-from rivers import checker_fixture, verdict_rows
+from rivers import checker_fixture, mentioned, verdict_rows
 
 from factcheck import entities, same
 
@@ -85,8 +85,5 @@ test_verdict = verdict_rows(CASES)
     ],
 )
 def test_preference_reversed(draft: str, source: str, expected: tuple[str, str] | None, why: str) -> None:
-    gaz = entities.load()
-    found = same.preference_reversed(
-        (draft, entities.find(draft, gaz)), (source, entities.find(source, gaz)), gaz.label
-    )
+    found = same.preference_reversed(mentioned(draft), mentioned(source), entities.load().label)
     assert found == expected, why

@@ -9,7 +9,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 from __future__ import annotations
 
 import pytest
-from rivers import checker_fixture, verdict_rows
+from rivers import bundled_kind, checker_fixture, mentioned, verdict_rows
 
 from factcheck import entities, same
 
@@ -85,12 +85,5 @@ test_verdict = verdict_rows(CASES)
     ],
 )
 def test_substitution(draft: str, source: str, expected: tuple[str, str] | None, why: str) -> None:
-    gaz = entities.load()
-
-    def kind_of(e: str) -> str:
-        return gaz.kinds.get(e, "name")
-
-    found = same.substitution(
-        (draft, entities.find(draft, gaz)), (source, entities.find(source, gaz)), kind_of, gaz.label
-    )
+    found = same.substitution(mentioned(draft), mentioned(source), bundled_kind, entities.load().label)
     assert found == expected, why
