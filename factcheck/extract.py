@@ -37,6 +37,7 @@ from factcheck.model import (
     Pair,
     Polarity,
     Quantity,
+    Relation,
     Scope,
     Sentence,
 )
@@ -350,7 +351,11 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
         for ms, v in zip(own, values, strict=True)
         if len({m.entity for m in ms}) == 1 and parsed.words_in(parsed.piece(v.start)) <= _LIST_ITEM_WORDS
     }
-    dated = [d for d in values if d.date is not None and d.date.year]
+    # A change's base ("compared with 2021") is no figure's period; nor is a starting point ("from
+    # 2022") when the sentence places its facts at a date of their own ("in 2023").
+    dated = [d for d in values if d.date is not None and d.date.year and d.date.relation is not Relation.BASE]
+    if any(d.date is not None and d.date.relation is Relation.NONE for d in dated):
+        dated = [d for d in dated if d.date is not None and d.date.relation is not Relation.SINCE]
     figures = [f.start for f in values if f.quantity is not None]
     # The last figure so far: a list item with no measure words of its own repeats its measure.
     item: tuple[list[str], list[Mention], Quantity] | None = None
@@ -481,6 +486,8 @@ def _assemble(
             period=a.period,
         )
         for a in attributed
+        # A change's base ("compared with 2021") qualifies its figure; it is no claim of its own.
+        if a.value.date is None or a.value.date.relation is not Relation.BASE
     ]
     if not parsed.values and parsed.mentions and rules.checkable_statement(text) and not heading:
         named = _claim(

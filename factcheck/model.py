@@ -43,7 +43,8 @@ class Role(StrEnum):
 
 class Relation(StrEnum):
     """How a date bounds what the sentence says: "since 2018", "by 2030", "between 2014 and 2018" (a
-    span of years); NONE places it ("in 2019")."""
+    span of years); BASE is what a change is measured against ("up 8% compared with 2021"), not the
+    period of its figure; NONE places it ("in 2019")."""
 
     NONE = ""
     SINCE = "since"
@@ -52,6 +53,7 @@ class Relation(StrEnum):
     BEFORE = "before"
     AFTER = "after"
     BETWEEN = "between"
+    BASE = "base"
 
 
 class Scope(StrEnum):

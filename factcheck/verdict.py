@@ -21,7 +21,7 @@ from factcheck import quantities as qty_mod
 from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate, similarity
-from factcheck.model import Bound, Claim, ClaimKind, Mention, Pair, Quantity, Role, Scope, Verdict
+from factcheck.model import Bound, Claim, ClaimKind, Mention, Pair, Quantity, Relation, Role, Scope, Verdict
 from factcheck.same import Comparison, Subjects
 
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
@@ -811,6 +811,16 @@ def _said_otherwise(draft: Claim, decision: Decision, names: Names) -> Decision:
     where the source's 2019 declaration is the Finnish government's."""
     kind_of, label, find = names.kind_of, names.label, names.find
     src = decision.evidence[0].claim
+    ours, theirs = _base(draft), _base(src)
+    if ours is not None and theirs is not None and ours != theirs:
+        # the same figure against another year is another statistic, as for another period
+        return replace(
+            decision,
+            verdict=Verdict.UNSUPPORTED,
+            message=f"source gives this change against {theirs}",
+            evidence=(),
+            why="the change's base differs",
+        )
     # A named claim has weighed negation already, against the same sentence.
     why = denied(draft, src) if draft.kind is not ClaimKind.NAMED else ""
     if why:
@@ -824,6 +834,27 @@ def _said_otherwise(draft: Claim, decision: Decision, names: Names) -> Decision:
         why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="a choice the other way")
     return decision
+
+
+def _base(c: Claim) -> int | None:
+    """The year a figure's change is measured against: the first base date after the figure in its
+    sentence, before the next figure ("by 30.1 percent compared with 2021"; "from 2022" after the
+    figure counts too). None for a date or a figure without one."""
+    q = c.quantity
+    if q is None:
+        return None
+    at = c.quote.find(q.text)
+    if at < 0:
+        return None
+    end = at + len(q.text)
+    dates = dates_mod.find_dates(c.quote)
+    skip = [(d.start, d.end) for d in dates]
+    after = [x.start for x in qty_mod.find_quantities(c.quote, skip) if x.start >= end]
+    nxt = min(after, default=len(c.quote))  # the next figure ("..., and by 64.2 percent ...")
+    for d in dates:
+        if end <= d.start < nxt and d.relation in (Relation.BASE, Relation.SINCE):
+            return d.year
+    return None
 
 
 def denied(draft: Claim, src: Claim) -> str:

@@ -1,0 +1,53 @@
+"""A change measured against a year ("up 30.1 percent compared with 2021") has that year as its base,
+not as its period: the figure's period is the sentence's own date ("in 2023"), and the base is no
+claim of its own. The same change against another base is another statistic: unsupported, as a
+figure for another period is.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from rivers import checker_fixture, verdict_rows
+
+SOURCE = """---
+title: Baltic trade
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-07-01
+---
+
+# Baltic trade
+
+Latvian customs data show that shipments from Latvia to Finland rose by 12.4 percent in 2023 from
+2022, and by 30.1 percent compared with 2021.
+
+Estonian timber exports grew 8 percent year on year in 2024, reaching EUR 2.1 billion.
+"""
+
+CASES = [
+    (
+        "Shipments from Latvia to Finland rose 30.1% in 2023 compared with 2021.",
+        "supported",
+        "the source's change against 2021, for 2023 (not a figure for 2021)",
+    ),
+    (
+        "Shipments from Latvia to Finland rose 12.4% in 2023 compared with 2022.",
+        "supported",
+        "'from 2022' after the figure is its base too",
+    ),
+    (
+        "Shipments from Latvia to Finland rose 30.1% in 2023 compared with 2022.",
+        "unsupported",
+        "the source's 30.1 percent is against 2021: another statistic, not a contradiction",
+    ),
+    (
+        "Estonian timber exports grew 8% in 2024 compared with 2023.",
+        "supported",
+        "a base the source words as 'year on year' is no claim to check on its own",
+    ),
+]
+
+
+checker = checker_fixture("trade", SOURCE)
+
+test_verdict = verdict_rows(CASES)
