@@ -69,7 +69,7 @@ def decide(
             or Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
         )
     if decision.verdict is Verdict.SUPPORTED and decision.evidence:
-        decision = _said_otherwise(draft, decision, names)
+        decision = _said_otherwise(draft, decision, names, comps)
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
     return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
 
@@ -805,7 +805,7 @@ def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return kind_of(a) in local and kind_of(b) in local
 
 
-def _said_otherwise(draft: Claim, decision: Decision, names: Names) -> Decision:
+def _said_otherwise(draft: Claim, decision: Decision, names: Names, comps: list[Comparison]) -> Decision:
     """A figure, date or statement the source bears out, in a sentence that says otherwise around it:
     "never raised the levy" where the source raised it; "in 2019 the Swedish government declared"
     where the source's 2019 declaration is the Finnish government's."""
@@ -813,7 +813,16 @@ def _said_otherwise(draft: Claim, decision: Decision, names: Names) -> Decision:
     src = decision.evidence[0].claim
     ours, theirs = _base(draft), _base(src)
     if ours is not None and theirs is not None and ours != theirs:
-        # the same figure against another year is another statistic, as for another period
+        # The sentence's figure against the draft's base answers the draft ("rose 12.4 percent from
+        # 2022, and 30.1 percent compared with 2021" against "30.1% compared with 2022").
+        for c in comps:
+            other = c.candidate.claim
+            if other.quote == src.quote and c.comparable and not c.agrees and _base(other) == ours:
+                why = f"source says {_value(other)} against {ours}"
+                return replace(
+                    decision, verdict=Verdict.CONFLICTING, message=why, evidence=(c.candidate,), why=why
+                )
+        # otherwise the same figure against another year is another statistic, as for another period
         return replace(
             decision,
             verdict=Verdict.UNSUPPORTED,

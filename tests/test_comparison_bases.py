@@ -1,7 +1,8 @@
 """A change measured against a year ("up 30.1 percent compared with 2021") has that year as its base,
 not as its period: the figure's period is the sentence's own date ("in 2023"), and the base is no
-claim of its own. The same change against another base is another statistic: unsupported, as a
-figure for another period is.
+claim of its own. A draft's change against another base than its evidence's is answered by the
+sentence's figure for the draft's base when there is one (a conflict), and is otherwise another
+statistic: unsupported, as a figure for another period is.
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -37,8 +38,13 @@ CASES = [
     ),
     (
         "Shipments from Latvia to Finland rose 30.1% in 2023 compared with 2022.",
-        "unsupported",
-        "the source's 30.1 percent is against 2021: another statistic, not a contradiction",
+        "conflicting",
+        "the source's change against 2022 is 12.4 percent; its 30.1 percent is against 2021",
+    ),
+    (
+        "Shipments from Latvia to Finland rose 12.4% in 2023 compared with 2021.",
+        "conflicting",
+        "the source's change against 2021 is 30.1 percent",
     ),
     (
         "Estonian timber exports grew 8% in 2024 compared with 2023.",
