@@ -206,6 +206,16 @@ def substitution(
     opcodes over words, with each name one token); a replaced stretch counts only when
     it is short, sits between words both sentences share (two before, one after), and is not one
     item of a list, and when the draft names the source's entity nowhere."""
+    return _substitution((draft[0], tuple(draft[1])), (src[0], tuple(src[1])), kind_of, label)
+
+
+@lru_cache(maxsize=1024)  # every figure of a sentence asks about the same pair of sentences
+def _substitution(
+    draft: tuple[str, tuple[Mention, ...]],
+    src: tuple[str, tuple[Mention, ...]],
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> tuple[str, str] | None:
     a, b = _name_tokens(*draft), _name_tokens(*src)
     # difflib, not rapidfuzz: its opcodes are as good on a sentence's few dozen words, and importing
     # it costs a check 2 ms where rapidfuzz's metrics cost 20 to 45.

@@ -13,8 +13,10 @@ The thresholds are in `Config`; the reasons each verdict gives are shown with it
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck import dates as dates_mod
 from factcheck import quantities as qty_mod
@@ -441,6 +443,8 @@ def _given_another(draft: Claim, agreeing: Comparison, rivals: list[Comparison],
     same group (a place for a place, an actor for an actor) and another value to the draft's: the
     draft has paired them the other way."""
     kind_of, label, find = names.kind_of, names.label, names.find
+    if not _readable(draft, agreeing.candidate.claim):
+        return False
 
     def own(c: Comparison, e: str) -> bool:
         src = c.candidate.claim
@@ -602,7 +606,11 @@ def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: 
     if best.aligned >= config.conflict_alignment and denial and best.subject is not Subjects.SWAPPED:
         return Decision(Verdict.CONFLICTING, denial, (best.candidate,), "negation")
     src = best.candidate.claim
-    ranked = same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
+    ranked = (
+        same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
+        if _readable(draft, src)
+        else None
+    )
     if best.aligned >= config.conflict_alignment and ranked:
         why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
         return Decision(Verdict.CONFLICTING, why, (best.candidate,), "a choice the other way")
@@ -805,12 +813,24 @@ def _rival_places(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return kind_of(a) in local and kind_of(b) in local
 
 
+# Sentences longer than this (a pathological input: a table flattened into one sentence, thousands of
+# figures) are not read word by word for what they say around a figure: the readings below scan the
+# whole sentence for each of its claims, which would make a check quadratic in such a sentence.
+_READ_WHOLE = 2_000
+
+
+def _readable(*claims: Claim) -> bool:
+    return all(len(c.quote) <= _READ_WHOLE for c in claims)
+
+
 def _said_otherwise(draft: Claim, decision: Decision, names: Names, comps: list[Comparison]) -> Decision:
     """A figure, date or statement the source bears out, in a sentence that says otherwise around it:
     "never raised the levy" where the source raised it; "in 2019 the Swedish government declared"
     where the source's 2019 declaration is the Finnish government's."""
     kind_of, label, find = names.kind_of, names.label, names.find
     src = decision.evidence[0].claim
+    if not _readable(draft, src):
+        return decision
     ours, theirs = _base(draft), _base(src)
     if ours is not None and theirs is not None and ours != theirs:
         # The sentence's figure against the draft's base answers the draft ("rose 12.4 percent from
@@ -850,20 +870,30 @@ def _base(c: Claim) -> int | None:
     sentence, before the next figure ("by 30.1 percent compared with 2021"; "from 2022" after the
     figure counts too). None for a date or a figure without one."""
     q = c.quantity
-    if q is None:
+    if q is None or not _readable(c):
         return None
     at = c.quote.find(q.text)
     if at < 0:
         return None
     end = at + len(q.text)
-    dates = dates_mod.find_dates(c.quote)
-    skip = [(d.start, d.end) for d in dates]
-    after = [x.start for x in qty_mod.find_quantities(c.quote, skip) if x.start >= end]
-    nxt = min(after, default=len(c.quote))  # the next figure ("..., and by 64.2 percent ...")
-    for d in dates:
-        if end <= d.start < nxt and d.relation in (Relation.BASE, Relation.SINCE):
-            return d.year
-    return None
+    figures, bases = _marks(c.quote)
+    k = bisect.bisect_left(figures, end)
+    nxt = figures[k] if k < len(figures) else len(c.quote)  # the next figure ("..., and by 64.2 percent")
+    return next((year for start, year in bases if end <= start < nxt), None)
+
+
+@lru_cache(maxsize=256)  # asked again for every figure of a sentence and of its evidence
+def _marks(quote: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Where a sentence's figures start, and its base dates ("compared with 2021", "from 2022") as
+    (start, year)."""
+    dates = dates_mod.find_dates(quote)
+    figures = sorted(x.start for x in qty_mod.find_quantities(quote, [(d.start, d.end) for d in dates]))
+    bases = tuple(
+        (d.start, d.year)
+        for d in dates
+        if d.year is not None and d.relation in (Relation.BASE, Relation.SINCE)
+    )
+    return tuple(figures), bases
 
 
 def denied(draft: Claim, src: Claim) -> str:
@@ -871,6 +901,8 @@ def denied(draft: Claim, src: Claim) -> str:
     against "appropriated", "no joint storage fund" against "set up a joint storage fund". The
     affirmed word must be among the claim's own measure words, not elsewhere in its sentence (a
     heading run into it, another clause)."""
+    if not _readable(draft, src):
+        return ""
     mine, theirs = rules.denials(draft.quote), rules.denials(src.quote)
     # A word is affirmed only by a sentence whose every negation is read: "declined an invitation to
     # join" may refuse the joining that "declined to join" denies.
@@ -888,6 +920,8 @@ def _negated_apart(a: Claim, b: Claim) -> bool:
     memorandum" against "signed a memorandum, although they have not yet reached a pricing deal"):
     every negation is one whose denied words are known, and none is a word the other sentence has
     without denying it."""
+    if not _readable(a, b):
+        return False
     da, db = rules.denials(a.quote), rules.denials(b.quote)
     if a.polarity.exception != b.polarity.exception or not (da.complete and db.complete):
         return False
