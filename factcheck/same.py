@@ -290,6 +290,47 @@ def _ranked(text: str, mentions: Sequence[Mention]) -> tuple[str, str] | None:
 _BEHIND = 80  # characters after an overtaking verb in which the one overtaken is named
 
 
+# Words in double or curly quotes, or in single straight quotes that open after a space and close
+# before one ("as a 'perfect storm'."; not the apostrophe of "Russia's").
+_QUOTED = re.compile(
+    '["\u201c\u2018]([^"\u201c\u201d\u2018\u2019]{3,80}?)["\u201d\u2019]|(?<!\\w)\'([^\'"]{3,80}?)\'(?!\\w)'
+)
+
+
+def quoted_elsewhere(
+    draft: tuple[str, Sequence[Mention]],
+    src: tuple[str, Sequence[Mention]],
+    kind_of: Callable[[str], str],
+    label: Callable[[str], str],
+) -> str:
+    """The speaker the source sentence gives the draft's quotation to, when it is not the draft's
+    ("" otherwise): the two sentences quote the same words of two words or more, each names a
+    person, and none of the draft's people is in the source sentence ("Minister A called it a
+    'perfect storm'" where the source has Banker B say it)."""
+    ours, theirs = _quotations(draft[0]), _quotations(src[0])
+    if not ours & theirs:
+        return ""
+    mine, others = _people(draft[1], kind_of), _people(src[1], kind_of)
+    if not mine or not others or any(same_entity(a, b, label) for a in mine for b in others):
+        return ""
+    return others[0]
+
+
+def _quotations(text: str) -> set[str]:
+    found = ((m.group(1) or m.group(2)).strip() for m in _QUOTED.finditer(text))
+    return {" ".join(q.lower().split()) for q in found if " " in q}
+
+
+def _people(mentions: Sequence[Mention], kind_of: Callable[[str], str]) -> list[str]:
+    """The people a sentence names: known persons, and unknown names of two or three words."""
+    out = []
+    for m in mentions:
+        kind = kind_of(m.entity)
+        if kind == "person" or (kind == "name" and 2 <= len(m.text.split()) <= 3):
+            out.append(m.entity)
+    return out
+
+
 def _name_tokens(text: str, mentions: Sequence[Mention]) -> list[str]:
     """The sentence's words, lowercased, with each outermost name one token: "@" and its entity."""
     out: list[str] = []

@@ -600,6 +600,15 @@ def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: 
     kind_of, label, find = names.kind_of, names.label, names.find
     if not comps:
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
+    for c in comps:  # a quotation is its own evidence that two sentences report the same words
+        src = c.candidate.claim
+        if _readable(draft, src):
+            speaker = same.quoted_elsewhere(
+                (draft.quote, find(draft.quote)), (src.quote, find(src.quote)), kind_of, label
+            )
+            if speaker:
+                why = f"the source gives these words to {label(speaker)}"
+                return Decision(Verdict.CONFLICTING, why, (c.candidate,), "a quotation given to another")
     best = max(comps, key=lambda c: (c.aligned, c.candidate.claim.id))
     turned = draft.polarity.turned(best.candidate.claim.polarity)
     denial = denied(draft, best.candidate.claim) if not turned else ""
