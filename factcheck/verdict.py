@@ -834,8 +834,9 @@ def _readable(*claims: Claim) -> bool:
 
 def _said_otherwise(draft: Claim, decision: Decision, names: Names, comps: list[Comparison]) -> Decision:
     """A figure, date or statement the source bears out, in a sentence that says otherwise around it:
-    "never raised the levy" where the source raised it; "in 2019 the Swedish government declared"
-    where the source's 2019 declaration is the Finnish government's."""
+    a change against another base ("compared with 2022" where the source's is against 2021); "never
+    raised the levy" where the source raised it; "in 2019 the Swedish government declared" where the
+    source's 2019 declaration is the Finnish government's; a choice the other way round."""
     kind_of, label, find = names.kind_of, names.label, names.find
     src = decision.evidence[0].claim
     if not _readable(draft, src):
