@@ -268,6 +268,12 @@ def preference_reversed(
     return None
 
 
+def ranks(text: str) -> bool:
+    """Whether a sentence ranks two things ("chose A over B", "A overtook B"), by its words alone."""
+    r = rules.rules()
+    return bool(r["preference"].search(text) or r["overtaking"].search(text))
+
+
 def _ranked(text: str, mentions: Sequence[Mention]) -> tuple[str, str] | None:
     """The entity the sentence puts first and the one it puts after, if it ranks two: the first
     preferred and the first passed over ("chose A over B"), or the subject nearest the verb and
@@ -314,6 +320,11 @@ def quoted_elsewhere(
     if not mine or not others or any(same_entity(a, b, label) for a in mine for b in others):
         return ""
     return others[0]
+
+
+def quotes(text: str) -> bool:
+    """Whether a sentence quotes words of two or more."""
+    return bool(_quotations(text))
 
 
 def _quotations(text: str) -> set[str]:

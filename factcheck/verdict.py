@@ -600,7 +600,8 @@ def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: 
     kind_of, label, find = names.kind_of, names.label, names.find
     if not comps:
         return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
-    for c in comps:  # a quotation is its own evidence that two sentences report the same words
+    quoting = same.quotes(draft.quote)  # a draft without a quotation is not asked whose it is
+    for c in comps if quoting else []:  # a quotation is its own evidence that two report the same words
         src = c.candidate.claim
         if _readable(draft, src):
             speaker = same.quoted_elsewhere(
@@ -617,7 +618,7 @@ def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: 
     src = best.candidate.claim
     ranked = (
         same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
-        if _readable(draft, src)
+        if _readable(draft, src) and same.ranks(draft.quote) and same.ranks(src.quote)
         else None
     )
     if best.aligned >= config.conflict_alignment and ranked:
@@ -864,11 +865,22 @@ def _said_otherwise(draft: Claim, decision: Decision, names: Names, comps: list[
     why = denied(draft, src) if draft.kind is not ClaimKind.NAMED else ""
     if why:
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="negation")
-    swap = same.substitution((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), kind_of, label)
+    # Only a source sentence that names something the draft does not can have it in the place of a
+    # draft's name, and only sentences that both rank can rank the other way: the names' places are
+    # read (entities.find, the costly step) only then.
+    swap = (
+        same.substitution((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), kind_of, label)
+        if draft.names and set(src.names) - set(draft.names)
+        else None
+    )
     if swap:
         why = f"the source says {label(swap[1])}, not {label(swap[0])}"
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="another name in its place")
-    ranked = same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
+    ranked = (
+        same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
+        if same.ranks(draft.quote) and same.ranks(src.quote)
+        else None
+    )
     if ranked:
         why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="a choice the other way")
