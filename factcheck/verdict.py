@@ -25,6 +25,7 @@ from factcheck.config import Config
 from factcheck.match import Candidate, similarity
 from factcheck.model import Bound, Claim, ClaimKind, Mention, Pair, Quantity, Relation, Role, Scope, Verdict
 from factcheck.same import Comparison, Subjects
+from factcheck.text import fold
 
 # How many of the best-retrieved candidates are weighed: the right source sentence is among the first
 # few for nearly every claim, and each comparison costs a feature vector.
@@ -60,7 +61,12 @@ def decide(
 ) -> Decision:
     kind_of, label = names.kind_of, names.label
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
-    if draft.kind is ClaimKind.NAMED:
+    quoted = _quoted_verbatim(draft, comps)
+    if quoted is not None:
+        decision = Decision(
+            Verdict.SUPPORTED, _supported(quoted).message, (quoted.candidate,), "the source's words"
+        )
+    elif draft.kind is ClaimKind.NAMED:
         decision = _decide_named(draft, comps, config, names)
     else:
         decision = (
@@ -70,13 +76,29 @@ def decide(
             or _across_sentences(draft, comps, config, names, idf)
             or Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
         )
-    if decision.verdict is Verdict.SUPPORTED and decision.evidence:
+    if decision.verdict is Verdict.SUPPORTED and decision.evidence and quoted is None:
         decision = _said_otherwise(draft, decision, names, comps)
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
     return replace(decision, weighed=tuple((c.candidate, reason(draft, c, config)) for c in best))
 
 
 SHOWN = 5  # candidates explained in --verbose and JSON
+
+
+def _quoted_verbatim(draft: Claim, comps: list[Comparison]) -> Comparison | None:
+    """A source claim in a sentence the draft copies word for word, whose value bears the draft's out
+    (the same statement, for a named claim): the source's own words support themselves, whatever
+    the rules would read into them (a sentence that gives one value twice to two measures)."""
+    words = _words(draft.quote)
+    for c in comps:
+        src = c.candidate.claim
+        if _words(src.quote) == words and (c.agrees or (draft.kind is src.kind is ClaimKind.NAMED)):
+            return c
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
 def reason(draft: Claim, c: Comparison, config: Config) -> str:

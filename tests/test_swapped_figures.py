@@ -26,6 +26,10 @@ In 2024 alone, more than CNY 95 million was set aside for Gansu, and CNY 410 mil
 
 For now, growth predictions for Norway in 2026 range between 1.8% (according to Danske Bank, the
 largest lender) and 2.9% (Nordea's own estimate).
+
+The fund's initial plan to add EUR 90 billion between 2024 and 2027 (EUR 60 billion of grants and
+EUR 30 billion of loans) was cut to EUR 60 billion (EUR 30 billion of loans and EUR 30 billion of
+grants), of which only EUR 20 billion is new money.
 """
 
 CASES = [
@@ -68,6 +72,13 @@ CASES += [
         "Danske Bank forecasts that Norway's economy will grow by 2.9% in 2026.",
         "conflicting",
         "the bracket gives 2.9% to Nordea and 1.8% to the bank",
+    ),
+    (
+        "The fund's initial plan to add EUR 90 billion between 2024 and 2027 (EUR 60 billion of grants"
+        " and EUR 30 billion of loans) was cut to EUR 60 billion (EUR 30 billion of loans and EUR 30"
+        " billion of grants), of which only EUR 20 billion is new money.",
+        "supported",
+        "the source's own sentence, word for word: one value given twice is no swap",
     ),
 ]
 
