@@ -125,11 +125,13 @@ def anaphoric(text: str) -> bool:
 def negated(text: str) -> bool:
     """Negated, unless the only negation is "not ... until", which dates the act rather than denies it
     ("did not sign up until April 2007")."""
-    not_until = _not_until()
-    return any(
-        not (m.group().lower() in ("not", "n't") and not_until.match(text, m.end()))
-        for m in rules()["negation"].pattern.finditer(text)
-    )
+    return any(not _dates_the_act(text, m) for m in rules()["negation"].pattern.finditer(text))
+
+
+def _dates_the_act(text: str, negation: re.Match[str]) -> bool:
+    """A "not" followed by "until" or "before" ("did not sign up until April 2007"): it dates the act,
+    it does not deny it."""
+    return negation.group().lower() in ("not", "n't") and _not_until().match(text, negation.end()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +161,11 @@ def denials(text: str) -> Denials:
     text = fold(text)
     stop = stopwords()
     skip = frozenset(_entry("denial")["skip"])
-    not_until = _not_until()
     spans: list[tuple[int, int]] = []
     denied: dict[str, str] = {}
     for m in rules()["denial"].pattern.finditer(text):
-        if m.group().lower() in ("not", "n't") and not_until.match(text, m.end()):
-            continue  # "did not sign up until April 2007" dates the act
+        if _dates_the_act(text, m):
+            continue
         run: list[re.Match[str]] = []
         skipped = 0
         for w in _TOKEN.finditer(text, m.end()):
@@ -185,8 +186,7 @@ def denials(text: str) -> Denials:
     ends = [a for a, _ in spans] + [len(text)]
     affirmed = frozenset(content_terms(" . ".join(text[a:b] for a, b in zip(starts, ends, strict=True))))
     complete = all(
-        any(a <= m.start() < b for a, b in spans)
-        or (m.group().lower() in ("not", "n't") and not_until.match(text, m.end()))
+        any(a <= m.start() < b for a, b in spans) or _dates_the_act(text, m)
         for m in rules()["negation"].pattern.finditer(text)
     )
     return Denials(tuple((t, p) for t, p in denied.items() if t not in affirmed), affirmed, complete)
