@@ -280,10 +280,8 @@ def _across_sentences(
         src = c.candidate.claim
         if not c.agrees or c.subject is not Subjects.SAME or _pinned_elsewhere(draft, c, kind_of, label):
             continue
-        for n in comps:
+        for n in _next_door(src, comps):
             other = n.candidate.claim
-            if other.source != src.source or other.quote == src.quote or not _neighbours(src, other):
-                continue
             joined = replace(
                 src,
                 context=src.context + other.context,
@@ -313,18 +311,23 @@ def _turned_next_door(draft: Claim, best: Comparison, comps: list[Comparison]) -
     sentence next to it takes the other side in ("" when none)."""
     src = best.candidate.claim
     open_ = {s.opposition for s in draft.polarity.stances} - {s.opposition for s in src.polarity.stances}
-    for n in comps:
-        other = n.candidate.claim
-        if other.source == src.source and other.quote != src.quote and _neighbours(src, other):
-            turned = draft.polarity.turned(other.polarity)
-            if turned in open_:
-                return turned
+    for n in _next_door(src, comps):
+        turned = draft.polarity.turned(n.candidate.claim.polarity)
+        if turned in open_:
+            return turned
     return ""
 
 
-def _neighbours(a: Claim, b: Claim) -> bool:
-    """Two claims of one source in sentences next to each other (as far as their offsets tell)."""
-    return abs(a.start - b.start) <= len(a.quote) + len(b.quote)
+def _next_door(src: Claim, comps: list[Comparison]) -> list[Comparison]:
+    """The retrieved claims of the sentences next to `src`'s in its source (as far as their offsets
+    tell)."""
+    return [
+        n
+        for n in comps
+        if n.candidate.claim.source == src.source
+        and n.candidate.claim.quote != src.quote
+        and abs(n.candidate.claim.start - src.start) <= len(n.candidate.claim.quote) + len(src.quote)
+    ]
 
 
 def counterpart(
@@ -490,8 +493,7 @@ def _given_another(draft: Claim, agreeing: Comparison, rivals: list[Comparison],
     def side(c: Comparison, e: str) -> str:
         """Whether the subject's mention nearest its figure comes before or after it ("" when it
         cannot be told)."""
-        q = c.candidate.claim.quantity
-        at = src.quote.find(q.text) if q is not None else -1
+        at = _at(c.candidate.claim)
         places = [m.start for m in mentions if same.same_entity(m.entity, e, label)]
         if at < 0 or not places:
             return ""
@@ -637,15 +639,13 @@ def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: 
     denial = denied(draft, best.candidate.claim) if not turned else ""
     if best.aligned >= config.conflict_alignment and denial and best.subject is not Subjects.SWAPPED:
         return Decision(Verdict.CONFLICTING, denial, (best.candidate,), "negation")
-    src = best.candidate.claim
     ranked = (
-        same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
-        if _readable(draft, src) and same.ranks(draft.quote) and same.ranks(src.quote)
-        else None
+        _ranked_otherwise(draft, best.candidate.claim, names)
+        if _readable(draft, best.candidate.claim)
+        else ""
     )
     if best.aligned >= config.conflict_alignment and ranked:
-        why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
-        return Decision(Verdict.CONFLICTING, why, (best.candidate,), "a choice the other way")
+        return Decision(Verdict.CONFLICTING, ranked, (best.candidate,), "a choice the other way")
     if (
         rules_flip(draft) != rules_flip(best.candidate.claim)
         and not turned
@@ -888,8 +888,7 @@ def _said_otherwise(draft: Claim, decision: Decision, names: Names, comps: list[
     if why:
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="negation")
     # Only a source sentence that names something the draft does not can have it in the place of a
-    # draft's name, and only sentences that both rank can rank the other way: the names' places are
-    # read (entities.find, the costly step) only then.
+    # draft's name: the names' places are read (entities.find, the costly step) only then.
     swap = (
         same.substitution((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), kind_of, label)
         if draft.names and set(src.names) - set(draft.names)
@@ -898,32 +897,44 @@ def _said_otherwise(draft: Claim, decision: Decision, names: Names, comps: list[
     if swap:
         why = f"the source says {label(swap[1])}, not {label(swap[0])}"
         return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="another name in its place")
-    ranked = (
-        same.preference_reversed((draft.quote, find(draft.quote)), (src.quote, find(src.quote)), label)
-        if same.ranks(draft.quote) and same.ranks(src.quote)
-        else None
-    )
+    ranked = _ranked_otherwise(draft, src, names)
     if ranked:
-        why = f"the source puts {label(ranked[0])} before {label(ranked[1])}"
-        return replace(decision, verdict=Verdict.CONFLICTING, message=why, why="a choice the other way")
+        return replace(decision, verdict=Verdict.CONFLICTING, message=ranked, why="a choice the other way")
     return decision
+
+
+def _ranked_otherwise(draft: Claim, src: Claim, names: Names) -> str:
+    """How the source ranks the draft's two choices the other way round ("" when it does not). Only
+    sentences that both rank, by their words alone, have their names' places read."""
+    if not (same.ranks(draft.quote) and same.ranks(src.quote)):
+        return ""
+    find = names.find
+    ranked = same.preference_reversed(
+        (draft.quote, find(draft.quote)), (src.quote, find(src.quote)), names.label
+    )
+    return f"the source puts {names.label(ranked[0])} before {names.label(ranked[1])}" if ranked else ""
 
 
 def _base(c: Claim) -> int | None:
     """The year a figure's change is measured against: the first base date after the figure in its
     sentence, before the next figure ("by 30.1 percent compared with 2021"; "from 2022" after the
     figure counts too). None for a date or a figure without one."""
-    q = c.quantity
-    if q is None or not _readable(c):
+    if c.quantity is None or not _readable(c):
         return None
-    at = c.quote.find(q.text)
+    at = _at(c)
     if at < 0:
         return None
-    end = at + len(q.text)
+    end = at + len(c.quantity.text)
     figures, bases = _marks(c.quote)
     k = bisect.bisect_left(figures, end)
     nxt = figures[k] if k < len(figures) else len(c.quote)  # the next figure ("..., and by 64.2 percent")
     return next((year for start, year in bases if end <= start < nxt), None)
+
+
+def _at(c: Claim) -> int:
+    """Where a figure claim's figure stands in its sentence (-1 for a claim without one, or when it
+    is not written there as read)."""
+    return c.quote.find(c.quantity.text) if c.quantity is not None else -1
 
 
 @lru_cache(maxsize=256)  # asked again for every figure of a sentence and of its evidence
