@@ -63,9 +63,8 @@ def decide(
     comps = [same.compare(draft, c, idf, kind_of, label, config.tolerance) for c in candidates[:WEIGHED]]
     quoted = _quoted_verbatim(draft, comps)
     if quoted is not None:
-        decision = Decision(
-            Verdict.SUPPORTED, _supported(quoted).message, (quoted.candidate,), "the source's words"
-        )
+        said = "the source says so" if draft.kind is ClaimKind.NAMED else _supported(quoted).message
+        decision = Decision(Verdict.SUPPORTED, said, (quoted.candidate,), "the source's words")
     elif draft.kind is ClaimKind.NAMED:
         decision = _decide_named(draft, comps, config, names)
     else:

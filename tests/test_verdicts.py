@@ -165,6 +165,14 @@ def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
     return Checker(build([folder]), Config())
 
 
+def test_a_statement_copied_word_for_word_is_said_so(checker: Checker) -> None:
+    """A named statement copied from its source is supported in plain words, not "source says
+    otherwise" (the message of a figure, which a statement has not)."""
+    sentence = "Kenyan President William Ruto is a strong opponent of the proposed regional trade bloc."
+    (finding,) = checker.check_document(parse(sentence, "draft.md", markdown=True)).findings
+    assert (finding.verdict, finding.message) == (Verdict.SUPPORTED, "the source says so")
+
+
 def verdicts(checker: Checker, sentence: str) -> list[Verdict]:
     report = checker.check_document(parse(sentence, "draft.md", markdown=True))
     return [f.verdict for f in report.findings]
