@@ -203,9 +203,10 @@ def substitution(
     of the same kind: "the capital of Dagestan" against "the capital of Buryatia", "the Swedish
     government declared ..." against "the Finnish government declared ...".
     Returned as (the draft's entity, the source's). Sentences are aligned word by word (difflib's
-    opcodes over words, with each name one token); a replaced stretch counts only when
-    it is short, sits between words both sentences share (two before, one after), and is not one
-    item of a list, and when the draft names the source's entity nowhere."""
+    opcodes over words, with each name one token); a replaced stretch counts only when it is short,
+    sits between words both sentences share (the words right before and after it, and three of the
+    six around it), is not one item of a list, and when the draft names the source's entity
+    nowhere."""
     return _substitution((draft[0], tuple(draft[1])), (src[0], tuple(src[1])), kind_of, label)
 
 
@@ -257,8 +258,8 @@ def preference_reversed(
 ) -> tuple[str, str] | None:
     """The two sentences rank the same two entities the other way round: "chose A over B" against
     "chose B rather than A", "A overtook B" against "B replaced A" (the "preference" and "overtaking"
-    rules). Returned as the source's (preferred, passed
-    over); None when either sentence ranks none, or both rank them alike."""
+    rules). Returned as the source's (preferred, passed over); None when either sentence ranks none,
+    or both rank them alike."""
     mine, theirs = _ranked(*draft), _ranked(*src)
     if mine is None or theirs is None:
         return None
