@@ -207,17 +207,22 @@ def substitution(
     sits between words both sentences share (the words right before and after it, and three of the
     six around it), is not one item of a list, and when the draft names the source's entity
     nowhere."""
-    return _substitution((draft[0], tuple(draft[1])), (src[0], tuple(src[1])), kind_of, label)
-
-
-@lru_cache(maxsize=1024)  # every figure of a sentence asks about the same pair of sentences
-def _substitution(
-    draft: tuple[str, tuple[Mention, ...]],
-    src: tuple[str, tuple[Mention, ...]],
-    kind_of: Callable[[str], str],
-    label: Callable[[str], str],
-) -> tuple[str, str] | None:
     a, b = _name_tokens(*draft), _name_tokens(*src)
+    for i1, i2, j1, j2 in _replaced(tuple(a), tuple(b)):
+        for d in (t[1:] for t in a[i1:i2] if t.startswith("@")):
+            for s in (t[1:] for t in b[j1:j2] if t.startswith("@")):
+                if f"@{s}" in a or not _substitutes(d, s, kind_of) or same_entity(d, s, label):
+                    continue
+                return d, s
+    return None
+
+
+# Cached on the two sentences' tokens alone (every figure of a sentence asks about the same pair),
+# not on the checker's callables, so the cache holds no checker alive.
+@lru_cache(maxsize=1024)
+def _replaced(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[int, int, int, int], ...]:
+    """The stretches (draft i1:i2, source j1:j2) that one sentence replaces in the other and that
+    may hold a substitution: short, between shared words, and not one item of a list."""
     # difflib, not rapidfuzz: its opcodes are as good on a sentence's few dozen words, and importing
     # it costs a check 2 ms where rapidfuzz's metrics cost 20 to 45.
     from difflib import SequenceMatcher
@@ -227,6 +232,7 @@ def _substitution(
     for tag, i1, i2, _, _ in ops:
         if tag == "equal":
             kept[i1:i2] = [True] * (i2 - i1)
+    out = []
     k = 0
     while k < len(ops):
         if ops[k][0] == "equal":
@@ -242,15 +248,10 @@ def _substitution(
         mine, theirs = a[i1:i2], b[j1:j2]
         if not mine or max(len(mine), len(theirs)) > _SUBSTITUTED:
             continue
-        edges = {a[i1 - 1], a[i2], b[j1 - 1], b[j2]} | set(mine) | set(theirs)
-        if edges & _LIST_WORDS:
+        if ({a[i1 - 1], a[i2], b[j1 - 1], b[j2]} | set(mine) | set(theirs)) & _LIST_WORDS:
             continue
-        for d in (t[1:] for t in mine if t.startswith("@")):
-            for s in (t[1:] for t in theirs if t.startswith("@")):
-                if f"@{s}" in a or not _substitutes(d, s, kind_of) or same_entity(d, s, label):
-                    continue
-                return d, s
-    return None
+        out.append((i1, i2, j1, j2))
+    return tuple(out)
 
 
 def preference_reversed(
