@@ -265,6 +265,22 @@ class _Parsed:
             and not (k < len(vs) and vs[k].start < added[1])
         )
 
+    def aside(self, pos: int, of: int) -> bool:
+        """The words at `pos` are an aside to those at `of`: a piece of words of its own, set off
+        by a comma on each side in the middle of the sentence ("Smallpox, certified as eradicated in
+        1979, is ..."). Not the piece of `of` itself, nor one that only frames the sentence
+        ("according to ...", "in the summit of May 2020": rule "framing aside")."""
+        piece = self.piece(pos)
+        text = self.text
+        return (
+            piece != self.piece(of)
+            and piece[0] > 0
+            and text[: piece[0]].rstrip().endswith(",")
+            and text[piece[1] :].lstrip().startswith(",")
+            and len(self.terms(piece)) > 0
+            and not rules.rules()["framing aside"].pattern.match(text[piece[0] : piece[1]])
+        )
+
     def words_in(self, span: Span) -> int:
         return len(self.text[span[0] : span[1]].split())
 
@@ -401,7 +417,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
                 tuple(measure),
                 tuple(others),
                 polarity,
-                _period(v, dated, figures, clause, bracket),
+                _period(v, dated, figures, clause, parsed, bracket),
             )
         )
         if v.quantity is not None:
@@ -657,13 +673,23 @@ def _respectively(
 
 
 def _period(
-    v: _Value, dated: list[_Value], figures: list[int], clause: Span, bracket: Span | None = None
+    v: _Value,
+    dated: list[_Value],
+    figures: list[int],
+    clause: Span,
+    parsed: _Parsed,
+    bracket: Span | None = None,
 ) -> tuple[int, int] | None:
     """The years a figure is for: a date in the parenthesis right after it ("52 GW (September
     2022)"), else the date that follows it before the next figure ("10 MW in 2019 to 230 MW at the
-    end of 2022"), else the nearest date before it in its clause, else the sentence's first date
-    ("In 2011, ..."). `dated` and `figures` (the starts of the figures) are sorted, so each look-up
-    is a bisection, linear in all for a sentence of thousands of numbers."""
+    end of 2022"), else the nearest date before it in its clause, else a date the sentence opens
+    with ("In 2011, ...") or the first date after it in its clause (a run of figures and then their
+    years: "from 0.19 to 0.78 and 0.18 to 0.67 between 2014 and 2018"). A date elsewhere dates its
+    own event: one in an aside ("Smallpox, certified as eradicated in 1979, is one of seven") or in
+    another clause ("the port (opened in 2012) handles 40% of ...") gives no year to the figure.
+    `dated` and
+    `figures` (the starts of the figures) are sorted, so each look-up is a bisection, linear in all
+    for a sentence of thousands of numbers."""
     if v.quantity is None or not dated:
         return None
     k = bisect.bisect_right(figures, v.start)
@@ -673,10 +699,14 @@ def _period(
         limit = max(limit, bracket[1])  # the parenthesis is the figure's, whatever clause it closes
     if j < len(dated) and dated[j].start < limit:
         pick = dated[j]
-    elif j > 0 and dated[j - 1].start >= clause[0]:
+    elif j > 0 and dated[j - 1].start >= clause[0] and not parsed.aside(dated[j - 1].start, v.start):
         pick = dated[j - 1]
-    else:
+    elif (parsed.pieces and dated[0].start < min(parsed.pieces[0][1], v.start)) or (
+        v.start < dated[0].start < clause[1]
+    ):
         pick = dated[0]
+    else:
+        return None
     year = pick.date.year if pick.date else None
     if pick.date is None or year is None:
         return None

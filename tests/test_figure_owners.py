@@ -83,6 +83,60 @@ def test_bracket_dates_the_figure(text: str, figure: str, years: tuple[int, int]
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "years", "why"),
+    [
+        (
+            "In 2019, Latvian timber exports rose 7 percent.",
+            "7 percent",
+            (2019, 2019),
+            "a date the sentence opens with dates its figures",
+        ),
+        (
+            "Latvian timber exports in 2019 rose 7 percent.",
+            "7 percent",
+            (2019, 2019),
+            "so does a date in the figure's own words before it",
+        ),
+        (
+            "Timber exports, according to the 2019 customs report, rose 7 percent.",
+            "7 percent",
+            (2019, 2019),
+            "an aside that only says where the figure was read still dates it",
+        ),
+        (
+            "Moreover, at the Tallinn summit of May 2022, the three states pledged 40 patrol boats.",
+            "40",
+            (2022, 2022),
+            "an aside that only sets the time of the statement dates it",
+        ),
+        (
+            "Both ports raised their throughput, from 12 to 19 and 8 to 11 million tonnes respectively "
+            "between 2015 and 2020.",
+            "12",
+            (2015, 2020),
+            "a run of figures followed by their years: the years are every figure's",
+        ),
+        (
+            "The port of Liepaja (rebuilt in 2012) now handles 40 percent of Latvian grain exports.",
+            "40 percent",
+            None,
+            "a date in a parenthesis before the figure dates the parenthesis' event",
+        ),
+        (
+            "The Riga port authority, founded in 1991, now employs 1,200 people.",
+            "1,200",
+            None,
+            "a date in an aside set off by commas dates the aside's own event, not the figure after it",
+        ),
+    ],
+)
+def test_a_date_of_another_event_does_not_date_the_figure(
+    text: str, figure: str, years: tuple[int, int] | None, why: str
+) -> None:
+    assert periods(text)[figure] == years, why
+
+
+@pytest.mark.parametrize(
     ("text", "figure", "owner", "why"),
     [
         (
