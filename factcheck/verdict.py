@@ -277,7 +277,11 @@ def _across_sentences(
     kind_of, label = names.kind_of, names.label
     for c in sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id)):
         src = c.candidate.claim
-        if not c.agrees or c.subject is not Subjects.SAME or _pinned_elsewhere(draft, c, kind_of, label):
+        if (
+            not c.agrees
+            or c.subject not in (Subjects.SAME, Subjects.UNRELATED)
+            or _pinned_elsewhere(draft, c, kind_of, label)
+        ):
             continue
         for n in _next_door(src, comps):
             other = n.candidate.claim
@@ -295,7 +299,9 @@ def _across_sentences(
                 label,
                 config.tolerance,
             )
-            if pair.aligned >= config.named_alignment and pair.agrees:
+            # a subject the figure's own sentence does not name must be named by its neighbour
+            named = c.subject is Subjects.SAME or pair.subject is Subjects.SAME
+            if pair.aligned >= config.named_alignment and pair.agrees and named:
                 return Decision(
                     Verdict.SUPPORTED,
                     f"source says {_value(src)} (with the sentence next to it)",

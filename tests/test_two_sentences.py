@@ -8,7 +8,10 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
-from rivers import checker_fixture, verdict_rows
+import pytest
+from rivers import assert_verdict, checker_fixture, source_checker, verdict_rows
+
+from factcheck.check import Checker
 
 SOURCE = """---
 title: Baltic health
@@ -62,3 +65,37 @@ CASES = [
 checker = checker_fixture("health", SOURCE)
 
 test_verdict = verdict_rows(CASES)
+
+
+# A figure's sentence that points back ("this venture") to a list item naming what the draft names.
+POINTING = """# Nordic industry
+
+- In 2022 Finland's Wartsila Marine opened an engine plant in Vaasa.
+- According to the trade press, the Finnish government is backing this venture with a grant of 95
+  million euros.
+"""
+
+POINTING_CASES = [
+    (
+        "Helsinki is backing the Vaasa engine plant Wartsila Marine opened in 2022 with a EUR 95 million"
+        " grant.",
+        "supported",
+        "the figure's sentence says 'this venture'; the list item before it names the company and plant",
+    ),
+    (
+        "Helsinki is backing the Vaasa engine plant Wartsila Marine opened in 2022 with a EUR 59 million"
+        " grant.",
+        "unsupported",
+        "another figure: two sentences only ever support",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def pointing(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "pointing", POINTING)
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), POINTING_CASES)
+def test_neighbour_names_the_subject(pointing: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(pointing, sentence, expected, why)
