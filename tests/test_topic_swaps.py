@@ -37,3 +37,22 @@ def test_the_topic_of_the_sentence_before_is_not_the_actor(checker: Checker) -> 
 def test_the_actor_the_sentence_names_is_borne_out(checker: Checker) -> None:
     got = worst(checker, "Norsi-Trans exported the lawful interception standard to all five states.")
     assert got is Verdict.SUPPORTED
+
+
+PATROL = """# Ice patrols
+
+Sweden's coast guard keeps the Gulf of Bothnia open for shipping in winter. Finland also participates
+in the multilateral Nordic Ice Patrol, designed to share icebreakers between ports.
+"""
+
+patrol = checker_fixture("patrol", PATROL)
+
+
+def test_a_statement_of_one_entity_is_not_borne_out_for_another_likened_to_it(patrol: Checker) -> None:
+    got = worst(patrol, "Sweden, like Finland, takes part in the multilateral Nordic Ice Patrol.")
+    assert got is not Verdict.SUPPORTED, "the source says it of Finland; Sweden is the sentence before's"
+
+
+def test_the_entity_the_statement_is_made_of_is_borne_out(patrol: Checker) -> None:
+    got = worst(patrol, "Finland takes part in the multilateral Nordic Ice Patrol.")
+    assert got is Verdict.SUPPORTED, "'takes part' is the source's 'participates'"
