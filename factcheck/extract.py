@@ -219,7 +219,9 @@ class _Parsed:
         key = (span[0], span[1], names)
         if key not in self._words:
             if names not in self._blanked:
-                self._blanked[names] = _blank(self.text, self.mentions, self.values, names)
+                self._blanked[names] = rules.refusals_as_words(
+                    self.text, _blank(self.text, self.mentions, self.values, names)
+                )
             self._words[key] = content_terms(self._blanked[names][span[0] : span[1]])
         return list(self._words[key])
 

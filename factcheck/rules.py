@@ -212,3 +212,20 @@ def polarity(text: str) -> Polarity:
     if rules()["refusal"].search(text):  # "declined an invitation", not "declined by 5%"
         found.add(Stance(str(_entry("refusal")["opposition"]), Side.AGAINST))
     return Polarity(frozenset(found), bool(rules()["exception"].search(text)))
+
+
+_REFUSED = "refused"
+
+
+def refusals_as_words(text: str, blanked: str) -> str:
+    """`blanked` (a copy of `text` of the same length) with each word of refusal ("declined an
+    invitation") written as "refused", so its measure words meet "rejected" and "turned down" and
+    not "fell": the sense is read on `text`, whose figures decide it ("declined by 5%")."""
+    if "eclin" not in text:  # perf: the rule's only word; most sentences have none
+        return blanked
+    out = blanked
+    for m in rules()["refusal"].pattern.finditer(text):
+        width = m.end() - m.start()
+        if width >= len(_REFUSED):
+            out = out[: m.start()] + _REFUSED.ljust(width) + out[m.end() :]
+    return out

@@ -65,6 +65,8 @@ class _Lexicon:
     irregular: dict[str, str]  # an irregular past form -> its verb ("held" -> "hold")
     # A measure's acronym by the first of its spelled-out words: (the words, lower case; the acronym)
     spelled_from: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # A phrasal verb's word as written and its particle -> the one word it means ("turned", "down")
+    phrasal: dict[tuple[str, str], str]
 
 
 def _synonym_groups() -> list[Entry]:
@@ -95,6 +97,12 @@ def _lexicon() -> _Lexicon:
         synonyms={w: e["words"][0] for e in _synonym_groups() for w in e["words"]},
         irregular={str(f): str(e["base"]) for e in table("irregular_verbs") for f in e["forms"]},
         spelled_from=_first_words(table("measure_lexicon")),
+        phrasal={
+            (str(f), str(e["particle"])): str(e["means"])
+            for e in table("measure_lexicon")
+            if e.get("kind") == "phrasal"
+            for f in e["forms"]
+        },
     )
 
 
@@ -156,6 +164,10 @@ def content_terms(text: str) -> list[str]:
             continue
         w = words[i]
         i += 1
+        if i < len(words) and (w, words[i]) in lex.phrasal:  # "turned down" is one word: "rejected"
+            out.append(stem(lex.phrasal[w, words[i]]))
+            i += 1
+            continue
         if w in stopwords or len(w) < 2:
             continue
         s = stem(w)

@@ -96,3 +96,13 @@ def test_accents_do_not_part_words(a: str, b: str, why: str) -> None:
 def test_acronym_examples(entry: Entry, pair: str, same: bool) -> None:
     a, b = (content_terms(p) for p in pair.split("|"))
     assert (a == b) is same, f"{entry['acronym']}: {pair!r} -> {a}, {b}"
+
+
+@pytest.mark.parametrize(
+    ("entry", "pair", "same"),
+    [(e, p, True) for e in table("measure_lexicon") if e.get("kind") == "phrasal" for p in e.match]
+    + [(e, p, False) for e in table("measure_lexicon") if e.get("kind") == "phrasal" for p in e.reject],
+)
+def test_phrasal_verb_examples(entry: Entry, pair: str, same: bool) -> None:
+    a, b = (content_terms(p) for p in pair.split("|"))
+    assert (a == b) is same, f"{entry['forms'][0]} {entry['particle']}: {pair!r} -> {a}, {b}"
