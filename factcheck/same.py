@@ -542,8 +542,10 @@ def subject_relation(
         # "Russia, like China, takes part in X" where the source says only that China does: the
         # statement is made of an entity the source sentence names alongside one it leaves out.
         for e in missing:
-            if e in draft.entities and kind_of(e) in SWAPPABLE and any(
-                kind_of(x) == kind_of(e) and _among(x, draft_names, label) for x in source.entities
+            if (
+                e in draft.entities
+                and kind_of(e) in SWAPPABLE
+                and any(kind_of(x) == kind_of(e) and _among(x, draft_names, label) for x in source.entities)
             ):
                 return Subjects.UNRELATED, missing, f"the source says this of others, not of {label(e)}"
     return Subjects.SAME, missing, ""
