@@ -260,10 +260,27 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         and not _given_another(draft, c, comps, names)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not draft.polarity.turned(c.candidate.claim.polarity)
+        and not _better_measured_otherwise(draft, c, comps, config)
     ]
     if support:
         return _supported(max(support, key=lambda c: (c.aligned, c.candidate.claim.id)))
     return None
+
+
+def _better_measured_otherwise(draft: Claim, c: Comparison, comps: list[Comparison], config: Config) -> bool:
+    """A date that only agrees by its year, in a sentence worded apart from the draft, next to a
+    sentence that gives the draft subject's act (its words) another date: "set up in 2014" is not
+    borne out by "joined a trip in March 2014" when "established in 2012" is retrieved as well."""
+    return draft.date is not None and any(
+        d.comparable
+        and not d.agrees
+        and d.subject is Subjects.SAME
+        and d.features.measure >= config.conflict_measure
+        and d.features.measure > c.features.measure
+        and d.candidate.claim.quote != c.candidate.claim.quote  # a sentence's own other date is another act's
+        and not set(same.own_keys(d.candidate.claim)) & set(draft.values)  # the draft's other date
+        for d in comps
+    )
 
 
 def _across_sentences(
@@ -281,6 +298,7 @@ def _across_sentences(
             not c.agrees
             or c.subject not in (Subjects.SAME, Subjects.UNRELATED)
             or _pinned_elsewhere(draft, c, kind_of, label)
+            or _better_measured_otherwise(draft, c, comps, config)
         ):
             continue
         for n in _next_door(src, comps):

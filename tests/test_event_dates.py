@@ -7,9 +7,11 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
-from rivers import checker_fixture, verdict_rows
+import pytest
+from rivers import checker_fixture, verdict_rows, worst
 
 from factcheck.check import Checker
+from factcheck.model import Verdict
 
 SOURCE = """---
 title: North Atlantic fisheries
@@ -74,3 +76,32 @@ def test_a_fronted_date_takes_the_clause_it_opens(checker: Checker) -> None:
     }
     assert {"propos", "registry"} <= claims["2011"] and "approv" not in claims["2011"]
     assert {"approv", "minist"} <= claims["3 May 2016"] and "propos" not in claims["3 May 2016"]
+
+
+# A year shared by chance: the source's sentence with the draft's act gives it another date.
+YARD = """# Riga shipyards
+
+The Daugava Marine yard, established in 2009, builds ferries for the Baltic routes and employs
+welders trained in Liepaja.
+
+Daugava Marine's chairman joined the minister's trade mission to Oslo in March 2013 to sell ferries.
+"""
+
+yard = checker_fixture("yard", YARD)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported", "why"),
+    [
+        ("Daugava Marine was set up in 2009.", True, "the founding's own date"),
+        (
+            "Daugava Marine was set up in 2013.",
+            False,
+            "2013 is the trade mission's year; the sentence with the founding gives 2009",
+        ),
+    ],
+)
+def test_a_year_of_another_act_does_not_bear_the_date_out(
+    yard: Checker, sentence: str, supported: bool, why: str
+) -> None:
+    assert (worst(yard, sentence) is Verdict.SUPPORTED) is supported, why
