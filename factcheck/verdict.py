@@ -182,7 +182,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
             return _supported(best)
         if (
             aligned < config.conflict_alignment
-            and not _lone_answer(best, rivals, aligned, config)
+            and not _lone_answer(draft, best, rivals, aligned, config)
             and not _slip(draft, best, aligned, config)
         ):
             continue
@@ -381,6 +381,8 @@ def _slot(draft: Claim, c: Comparison) -> float:
         score -= 0.5
     if draft.date is not None and src.date is not None and draft.date.relation:
         score += 0.5 if draft.date.relation == src.date.relation else 0.0  # "by 2030" answers "by 2025"
+    elif draft.date is not None and _target(c):
+        score -= 0.5  # "launched in 1998" is answered by "initiated in 1988", not by its "end date of 2000"
     return score
 
 
@@ -604,13 +606,31 @@ def _significant(v: float) -> str:
     return "" if "e" in text else text.replace(".", "").strip("0")
 
 
-def _lone_answer(best: Comparison, rivals: list[Comparison], aligned: float, config: Config) -> bool:
+def _lone_answer(
+    draft: Claim, best: Comparison, rivals: list[Comparison], aligned: float, config: Config
+) -> bool:
     """A source sentence that gives the only figure of the draft's kind, next to the same words as the
     draft's, answers it even when the sentences are otherwise worded apart: "The fund was established
-    in 1790" against "it was only in 1913 that the fund was created"."""
+    in 1790" against "it was only in 1913 that the fund was created". A date's target beside it ("by
+    2000") is no second answer to an act's date."""
+    acts = draft.date is not None and draft.date.relation not in _TARGETS
+    dated = [c for c in rivals if not _target(c)] if acts else rivals
     return (
-        len(rivals) == 1 and aligned >= config.lone_alignment and best.features.measure >= config.lone_measure
+        len(dated) == 1
+        and dated[0] is best
+        and aligned >= config.lone_alignment
+        and best.features.measure >= config.lone_measure
     )
+
+
+_TARGETS = frozenset({Relation.BY, Relation.UNTIL, Relation.BEFORE, Relation.AFTER})
+
+
+def _target(c: Comparison) -> bool:
+    """A date that bounds an outcome ("by 2000", "an end date of 2000") rather than dating an act:
+    it is not the counterpart of a draft's "launched in 1998" beside the act's own date."""
+    d = c.candidate.claim.date
+    return d is not None and d.relation in _TARGETS
 
 
 def _rival(c: Comparison) -> bool:

@@ -8,7 +8,7 @@ Rows are sentences of our own writing against a source of our own, each with its
 from __future__ import annotations
 
 import pytest
-from rivers import checker_fixture, verdict_rows, worst
+from rivers import assert_verdict, checker_fixture, verdict_rows, worst
 
 from factcheck.check import Checker
 from factcheck.model import Verdict
@@ -105,3 +105,37 @@ def test_a_year_of_another_act_does_not_bear_the_date_out(
     yard: Checker, sentence: str, supported: bool, why: str
 ) -> None:
     assert (worst(yard, sentence) is Verdict.SUPPORTED) is supported, why
+
+
+# An act's date beside the target it set: the target is no answer to the act's date.
+SURVEY = """# Seabed surveys
+
+A programme to map the Baltic seabed was launched in 1994 with a target date of 2010, and its
+survey ships charted most of the Gulf of Riga within a decade.
+
+Coastal erosion studies were expanded in 2001 to cover the Curonian Spit.
+"""
+
+survey = checker_fixture("survey", SURVEY)
+
+TARGET_CASES = [
+    ("The Baltic seabed-mapping programme was launched in 1994.", "supported", "the act's own date"),
+    (
+        "The Baltic seabed-mapping programme was launched in 1996.",
+        "conflicting",
+        "another year for the launch, in the source's words",
+    ),
+    (
+        "The ambitious Baltic seabed mapping effort was initiated in 1996.",
+        "conflicting",
+        "worded apart, still the launch's year: the sentence's other date is its target, no second answer",
+    ),
+    ("The programme to map the Baltic seabed aimed to finish by 2010.", "supported", "the target itself"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), TARGET_CASES)
+def test_a_target_beside_an_act_is_not_its_date(
+    survey: Checker, sentence: str, expected: str, why: str
+) -> None:
+    assert_verdict(survey, sentence, expected, why)
