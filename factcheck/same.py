@@ -512,6 +512,8 @@ def subject_relation(
         together = [x for x in source.entities if kind_of(x) == kind_of(e) and kind_of(e) in SWAPPABLE]
         if (
             draft.quantity is not None
+            # a sum, a count or a share can be a group's together; how long or how many times cannot
+            and draft.quantity.dimension not in _UNSHARED
             and (source.scope is Scope.GROUP or len(together) >= 3)
             and not rules.RESPECTIVELY.search(source.quote)  # a list paired with figures, not a group
             and _among(e, together, label)
@@ -549,6 +551,9 @@ def subject_relation(
             ):
                 return Subjects.UNRELATED, missing, f"the source says this of others, not of {label(e)}"
     return Subjects.SAME, missing, ""
+
+
+_UNSHARED = frozenset({"duration", "multiplier"})
 
 
 def _unnamed(draft: Claim, pool: set[str], label: Callable[[str], str]) -> tuple[str, ...]:
