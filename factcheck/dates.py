@@ -83,7 +83,8 @@ def _grammar() -> _Grammar:
         + rf"|(?P<m3>{mon}),?\s+(?P<y3>{_YEAR})\b"
         + rf"|(?P<d4>{_DAY})\s+(?P<m4>{mon})(?![a-z])"
         + rf"|(?P<m5>{mon})\s+(?P<d5>{_DAY})\b(?![,.]?\d)"
-        + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|to|and)\s*(?P<yb>{_YEAR})|-(?P<yc>\d\d))\b"
+        # "2014-2018", "2014 to 2018", and a season or fiscal year: "2023-24", "2022/23"
+        + rf"|(?P<ya>{_YEAR})\s*(?:(?:-|/|to|and)\s*(?P<yb>{_YEAR})|[-/](?P<yc>\d\d))\b"
         + r"(?![.,]\d|\s*(?:%|percent|per\s+cent))"
         + rf"|(?P<y6>{_YEAR})\b(?!s\b|,\d|\.\d|-[a-z]|\s*(?:{after}))"
         # A year before 1800 only after "in", "since" or "until": alone, "1500" is as often a count.

@@ -15,6 +15,8 @@ CASES = [
     ("on Oct. 14", (None, 10, 14, None, ""), "abbreviated month, no year"),
     ("in June 2023", (2023, 6, None, None, ""), "month and year"),
     ("in 2016–17", (2016, None, None, 2017, ""), "a span of years, short form"),
+    ("in the 2022/23 season", (2022, None, None, 2023, ""), "a season or fiscal year with a slash"),
+    ("in fiscal 2019/2020", (2019, None, None, 2020, ""), "the same, both years in full"),
     ("between 2001 and 2011", (2001, None, None, 2011, "between"), "between two years"),
     ("since 2018", (2018, None, None, None, "since"), "since"),
     ("By 2018, trade grew", (2018, None, None, None, "by"), "by"),
