@@ -725,8 +725,9 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
     out = []
     for claim, d in decided:
         # A deadline or a starting point ("by 2030", "since 2018") is part of the statement, and an
-        # event's date is the claim itself: only a statistic's period ("in 2019") goes with its figure.
-        if claim.date is not None and claim.date.year is not None and not claim.date.relation:
+        # event's date is the claim itself: only a statistic's period ("in 2019", "between 2018 and
+        # 2022") goes with its figure.
+        if claim.date is not None and claim.date.year is not None and claim.date.relation in _PERIODS:
             years = (claim.date.year, claim.date.end_year or claim.date.year)
             dated = [
                 (c, e)
@@ -764,6 +765,9 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
         out.append((claim, d))
     return out
 
+
+# The relations of a statistic's period: "in 2019", "between 2018 and 2022".
+_PERIODS = frozenset({Relation.NONE, Relation.BETWEEN})
 
 # Figures that are not measurements of a period: how long something lasts, how many times larger, a
 # bare number (a version, a rank).

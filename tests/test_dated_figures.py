@@ -1,0 +1,40 @@
+"""A date that gives a figure its period ("in 2019", "between 2018 and 2022") is judged with that
+figure: supported when the figure is, unsupported when nothing bears the figure out, whoever else the
+source gives the same years. A deadline or a starting point ("by 2030", "since 2018") is part of the
+statement and judged on its own.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from rivers import checker_fixture, verdict_rows
+
+SOURCE = """---
+title: Baltic fleets
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-06-01
+---
+
+# Baltic fleets
+
+Between 2018 and 2022, the number of Estonian-flagged trawlers licensed to fish in the Gulf of Riga
+rose from 41 to 67, while Latvian-flagged trawlers fell from 52 to 29.
+"""
+
+CASES = [
+    (
+        "Estonian-flagged trawlers in the Gulf of Riga rose from 41 to 67 between 2018 and 2022.",
+        "supported",
+        "the figures and their period",
+    ),
+    (
+        "Lithuania's trawler fleet in the Gulf of Riga shrank by a third between 2018 and 2022.",
+        "unsupported",
+        "the years date a figure the source never gives Lithuania: no conflict over another's years",
+    ),
+]
+
+checker = checker_fixture("fleets", SOURCE)
+
+test_verdict = verdict_rows(CASES)
