@@ -186,7 +186,12 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
             and not _slip(draft, best, aligned, config)
         ):
             continue
-        if best.agrees and best.subject in (Subjects.SWAPPED, Subjects.OTHER) and _rival(best):
+        if (
+            best.agrees
+            and best.subject in (Subjects.SWAPPED, Subjects.OTHER)
+            and _rival(best)
+            and not rules.rules()["additive"].search(draft.quote)  # "X also ...": added, not swapped
+        ):
             return Decision(
                 Verdict.CONFLICTING, best.why_subject, (best.candidate,), "figure of another subject"
             )

@@ -51,3 +51,36 @@ def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
 )
 def test_actor_swap(checker: Checker, sentence: str, expected: str, why: str) -> None:
     assert_verdict(checker, sentence, expected, why)
+
+
+PATROLS = """# Coast guards
+
+Since 2022, a Finnish coast guard team of about a dozen officers has been based in Tallinn, and
+Finland has donated 30 patrol boats to the Estonian border guard.
+"""
+
+
+@pytest.fixture(scope="module")
+def patrols(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    folder: Path = tmp_path_factory.mktemp("patrols")
+    (folder / "patrols.md").write_text(PATROLS, encoding="utf-8")
+    return Checker(build([folder]), Config())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "A Finnish coast guard team has been based in Riga since 2022.",
+            "conflicting",
+            "another capital for the team: a swap",
+        ),
+        (
+            "Finnish coast guard officers have also been based in Riga since 2022.",
+            "unsupported",
+            "'also' adds Riga to the place the reader knows: not a swap, and the source says nothing of Riga",
+        ),
+    ],
+)
+def test_an_added_subject_is_no_swap(patrols: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(patrols, sentence, expected, why)
