@@ -148,6 +148,8 @@ class Denials:
 
 # A word, or a run of anything else (a comma, a figure, a bracket), which ends what a negation denies.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+")
+# Where a negation's clause ends: a punctuation mark or a conjunction that opens another clause.
+_SCOPE_END = re.compile(r"[,;:.!?()\[\]]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
 _DENIED_WORDS = 4  # "no joint storage fund": a negation governs a short run of words
 _SKIPPED = 3  # "is not yet a member": function words passed over before the denied ones
 
@@ -178,7 +180,10 @@ def denials(text: str) -> Denials:
                 break
             run.append(w)
         end = run[-1].end() if run else m.end()
-        spans.append((m.start(), end))  # the negation is neither denied nor affirmed
+        # The negation is neither denied nor affirmed, and nor is the rest of its clause: "was not
+        # grown on land deforested after 2020" affirms no deforesting.
+        scope = _SCOPE_END.search(text, end)
+        spans.append((m.start(), scope.start() if scope else len(text)))
         if run:
             for term in content_terms(text[run[0].start() : end]):
                 denied.setdefault(term, text[m.start() : end])

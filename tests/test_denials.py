@@ -33,6 +33,9 @@ Latvia is one of two states that have failed to meet the repair target.
 
 Elering announced that Estonia and Finland had signed a binding memorandum on the third Estlink
 cable, although the two grids have reportedly not yet agreed on its route.
+
+Under the rule, importers must prove that Latvian timber was not cut in forests cleared after 31
+December 2020.
 """
 
 CASES = [
@@ -77,6 +80,11 @@ CASES = [
         "supported",
         "'meet' is affirmed only in the heading run into the source sentence, not in its figure's words",
     ),
+    (
+        "Latvian timber must come from forests that have not been cleared since the end of 2020.",
+        "supported",
+        "the source's 'cleared' stands in the clause of its own 'not': it affirms no clearing",
+    ),
 ]
 
 
@@ -100,3 +108,15 @@ test_verdict = verdict_rows(CASES)
 )
 def test_denied_words(text: str, denied: set[str], why: str) -> None:
     assert {t for t, _ in rules.denials(text).denied} == denied, why
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "affirmed", "why"),
+    [
+        ("The timber was not cut in forests cleared after 2020.", "clear", False, "in the negation's clause"),
+        ("The timber was not cut, and forests were cleared in 2020.", "clear", True, "a clause of its own"),
+        ("Prices did not rise in May but rose in June.", "increase", True, "'but' opens another clause"),
+    ],
+)
+def test_a_negation_affirms_nothing_in_its_clause(text: str, word: str, affirmed: bool, why: str) -> None:
+    assert (word in rules.denials(text).affirmed) is affirmed, why
