@@ -308,6 +308,8 @@ def _across_sentences(
             continue
         for n in _next_door(src, comps):
             other = n.candidate.claim
+            if _answers_otherwise(draft, other, comps):
+                continue
             joined = replace(
                 src,
                 context=src.context + other.context,
@@ -332,6 +334,18 @@ def _across_sentences(
                     "value agrees across two sentences",
                 )
     return None
+
+
+def _answers_otherwise(draft: Claim, sentence: Claim, comps: list[Comparison]) -> bool:
+    """A neighbouring sentence that gives a figure of the draft's kind with another value, one the
+    draft does not give elsewhere ("only $1.3bn of Chinese investment in 2023"), may be the draft's
+    own statement with another figure: it cannot complete the support of the draft's value."""
+    mine = set(draft.values)
+    return any(
+        m.comparable and not m.agrees and not set(same.own_keys(m.candidate.claim)) & mine
+        for m in comps
+        if m.candidate.claim.quote == sentence.quote and m.candidate.claim.source == sentence.source
+    )
 
 
 def _turned_next_door(draft: Claim, best: Comparison, comps: list[Comparison]) -> str:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import pytest
 from rivers import assert_verdict, checker_fixture, source_checker, verdict_rows
 
+from factcheck import same, verdict
 from factcheck.check import Checker
+from factcheck.extract import extract
+from factcheck.reader import parse
 
 SOURCE = """---
 title: Baltic health
@@ -99,3 +102,37 @@ def pointing(tmp_path_factory: pytest.TempPathFactory) -> Checker:
 @pytest.mark.parametrize(("sentence", "expected", "why"), POINTING_CASES)
 def test_neighbour_names_the_subject(pointing: Checker, sentence: str, expected: str, why: str) -> None:
     assert_verdict(pointing, sentence, expected, why)
+
+
+INVESTMENT = """# Baltic investment
+
+Between 2021 and 2023, Finnish manufacturers pledged about EUR 2.4 billion for plants in Tartu.
+National figures tell a smaller story: the statistics office recorded only EUR 0.9 billion of
+Finnish direct investment in Estonia in 2023.
+"""
+
+
+@pytest.fixture(scope="module")
+def investment(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "investment", INVESTMENT)
+
+
+def test_a_neighbour_with_another_value_does_not_complete_the_support(investment: Checker) -> None:
+    """The sentence next to the agreeing figure gives the draft's measure another value: it may be
+    the draft's own statement with another figure, so it cannot join the support."""
+    draft = next(
+        c
+        for c in extract(
+            parse("Finnish direct investment in Estonia was EUR 2.4 billion.", "d.md", markdown=True),
+            investment.gaz,
+        )
+        if c.quantity is not None
+    )
+    comps = [
+        same.compare(draft, cand, investment.index.idf, investment.kind_of, investment.gaz.label, 0.1)
+        for cand in investment.index.candidates(draft)
+    ]
+    office = next(c.candidate.claim for c in comps if "statistics office" in c.candidate.claim.quote)
+    pledges = next(c.candidate.claim for c in comps if "pledged" in c.candidate.claim.quote)
+    assert verdict._answers_otherwise(draft, office, comps), "EUR 0.9 billion answers the draft otherwise"
+    assert not verdict._answers_otherwise(draft, pledges, comps), "the agreeing sentence itself does not"
