@@ -757,7 +757,14 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
                 and _same_sentence(c, claim)
             ]
             backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
-            if backed:
+            if d.verdict is Verdict.CONFLICTING and any(
+                e.evidence[0].claim.quote == d.evidence[0].claim.quote
+                and _within(e.evidence[0].claim.period, years)
+                for _, e in backed
+                if d.evidence
+            ):
+                pass  # the figure's own sentence, for its years, gives another month: "May", not "July"
+            elif backed:
                 ev = backed[0][1].evidence[0]
                 period = ev.claim.period
                 if period is None or (period[0] <= years[1] and years[0] <= period[1]):
@@ -791,6 +798,10 @@ _PERIODS = frozenset({Relation.NONE, Relation.BETWEEN})
 # Figures that are not measurements of a period: how long something lasts, how many times larger, a
 # bare number (a version, a rank).
 _NOT_STATISTICS = frozenset({"duration", "multiplier", "number"})
+
+
+def _within(period: tuple[int, int] | None, years: tuple[int, int]) -> bool:
+    return period is None or (period[0] <= years[1] and years[0] <= period[1])
 
 
 def _years(period: tuple[int, int]) -> str:

@@ -20,6 +20,8 @@ date: 2025-06-01
 
 Between 2018 and 2022, the number of Estonian-flagged trawlers licensed to fish in the Gulf of Riga
 rose from 41 to 67, while Latvian-flagged trawlers fell from 52 to 29.
+
+In May 2024 Latvia raised its duty on Russian grain from 25 percent to 100 percent.
 """
 
 CASES = [
@@ -32,6 +34,16 @@ CASES = [
         "Lithuania's trawler fleet in the Gulf of Riga shrank by a third between 2018 and 2022.",
         "unsupported",
         "the years date a figure the source never gives Lithuania: no conflict over another's years",
+    ),
+    (
+        "Riga raised its duty on Russian grain from 25% to 100% in May 2024.",
+        "supported",
+        "the figures and their month",
+    ),
+    (
+        "Riga raised its duty on Russian grain from 25% to 100% in July 2024.",
+        "conflicting",
+        "the figures are borne out for 2024, but their own sentence gives the rise another month",
     ),
 ]
 
