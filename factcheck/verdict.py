@@ -839,43 +839,74 @@ def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) ->
 
 def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:
     """ "Rose roughly twentyfold": a multiplier that an aligned source sentence gives as the two ends
-    of a change ("from 22 metric tons to more than 440 metric tons") is supported by their ratio,
-    within the tolerance of a hedged value."""
+    of a change ("from 22 metric tons to more than 440 metric tons", "above $10,000, up from $2,600")
+    is supported by their ratio, within the tolerance of a hedged value."""
     q = draft.quantity
     if q is None or q.dimension != "multiplier" or q.high is not None or not q.value:
         return None
     for sentence in _sentences(comps):
         if max(c.aligned for c in sentence) < config.support_alignment:
             break
-        ends = {
-            c.candidate.claim.quantity.role: c
-            for c in sentence
-            if c.candidate.claim.quantity is not None and c.candidate.claim.quantity.role
-        }
-        start, end = ends.get(Role.FROM), ends.get(Role.TO)
-        if start is None or end is None:
-            continue
-        a, b = start.candidate.claim.quantity, end.candidate.claim.quantity
-        assert a is not None and b is not None
-        if (
-            a.value
-            and qty_mod.comparable(a, b)
-            and a.unit == b.unit
-            and _within_ratio(b.value / a.value, q, config)
-        ):
-            return Decision(
-                Verdict.SUPPORTED,
-                f"source gives {_value(start.candidate.claim)} and {_value(end.candidate.claim)}: "
-                f"{b.value / a.value:.3g} times",
-                (end.candidate,),
-                "ratio of a change",
-            )
+        for start, end in _changes(sentence):
+            if start.subject in (Subjects.SWAPPED, Subjects.OTHER):
+                continue  # another subject's change ("while Taiwan's fell from 52 to 29")
+            a, b = start.candidate.claim.quantity, end.candidate.claim.quantity
+            assert a is not None and b is not None
+            if (
+                a.value
+                and qty_mod.comparable(a, b)
+                and a.unit == b.unit
+                and _within_ratio(b.value / a.value, q, config)
+            ):
+                return Decision(
+                    Verdict.SUPPORTED,
+                    f"source gives {_value(start.candidate.claim)} and {_value(end.candidate.claim)}: "
+                    f"{b.value / a.value:.3g} times",
+                    (end.candidate,),
+                    "ratio of a change",
+                )
     return None
 
 
+def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
+    """The changes a sentence writes with both ends, as (start, end) pairs in its order: each "from"
+    with the next "to" ("from 41 to 67, while ... from 52 to 29"), or, when none follows, with the
+    figure just before it ("above $10,000, up from $2,600")."""
+    figures = sorted(
+        (c for c in sentence if c.candidate.claim.quantity is not None),
+        key=lambda c: (c.candidate.claim.start, c.candidate.claim.id),
+    )
+    pairs = []
+    for i, c in enumerate(figures):
+        q = c.candidate.claim.quantity
+        assert q is not None
+        if q.role is not Role.FROM:
+            continue
+        after = next((x for x in figures[i + 1 :] if _role(x) is not Role.NONE), None)
+        if after is not None and _role(after) is Role.TO:
+            pairs.append((c, after))
+        elif i > 0 and _role(figures[i - 1]) is Role.NONE:
+            pairs.append((c, figures[i - 1]))
+    return pairs
+
+
+def _role(c: Comparison) -> Role:
+    q = c.candidate.claim.quantity
+    return q.role if q is not None else Role.NONE
+
+
 def _within_ratio(ratio: float, q: Quantity, config: Config) -> bool:
+    """A ratio borne out by a multiplier: within the tolerance of a hedged one, and, for "nearly" or
+    "almost", up to twice that short of it. A fall ("halved") is compared by how much was lost: a
+    fall from 52 to 29 nearly halved the number."""
     slack = config.tolerance if q.bound is Bound.APPROX or q.hedge else config.tolerance / 2
-    return abs(ratio - q.value) <= slack * q.value
+    value, got = (q.value, ratio) if q.value >= 1 else (1 - q.value, 1 - ratio)
+    short = 2 * slack if q.hedge in _SHORT_OF else slack
+    return -short * value <= got - value <= slack * value
+
+
+# Hedges that put a value a little short of the one written ("nearly doubled", "almost halved").
+_SHORT_OF = frozenset({"nearly", "almost", "close to", "just under", "just short of"})
 
 
 def _value(c: Claim) -> str:

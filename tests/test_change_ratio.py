@@ -1,5 +1,7 @@
 """A multiplier ("fivefold", "tripled") is borne out by a source that gives the two ends of the
-change ("from 12 metric tons to 60 metric tons"): their ratio, within the slack of a hedged figure.
+change ("from 12 metric tons to 60 metric tons", "above $9,800, up from $2,600"): their ratio, within
+the slack of a hedged figure, and up to twice that short of it for "nearly" or "almost"; a fall
+("halved") by how much was lost.
 A ratio that does not match leaves the multiplier unsupported, never supported. "Metric tons" are
 tonnes.
 
@@ -19,6 +21,12 @@ date: 2025-05-01
 # Andean lithium
 
 Lithium output at the Salar de Ollagua plant grew from 12 metric tons in 2015 to 60 metric tons in 2020.
+
+Between 2018 and 2022, the number of Chilean trawlers licensed in Peruvian waters rose from 41 to 67,
+while Ecuadorian trawlers fell from 52 to 29.
+
+The drought sent Lima copper prices above $9,800 a tonne in April 2024, up from roughly $2,600 a
+year earlier.
 """
 
 CASES = [
@@ -41,6 +49,21 @@ CASES = [
         "The Salar de Ollagua plant produced 60 tonnes of lithium in 2020.",
         "supported",
         "metric tons are tonnes",
+    ),
+    (
+        "Ecuadorian trawlers in Peruvian waters nearly halved between 2018 and 2022.",
+        "supported",
+        "52 to 29 is a fall of 44%: nearly half; the other change of the sentence is Chile's",
+    ),
+    (
+        "Ecuadorian trawlers in Peruvian waters fell by a third between 2018 and 2022.",
+        "unsupported",
+        "a fall of 44% is no third",
+    ),
+    (
+        "Lima copper prices in April 2024 were nearly four times their level a year earlier.",
+        "supported",
+        "'above $9,800, up from $2,600': the change's end is the figure before 'up from'",
     ),
 ]
 
