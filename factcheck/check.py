@@ -74,7 +74,7 @@ class Checker:
             (claim, decide(claim, cands, self.config, self.names, self.index.idf))
             for claim, cands in zip(claims, shortlists, strict=True)
         ]
-        for claim, d in reconcile(decided):
+        for claim, d in reconcile(decided, self.config):
             evidence = tuple(self._evidence(c, d.why) for c in d.evidence)
             considered = tuple(self._evidence(c, why) for c, why in d.weighed)
             findings.append(

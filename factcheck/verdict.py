@@ -14,6 +14,7 @@ The thresholds are in `Config`; the reasons each verdict gives are shown with it
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -736,7 +737,7 @@ def _decide_named(draft: Claim, comps: list[Comparison], config: Config, names: 
     return Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
 
 
-def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decision]]:
+def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tuple[Claim, Decision]]:
     """A date that dates a figure of its sentence ("about 1.1 GW in 2019") is judged with that
     figure: supported when the statement that supports the figure gives it for the same years,
     conflicting when it gives it for other years, and unsupported when nothing supports the figure
@@ -788,8 +789,45 @@ def reconcile(decided: list[tuple[Claim, Decision]]) -> list[tuple[Claim, Decisi
                     (),
                     "the figure it dates is not in the sources",
                 )
-        out.append((claim, d))
+        out.append((claim, _ratio_of_own_figures(claim, d, decided, config)))
     return out
+
+
+def _ratio_of_own_figures(
+    claim: Claim, d: Decision, decided: list[tuple[Claim, Decision]], config: Config
+) -> Decision:
+    """ "$38.5bn, more than six times the $6.2bn of the previous five years": a multiplier the draft
+    states between two figures of its own sentence is borne out when the sources bear both out and
+    their ratio is the multiplier's."""
+    q = claim.quantity
+    if d.verdict is not Verdict.UNSUPPORTED or q is None or q.dimension != "multiplier" or not q.value:
+        return d
+    backed = [
+        (c, e)
+        for c, e in decided
+        if c is not claim
+        and c.quantity is not None
+        and c.quantity.dimension not in _NOT_STATISTICS
+        and c.quantity.high is None
+        and c.quantity.value > 0
+        and e.verdict is Verdict.SUPPORTED
+        and e.evidence
+        and _same_sentence(c, claim)
+    ]
+    for (a, ea), (b, eb) in itertools.combinations(backed, 2):
+        qa, qb = a.quantity, b.quantity
+        assert qa is not None and qb is not None
+        if qa.unit != qb.unit or not qty_mod.comparable(qa, qb):
+            continue
+        big, small = max(qa.value, qb.value), min(qa.value, qb.value)
+        if _within_ratio(big / small if q.value >= 1 else small / big, q, config):
+            return Decision(
+                Verdict.SUPPORTED,
+                f"the sources give {_value(a)} and {_value(b)}: {big / small:.3g} times",
+                (ea.evidence[0], eb.evidence[0]),
+                "ratio of two supported figures",
+            )
+    return d
 
 
 # The relations of a statistic's period: "in 2019", "between 2018 and 2022".

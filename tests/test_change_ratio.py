@@ -1,7 +1,8 @@
 """A multiplier ("fivefold", "tripled") is borne out by a source that gives the two ends of the
 change ("from 12 metric tons to 60 metric tons", "above $9,800, up from $2,600"): their ratio, within
 the slack of a hedged figure, and up to twice that short of it for "nearly" or "almost"; a fall
-("halved") by how much was lost.
+("halved") by how much was lost. A multiplier the draft states between two of its own figures is
+borne out when both are, by their ratio.
 A ratio that does not match leaves the multiplier unsupported, never supported. "Metric tons" are
 tonnes.
 
@@ -27,6 +28,11 @@ while Ecuadorian trawlers fell from 52 to 29.
 
 The drought sent Lima copper prices above $9,800 a tonne in April 2024, up from roughly $2,600 a
 year earlier.
+
+Finnish investors committed EUR 3.6 billion to Baltic ports between 2019 and 2023, most of it to
+container terminals.
+
+In the five years before, Finnish port investment in the region came to EUR 0.6 billion.
 """
 
 CASES = [
@@ -64,6 +70,18 @@ CASES = [
         "Lima copper prices in April 2024 were nearly four times their level a year earlier.",
         "supported",
         "'above $9,800, up from $2,600': the change's end is the figure before 'up from'",
+    ),
+    (
+        "Finnish investors committed EUR 3.6 billion to Baltic ports between 2019 and 2023, six times"
+        " the EUR 0.6 billion of the five years before.",
+        "supported",
+        "a multiplier between two of the draft's own figures, each borne out by its own sentence",
+    ),
+    (
+        "Finnish investors committed EUR 3.6 billion to Baltic ports between 2019 and 2023, four times"
+        " the EUR 0.6 billion of the five years before.",
+        "unsupported",
+        "3.6 / 0.6 is 6, not 4",
     ),
 ]
 
