@@ -238,7 +238,7 @@ def _lexicon() -> _Lexicon:
         cur_before=derived.regex(rf"({signs}|\b[A-Z]{{3}})\s?$"),
         measure_re=derived.regex(rf"[\s-]*(?:({alternation(measure_words)})|(?-i:({symbol_forms})))\b", re.I),
         hedge_before=derived.regex(
-            rf"(?P<w>{hedges})\s*(?:the\s+|a\s+)?(?:{any_sign}\s?|[a-z]{{3}}\s)?\s*$",
+            rf"(?<![A-Za-z])(?P<w>{hedges})\s*(?:the\s+|a\s+)?(?:{any_sign}\s?|[a-z]{{3}}\s)?\s*$",
             re.I,
         ),
         range_currency=derived.regex(rf"({any_sign})\s?[\d.,]+\s*-\s*$", re.I),

@@ -18,6 +18,8 @@ CASES = [
     ("just under 50% of voters", "max", "just under", "just under 50%", "a near ceiling"),
     ("just over 50% of voters", "min", "just over", "just over 50%", "a near floor"),
     ("nearly 20 percent", "approx", "nearly", "nearly 20%", "a rounded figure in the source's word"),
+    ("a rule covering 140 vessels", "exact", "", "140 vessels", "'over' inside 'covering' is no bound"),
+    ("a handsome 20 percent", "exact", "", "20%", "nor is 'some' inside 'handsome'"),
 ]
 
 
