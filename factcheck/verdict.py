@@ -24,7 +24,19 @@ from factcheck import quantities as qty_mod
 from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate, similarity
-from factcheck.model import Bound, Claim, ClaimKind, Mention, Pair, Quantity, Relation, Role, Scope, Verdict
+from factcheck.model import (
+    Bound,
+    Claim,
+    ClaimKind,
+    Mention,
+    Pair,
+    Polarity,
+    Quantity,
+    Relation,
+    Role,
+    Scope,
+    Verdict,
+)
 from factcheck.same import Comparison, Subjects
 from factcheck.text import fold
 
@@ -70,7 +82,7 @@ def decide(
         decision = _decide_named(draft, comps, config, names)
     else:
         decision = (
-            _span_of_years(draft, candidates, config)
+            _span_of_years(draft, comps, config)
             or _ratio_of_change(draft, comps, config)
             or _decide_value(draft, comps, config, names)
             or _across_sentences(draft, comps, config, names, idf)
@@ -163,7 +175,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         if best.agrees and _given_another(draft, best, rivals, names) and len(rivals) > 1:
             # the draft's value is another subject's here: the draft subject's own figure answers it
             best = counterpart(draft, [c for c in rivals if c is not best], kind_of, label)
-        turned = rules.polarity(draft.quote).turned(rules.polarity(best.candidate.claim.quote))
+        turned = _one_way_turned(draft, best.candidate.claim)
         if (
             best.agrees
             and best.subject in (Subjects.SAME, Subjects.UNRELATED)
@@ -287,6 +299,29 @@ def _better_measured_otherwise(draft: Claim, c: Comparison, comps: list[Comparis
         and not set(same.own_keys(d.candidate.claim)) & set(draft.values)  # the draft's other date
         for d in comps
     )
+
+
+def _one_way_turned(draft: Claim, src: Claim) -> str:
+    """The opposition the draft's figure and the source's take opposite sides in ("" when none): read
+    on the figures' own words ("fell 7 percent" against "rose 7 percent ..., while furniture exports
+    fell"), else on whole sentences that each take one side only ("was cleared of corruption in
+    2022" against "in 2022 ... was felled for corruption"). The draft's side must be among its
+    figure's measure words ("Amid falling catches, Riga sold 4,100 licences" says nothing of the
+    licences), and a figure that takes both sides ("climbed ..., as vacancy sank") takes neither."""
+    mine, theirs = draft.polarity, src.polarity
+    turned = mine.turned(theirs)
+    if not turned:
+        whole = rules.polarity(draft.quote), rules.polarity(src.quote)
+        turned = whole[0].turned(whole[1])
+        if turned in _both_sides(*whole):
+            return ""
+    # a phrase of the opposition ("cleared of") counts by its first word
+    own = any(p.split()[0] in draft.terms for p in rules.opposed_words(turned)) if turned else False
+    return turned if own and turned not in _both_sides(mine, theirs) else ""
+
+
+def _both_sides(*polarities: Polarity) -> set[str]:
+    return {s.opposition for p in polarities for s in p.stances if s.opposite() in p.stances}
 
 
 def _across_sentences(
@@ -761,6 +796,7 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
             if d.verdict is Verdict.CONFLICTING and any(
                 e.evidence[0].claim.quote == d.evidence[0].claim.quote
                 and _within(e.evidence[0].claim.period, years)
+                and _other_date(claim, d.evidence[0].claim)
                 for _, e in backed
                 if d.evidence
             ):
@@ -838,6 +874,10 @@ _PERIODS = frozenset({Relation.NONE, Relation.BETWEEN})
 _NOT_STATISTICS = frozenset({"duration", "multiplier", "number"})
 
 
+def _other_date(claim: Claim, src: Claim) -> bool:
+    return claim.date is not None and src.date is not None and not dates_mod.compatible(claim.date, src.date)
+
+
 def _within(period: tuple[int, int] | None, years: tuple[int, int]) -> bool:
     return period is None or (period[0] <= years[1] and years[0] <= period[1])
 
@@ -850,15 +890,21 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
     return a.quote == b.quote and abs(a.start - b.start) <= len(a.quote)
 
 
-def _span_of_years(draft: Claim, candidates: list[Candidate], config: Config) -> Decision | None:
-    """ "13 years after it was first proposed": a number of years that the source gives as two dates
-    ("proposed in 1994 ... signed in April 2007") is supported by their difference."""
+def _span_of_years(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:
+    """ "13 years after it was first proposed", "3,650 four years earlier": a number of years that
+    the source gives as two dates ("proposed in 1994 ... signed in April 2007") is supported by their
+    difference, in a sentence alike in words or aligned as stating the draft's fact."""
     q = draft.quantity
     if q is None or q.unit != "year" or q.bound is not Bound.EXACT or q.high is not None:
         return None
+    aligned = {c.candidate.claim.quote for c in comps if c.aligned >= config.conflict_alignment}
     by_quote: dict[str, list[Candidate]] = {}
-    for c in candidates:
-        if c.claim.date is not None and c.claim.date.year and c.similarity >= config.strong_similarity:
+    for c in (x.candidate for x in comps):
+        if (
+            c.claim.date is not None
+            and c.claim.date.year
+            and (c.similarity >= config.strong_similarity or c.claim.quote in aligned)
+        ):
             by_quote.setdefault(c.claim.quote, []).append(c)
     for group_ in by_quote.values():
         years = sorted({c.claim.date.year for c in group_ if c.claim.date and c.claim.date.year})

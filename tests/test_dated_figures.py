@@ -22,6 +22,11 @@ Between 2018 and 2022, the number of Estonian-flagged trawlers licensed to fish 
 rose from 41 to 67, while Latvian-flagged trawlers fell from 52 to 29.
 
 In May 2024 Latvia raised its duty on Russian grain from 25 percent to 100 percent.
+
+Riga sold 4,100 fishing licences in 2023, up from 3,600 in 2019, and the price of a licence rose
+from EUR 800 to EUR 1,250 over the same period.
+
+Compared with earlier decades, demand for licences climbed while catches fell.
 """
 
 CASES = [
@@ -44,6 +49,23 @@ CASES = [
         "Riga raised its duty on Russian grain from 25% to 100% in July 2024.",
         "conflicting",
         "the figures are borne out for 2024, but their own sentence gives the rise another month",
+    ),
+    (
+        "Riga sold 4,100 fishing licences in 2023, compared with 3,600 four years earlier, while the"
+        " licence price climbed from EUR 800 to EUR 1,250.",
+        "supported",
+        "'four years earlier' is 2019, the difference of the source sentence's two years",
+    ),
+    (
+        "Amid falling catches and weaker demand, Riga sold 4,100 fishing licences in 2023, compared with"
+        " 3,600 four years earlier.",
+        "supported",
+        "the same, in a sentence worded further apart; 'falling' is the catches', not the licences'",
+    ),
+    (
+        "Riga sold 4,100 fishing licences in 2023, compared with 3,600 three years earlier.",
+        "unsupported",
+        "the source's years are four apart",
     ),
 ]
 

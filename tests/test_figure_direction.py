@@ -1,0 +1,53 @@
+"""A figure that agrees, in a sentence that states the opposite direction ("fell 7 percent" where the
+source says "rose 7 percent"), conflicts. The direction must be the figure's own, among its measure
+words: "Amid falling furniture sales, timber exports reached EUR 3.1 billion" says nothing of the
+timber's direction; and a sentence that takes both sides ("rose ..., while ... fell") is no opposite
+of one that also takes both.
+
+Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
+
+from __future__ import annotations
+
+from rivers import checker_fixture, verdict_rows
+
+SOURCE = """---
+title: Baltic exports
+author: Test Writer
+publisher: Example Sea Institute
+date: 2025-06-01
+---
+
+# Baltic exports
+
+Latvian timber exports rose 7 percent in 2022 to EUR 3.1 billion, while furniture exports fell 4
+percent to EUR 0.6 billion.
+
+Estonian shale oil output rose to 1.2 million tonnes in 2021.
+"""
+
+CASES = [
+    (
+        "Latvian timber exports fell 7 percent in 2022.",
+        "conflicting",
+        "the figure agrees, the direction is turned",
+    ),
+    (
+        "Amid falling furniture sales, Latvian timber exports reached EUR 3.1 billion in 2022.",
+        "supported",
+        "'falling' is the furniture's: the timber figure's own words take no side",
+    ),
+    (
+        "Latvian timber exports climbed 7 percent in 2022, even as furniture exports slid 4 percent.",
+        "supported",
+        "both sentences take both sides, each figure with its own",
+    ),
+    (
+        "Estonian shale oil output sank to 1.2 million tonnes in 2021.",
+        "conflicting",
+        "'sank' is a fall, where the source says rose",
+    ),
+]
+
+checker = checker_fixture("exports", SOURCE)
+
+test_verdict = verdict_rows(CASES)
