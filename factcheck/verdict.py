@@ -602,7 +602,8 @@ def _given_another(draft: Claim, agreeing: Comparison, rivals: list[Comparison],
 def _worded_elsewhere(draft: Claim, agreeing: Comparison, best: Comparison) -> bool:
     """The source figure that equals the draft's stands next to words the draft gives another of its
     figures, while the counterpart stands next to this figure's own words: "51 percent of wheat, and
-    37 percent of soybeans" against "37% of the world's wheat reserves and 51% of its soybean". Not
+    37 percent of soybeans" against "37% of the world's wheat reserves and 51% of its soybean"; and
+    dates alike ("applies to large firms from 30 June 2025, small ones until 30 December 2024"). Not
     in a sentence that pairs its figures with their words "respectively": its figures stand apart
     from their words."""
     if rules.RESPECTIVELY.search(draft.quote):
@@ -610,8 +611,7 @@ def _worded_elsewhere(draft: Claim, agreeing: Comparison, best: Comparison) -> b
     mine, theirs = set(draft.terms), set(agreeing.candidate.claim.terms)
     elsewhere = set(draft.context) - mine
     return (
-        draft.quantity is not None
-        and bool(theirs)
+        bool(theirs)
         and not theirs & mine
         and theirs <= elsewhere
         and bool(set(best.candidate.claim.terms) & mine)

@@ -3,6 +3,7 @@ that lists each figure next to its own words, even though both values occur in t
 percent of mackerel, 28 percent of herring" is not "28% of mackerel and 41% of herring". A sentence
 that pairs figures and words "respectively" keeps them apart, so its words say nothing of the pairing.
 A sentence that gives each figure its own subject ("X for Gansu, and Y for Qinghai") pairs them too.
+Dates swapped between two things alike conflict.
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -30,6 +31,9 @@ largest lender) and 2.9% (Nordea's own estimate).
 The fund's initial plan to add EUR 90 billion between 2024 and 2027 (EUR 60 billion of grants and
 EUR 30 billion of loans) was cut to EUR 60 billion (EUR 30 billion of loans and EUR 30 billion of
 grants), of which only EUR 20 billion is new money.
+
+The Baltic timber rule entered into force on 29 June 2023 and applies to large importers from 30
+December 2024, with small firms given until 30 June 2025.
 """
 
 CASES = [
@@ -48,6 +52,22 @@ CASES = [
         " respectively.",
         "supported",
         "figures paired with their fish 'respectively', in the source's order",
+    ),
+]
+
+
+CASES += [
+    (
+        "The Baltic timber rule applies to large importers from 30 December 2024, with small firms given"
+        " until 30 June 2025.",
+        "supported",
+        "each date with its own firms",
+    ),
+    (
+        "The Baltic timber rule applies to large importers from 30 June 2025, with smaller firms given"
+        " until 30 December 2024.",
+        "conflicting",
+        "the two dates swapped between the large importers and the small firms",
     ),
 ]
 
