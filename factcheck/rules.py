@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,6 +127,20 @@ def negated(text: str) -> bool:
     """Negated, unless the only negation is "not ... until", which dates the act rather than denies it
     ("did not sign up until April 2007")."""
     return any(not _dates_the_act(text, m) for m in rules()["negation"].pattern.finditer(text))
+
+
+def negates(text: str, terms: Iterable[str]) -> bool:
+    """A negation of the sentence governs some of these words (a claim's measure words): they stand
+    in its clause, after it ("voted against the bid" is not negated by "Turkmenistan rejected a
+    proposal; ..." before it)."""
+    wanted = set(terms)
+    for m in rules()["negation"].pattern.finditer(text):
+        if _dates_the_act(text, m):
+            continue
+        end = _SCOPE_END.search(text, m.end())
+        if not wanted or wanted & set(content_terms(text[m.start() : end.start() if end else len(text)])):
+            return True
+    return False
 
 
 def _dates_the_act(text: str, negation: re.Match[str]) -> bool:

@@ -211,8 +211,8 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         if (
             best.agrees
             and turned
-            and not rules.negated(draft.quote)
-            and not rules.negated(best.candidate.claim.quote)
+            and not rules.negates(draft.quote, draft.terms)
+            and not rules.negates(best.candidate.claim.quote, best.candidate.claim.terms)
         ):
             return Decision(
                 Verdict.CONFLICTING, f"the source says the opposite ({turned})", (best.candidate,), turned

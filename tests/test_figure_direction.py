@@ -8,7 +8,10 @@ Rows are sentences of our own writing against a source of our own, each with its
 
 from __future__ import annotations
 
+import pytest
 from rivers import checker_fixture, verdict_rows
+
+from factcheck import rules
 
 SOURCE = """---
 title: Baltic exports
@@ -23,6 +26,9 @@ Latvian timber exports rose 7 percent in 2022 to EUR 3.1 billion, while furnitur
 percent to EUR 0.6 billion.
 
 Estonian shale oil output rose to 1.2 million tonnes in 2021.
+
+In 2021 Estonia rejected a Finnish offer to buy the Paldiski port; Latvia's parliament voted 54 to 21
+in May 2022 against a Swedish bid to run Riga airport.
 """
 
 CASES = [
@@ -46,8 +52,36 @@ CASES = [
         "conflicting",
         "'sank' is a fall, where the source says rose",
     ),
+    (
+        "Latvia's parliament voted 54 to 21 in May 2022 in favour of a Swedish bid to run Riga airport.",
+        "conflicting",
+        "in favour where the source says against; the source's 'rejected' is another clause's",
+    ),
+    (
+        "Latvia's parliament voted 54 to 21 in May 2022 against a Swedish bid to run Riga airport.",
+        "supported",
+        "the same side",
+    ),
 ]
 
 checker = checker_fixture("exports", SOURCE)
 
 test_verdict = verdict_rows(CASES)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "negated", "why"),
+    [
+        (
+            "Estonia rejected the offer; Latvia voted against the bid.",
+            ["latvia", "bid"],
+            False,
+            "another clause",
+        ),
+        ("Latvia did not vote against the bid.", ["bid"], True, "the negation governs the bid"),
+    ],
+)
+def test_a_negation_counts_only_for_the_words_it_governs(
+    text: str, terms: list[str], negated: bool, why: str
+) -> None:
+    assert rules.negates(text, terms) is negated, why
