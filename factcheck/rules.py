@@ -104,6 +104,14 @@ def _opposed_stems() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
 
 
 @functools.cache
+def of_measures() -> frozenset[str]:
+    """The oppositions that are changes of a measure ("raise/cut"): each figure has its own."""
+    return frozenset(
+        str(e["name"]) for e in table("measure_lexicon") if e.get("kind") == "opposites" and e.get("measured")
+    )
+
+
+@functools.cache
 def opposed_words(opposition: str) -> frozenset[str]:
     """The stems of both sides of an opposition of the lexicon ("support", "veto" ...)."""
     return frozenset().union(*(pos | neg for pos, neg, name in _opposed_stems() if name == opposition))

@@ -386,9 +386,12 @@ def _answers_otherwise(draft: Claim, sentence: Claim, comps: list[Comparison]) -
 
 def _turned_next_door(draft: Claim, best: Comparison, comps: list[Comparison]) -> str:
     """The opposition the draft takes a side in that the best sentence leaves alone and a retrieved
-    sentence next to it takes the other side in ("" when none)."""
+    sentence next to it takes the other side in ("" when none). Not for a change of a measure
+    (`rules.of_measures`): a neighbour's own change ("imports fell", beside "rejected calls to end
+    the ban") is no side of the draft's ("lift the ban")."""
     src = best.candidate.claim
     open_ = {s.opposition for s in draft.polarity.stances} - {s.opposition for s in src.polarity.stances}
+    open_ -= rules.of_measures()
     for n in _next_door(src, comps):
         turned = draft.polarity.turned(n.candidate.claim.polarity)
         if turned in open_:
@@ -926,8 +929,13 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
     of a change ("from 22 metric tons to more than 440 metric tons", "above $10,000, up from $2,600")
     is supported by their ratio, within the tolerance of a hedged value."""
     q = draft.quantity
-    if q is None or q.dimension != "multiplier" or q.high is not None or not q.value:
+    if q is None or q.high is not None or not q.value:
         return None
+    if q.dimension != "multiplier":
+        change = _percent_change(draft)
+        if change is None:
+            return None
+        q = replace(q, value=1 + change / 100)  # "rose 30 percent": 1.3 times
     for sentence in _sentences(comps):
         if max(c.aligned for c in sentence) < config.support_alignment:
             break
@@ -942,20 +950,44 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
                 and a.unit == b.unit
                 and _within_ratio(b.value / a.value, q, config)
             ):
+                ratio = b.value / a.value
+                size = (
+                    f"{ratio:.3g} times" if q is draft.quantity else f"a change of {100 * (ratio - 1):+.3g}%"
+                )
                 return Decision(
                     Verdict.SUPPORTED,
-                    f"source gives {_value(start.candidate.claim)} and {_value(end.candidate.claim)}: "
-                    f"{b.value / a.value:.3g} times",
+                    f"source gives {_value(start.candidate.claim)} and {_value(end.candidate.claim)}: {size}",
                     (end.candidate,),
                     "ratio of a change",
                 )
     return None
 
 
+def _percent_change(draft: Claim) -> float | None:
+    """The signed size of a change a percentage gives ("rose 30 percent", "fell by a fifth in
+    percent"), or None when the percentage is a level ("rose to 30 percent", "30 percent of"): the
+    figure's own words hold a rise or a fall, and no "to", "at" or "of" ties it to a level."""
+    q = draft.quantity
+    if q is None or q.dimension != "percent" or q.value <= 0:
+        return None
+    before = draft.quote[max(0, q.start - 12) : q.start].lower().split()
+    after = draft.quote[q.end : q.end + 4].lower().split()
+    if (before and before[-1] in _LEVEL_WORDS) or (after and after[0] == "of"):
+        return None
+    up, down = "increase" in draft.terms, "decrease" in draft.terms
+    if up == down:
+        return None
+    return q.value if up else -q.value
+
+
+# Words before a percentage that make it a level, not the size of a change ("rose to 30 percent").
+_LEVEL_WORDS = frozenset({"to", "at", "of", "from"})
+
+
 def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
     """The changes a sentence writes with both ends, as (start, end) pairs in its order: each "from"
-    with the next "to" ("from 41 to 67, while ... from 52 to 29"), or, when none follows, with the
-    figure just before it ("above $10,000, up from $2,600")."""
+    with the next "to" of its unit ("from 41 to 67, while ... from 52 to 29"), or, when none
+    follows, with the figure of its unit just before it ("above $10,000, up from $2,600")."""
     figures = sorted(
         (c for c in sentence if c.candidate.claim.quantity is not None),
         key=lambda c: (c.candidate.claim.start, c.candidate.claim.id),
@@ -967,11 +999,17 @@ def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
         if q.role is not Role.FROM:
             continue
         after = next((x for x in figures[i + 1 :] if _role(x) is not Role.NONE), None)
-        if after is not None and _role(after) is Role.TO:
+        if after is not None and _role(after) is Role.TO and _alike(c, after):
             pairs.append((c, after))
-        elif i > 0 and _role(figures[i - 1]) is Role.NONE:
+        elif i > 0 and _role(figures[i - 1]) is Role.NONE and _alike(c, figures[i - 1]):
             pairs.append((c, figures[i - 1]))
     return pairs
+
+
+def _alike(a: Comparison, b: Comparison) -> bool:
+    """Two figures of one unit: the two ends of one change."""
+    qa, qb = a.candidate.claim.quantity, b.candidate.claim.quantity
+    return qa is not None and qb is not None and qa.unit == qb.unit and qty_mod.comparable(qa, qb)
 
 
 def _role(c: Comparison) -> Role:

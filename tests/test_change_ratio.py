@@ -2,7 +2,8 @@
 change ("from 12 metric tons to 60 metric tons", "above $9,800, up from $2,600"): their ratio, within
 the slack of a hedged figure, and up to twice that short of it for "nearly" or "almost"; a fall
 ("halved") by how much was lost. A multiplier the draft states between two of its own figures is
-borne out when both are, by their ratio.
+borne out when both are, by their ratio. A percentage that gives the size of a rise or a fall
+("climbed 30 percent", not "rose to 30 percent") is borne out the same way.
 A ratio that does not match leaves the multiplier unsupported, never supported. "Metric tons" are
 tonnes.
 
@@ -82,6 +83,21 @@ CASES = [
         " the EUR 0.6 billion of the five years before.",
         "unsupported",
         "3.6 / 0.6 is 6, not 4",
+    ),
+    (
+        "Lima copper prices climbed roughly 270 percent in the year to April 2024.",
+        "supported",
+        "a rise in percent: $2,600 to $9,800 is +277%",
+    ),
+    (
+        "Ecuadorian trawlers in Peruvian waters fell by about 44% between 2018 and 2022.",
+        "supported",
+        "a fall in percent: 52 to 29 is -44%",
+    ),
+    (
+        "Ecuadorian trawlers in Peruvian waters fell to about 44% of the fleet between 2018 and 2022.",
+        "unsupported",
+        "'fell to 44% of' is a level, not the size of the fall",
     ),
 ]
 

@@ -29,6 +29,9 @@ Estonian shale oil output rose to 1.2 million tonnes in 2021.
 
 In 2021 Estonia rejected a Finnish offer to buy the Paldiski port; Latvia's parliament voted 54 to 21
 in May 2022 against a Swedish bid to run Riga airport.
+
+Nordic Timber's sales reached EUR 2.7 billion in 2023, up from EUR 2.1 billion in 2022, and the
+company expects its Baltic share to fall back to about 20 percent in 2025.
 """
 
 CASES = [
@@ -56,6 +59,11 @@ CASES = [
         "Latvia's parliament voted 54 to 21 in May 2022 in favour of a Swedish bid to run Riga airport.",
         "conflicting",
         "in favour where the source says against; the source's 'rejected' is another clause's",
+    ),
+    (
+        "Nordic Timber's sales rose by roughly 30 percent in 2023, to EUR 2.7 billion.",
+        "supported",
+        "'up from' is the source's rise; its 'fall back' is another figure's",
     ),
     (
         "Latvia's parliament voted 54 to 21 in May 2022 against a Swedish bid to run Riga airport.",

@@ -32,6 +32,9 @@ engineers.
 
 Weeks later, following the election, the Latvian government declined an invitation to join the
 Nordic grid fund, signalling a cooler stance towards Oslo.
+
+Estonian imports of Russian timber fell sharply after Tallinn banned them in 2022. Economy Minister
+Liis Tamm rejected calls from Russian exporters to end the timber ban early.
 """
 
 CASES = [
@@ -79,6 +82,11 @@ CASES = [
         "Estonia has said it would support a new rail link to Finland.",
         "unsupported",
         "the opposed word alone does not align a sentence about something else",
+    ),
+    (
+        "Economy Minister Liis Tamm turned down Russian exporters' requests to lift the timber ban early.",
+        "supported",
+        "the sentence before says imports fell: a change of its own measure, no side of 'lift the ban'",
     ),
 ]
 
