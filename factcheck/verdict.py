@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -83,11 +84,15 @@ def decide(
     else:
         decision = (
             _span_of_years(draft, comps, config)
+            or _difference(draft, comps, config)
             or _ratio_of_change(draft, comps, config)
             or _decide_value(draft, comps, config, names)
             or _across_sentences(draft, comps, config, names, idf)
             or Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
         )
+        if decision.verdict is Verdict.CONFLICTING and _gap(draft):
+            # a gap between two figures is never set against one of them
+            decision = Decision(Verdict.UNSUPPORTED, "no source gives this difference", (), "")
     if decision.verdict is Verdict.SUPPORTED and decision.evidence and quoted is None:
         decision = _said_otherwise(draft, decision, names, comps)
     best = sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id))[:SHOWN]
@@ -794,6 +799,7 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                 and c.quantity.dimension not in _NOT_STATISTICS
                 and c.period == years
                 and _same_sentence(c, claim)
+                and not _gap(c)  # a gap between two years' figures is no figure of one year
             ]
             backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
             if d.verdict is Verdict.CONFLICTING and any(
@@ -961,6 +967,50 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
                     "ratio of a change",
                 )
     return None
+
+
+def _difference(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:
+    """ "Nearly 11 million tonnes below the 2023 harvest": a figure that gives the gap between two
+    others is borne out by the gap between two figures of its unit in an aligned source sentence
+    ("82 million tonnes, down from 92.8 million tonnes"); a source may also state the gap itself
+    ("300 basis points over"). It is never set against either of the two figures (`decide`)."""
+    q = draft.quantity
+    if q is None or not _gap(draft):
+        return None
+    for sentence in _sentences(comps):
+        if max(c.aligned for c in sentence) < config.support_alignment:
+            break
+        figures = [c for c in sentence if c.candidate.claim.quantity is not None]
+        for a, b in itertools.combinations(figures, 2):
+            qa, qb = a.candidate.claim.quantity, b.candidate.claim.quantity
+            assert qa is not None and qb is not None
+            # percentage points are the gap between two percentages
+            kind = qty_mod.comparable(q, qa) or (q.dimension == "points" and qa.dimension == "percent")
+            if not (_alike(a, b) and kind and qa.high is None and qb.high is None):
+                continue
+            gap = abs(qa.value - qb.value)
+            if _within_ratio(gap / q.value, replace(q, value=1.0), config):
+                return Decision(
+                    Verdict.SUPPORTED,
+                    f"source gives {_value(a.candidate.claim)} and {_value(b.candidate.claim)}: "
+                    f"{qty_mod.describe(replace(qa, value=gap, bound=Bound.EXACT, hedge=''))} apart",
+                    (a.candidate,),
+                    "difference of two figures",
+                )
+    return None
+
+
+def _gap(draft: Claim) -> bool:
+    q = draft.quantity
+    return q is not None and q.high is None and bool(_GAP.match(draft.quote, q.end))
+
+
+# A figure that gives a gap: "11 million tonnes below", "8 points more than", "$2bn short of".
+_GAP = re.compile(
+    r"\s+(?:of\s+\w+\s+)?(?:below|above|less\s+than|more\s+than|fewer\s+than|higher\s+than|lower\s+than"
+    r"|short\s+of|shy\s+of|ahead\s+of|behind)\b",
+    re.I,
+)
 
 
 def _percent_change(draft: Claim) -> float | None:

@@ -3,7 +3,9 @@ change ("from 12 metric tons to 60 metric tons", "above $9,800, up from $2,600")
 the slack of a hedged figure, and up to twice that short of it for "nearly" or "almost"; a fall
 ("halved") by how much was lost. A multiplier the draft states between two of its own figures is
 borne out when both are, by their ratio. A percentage that gives the size of a rise or a fall
-("climbed 30 percent", not "rose to 30 percent") is borne out the same way.
+("climbed 30 percent", not "rose to 30 percent") is borne out the same way, and a gap ("6.5 million
+tonnes below", "eight percentage points more than") by the difference of two figures; a gap is never
+set against either figure.
 A ratio that does not match leaves the multiplier unsupported, never supported. "Metric tons" are
 tonnes.
 
@@ -34,6 +36,11 @@ Finnish investors committed EUR 3.6 billion to Baltic ports between 2019 and 202
 container terminals.
 
 In the five years before, Finnish port investment in the region came to EUR 0.6 billion.
+
+The 2024 rye harvest is expected to be smaller: the Latvian ministry estimates rye output at 41
+million tonnes, down from 47.5 million tonnes in 2023.
+
+Latvia holds 24 percent of the Baltic rye trade, well ahead of Estonia at 16 percent.
 """
 
 CASES = [
@@ -98,6 +105,23 @@ CASES = [
         "Ecuadorian trawlers in Peruvian waters fell to about 44% of the fleet between 2018 and 2022.",
         "unsupported",
         "'fell to 44% of' is a level, not the size of the fall",
+    ),
+    (
+        "The Latvian ministry expects the 2024 rye harvest to come in at about 41 million tonnes, some 6.5"
+        " million tonnes below the 2023 harvest.",
+        "supported",
+        "a gap: 47.5 - 41 is 6.5",
+    ),
+    (
+        "The Latvian ministry expects the 2024 rye harvest to come in at about 41 million tonnes, some 9"
+        " million tonnes below the 2023 harvest.",
+        "unsupported",
+        "a gap the source does not give; never set against the 47.5 million tonnes themselves",
+    ),
+    (
+        "Latvia holds 24% of the Baltic rye trade, eight percentage points more than Estonia.",
+        "supported",
+        "percentage points are the gap between two percentages",
     ),
 ]
 
