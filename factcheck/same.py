@@ -536,7 +536,14 @@ def subject_relation(
             continue
         rivals = source.entities if own_level and e in draft.entities else ()
         for x in (*rivals, *sorted(set(source.names) | set(source.entities))):
-            if _rivals(e, x, kind_of) and not _among(x, draft_names, label) and not _part_of(e, x, label):
+            if (
+                _rivals(e, x, kind_of)
+                and not _among(x, draft_names, label)
+                and not _part_of(e, x, label)
+                # a date is no one's own: another actor of the sentence rivals the draft's only when
+                # both are known ("TWINSCAN NXT", a product named beside the date, is no ASML)
+                and (draft.date is None or "name" not in (kind_of(e), kind_of(x)))
+            ):
                 return Subjects.SWAPPED, missing, f"the source says {label(x)}, not {label(e)}"
     if absent:
         return Subjects.UNRELATED, missing, f"the source does not mention {label(absent[0])}"

@@ -84,3 +84,27 @@ def patrols(tmp_path_factory: pytest.TempPathFactory) -> Checker:
 )
 def test_an_added_subject_is_no_swap(patrols: Checker, sentence: str, expected: str, why: str) -> None:
     assert_verdict(patrols, sentence, expected, why)
+
+
+RADARS = """# Export rules
+
+On 30 June 2023 Riga announced that, from 1 September 2023, exporters would need a licence to ship
+the most advanced marine radar systems, the NORDSCAN XR and later models.
+"""
+
+
+@pytest.fixture(scope="module")
+def radars(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    folder: Path = tmp_path_factory.mktemp("radars")
+    (folder / "radars.md").write_text(RADARS, encoding="utf-8")
+    return Checker(build([folder]), Config())
+
+
+def test_a_name_beside_a_date_does_not_rival_a_known_company(radars: Checker) -> None:
+    assert_verdict(
+        radars,
+        "The Latvian government said on 30 June 2023 that from that September, exports of Samsung's most"
+        " advanced marine radars would need a licence.",
+        "supported",
+        "NORDSCAN XR is a product named beside the date, no actor in Samsung's place",
+    )
