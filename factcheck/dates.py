@@ -6,7 +6,7 @@ The text given is folded (see `text.fold`), so every dash is "-". Offsets are in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -141,6 +141,27 @@ def find_dates(text: str) -> list[DateValue]:
                 end=m.end(),
             )
         )
+    return _years_of_ranges(text, out)
+
+
+# What joins the two ends of a range of days: "from 21 June to 15 October 2024".
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-)\s*", re.I)
+
+
+def _years_of_ranges(text: str, dates: list[DateValue]) -> list[DateValue]:
+    """The first end of a range of days takes its year from the second ("from 21 June to 15 October
+    2024", "between 3 March and 9 May 2021"), the year before when its month comes later."""
+    out = list(dates)
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if (
+            a.year is None
+            and a.month is not None
+            and b.year is not None
+            and b.month is not None
+            and _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        ):
+            out[i - 1] = replace(a, year=b.year if a.month <= b.month else b.year - 1)
     return out
 
 

@@ -168,6 +168,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
     that answers the draft's (its counterpart), and compare the two. None when no sentence does."""
     kind_of, label = names.kind_of, names.label
     answered = 0.0  # how well the best sentence with a figure of the draft's kind is aligned
+    answered_otherwise: set[str] = set()  # sentences whose counterpart of the draft's value disagrees
     for sentence in _sentences(comps, draft):
         aligned = max(c.aligned for c in sentence)
         if aligned < max(config.support_alignment, config.margin * answered):
@@ -177,6 +178,8 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
             continue
         answered = answered or aligned
         best = counterpart(draft, rivals, kind_of, label)
+        if not best.agrees:
+            answered_otherwise.add(best.candidate.claim.quote)
         if best.agrees and _given_another(draft, best, rivals, names) and len(rivals) > 1:
             # the draft's value is another subject's here: the draft subject's own figure answers it
             best = counterpart(draft, [c for c in rivals if c is not best], kind_of, label)
@@ -284,6 +287,8 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         and c.aligned >= max(config.support_alignment, config.margin * answered)
         and not draft.polarity.turned(c.candidate.claim.polarity)
         and not _better_measured_otherwise(draft, c, comps, config)
+        # a sentence whose own counterpart disagrees does not agree through a coarser value
+        and not (draft.date is not None and c.candidate.claim.quote in answered_otherwise)
     ]
     if support:
         return _supported(max(support, key=lambda c: (c.aligned, c.candidate.claim.id)))
@@ -446,6 +451,9 @@ def _slot(draft: Claim, c: Comparison) -> float:
         score += 0.5 if draft.date.relation == src.date.relation else 0.0  # "by 2030" answers "by 2025"
     elif draft.date is not None and _target(c):
         score -= 0.5  # "launched in 1998" is answered by "initiated in 1988", not by its "end date of 2000"
+    if draft.date is not None and src.date is not None and draft.date.month is not None:
+        # "15 October 2023" is answered by "15 October 2024" before a season "2022/23"
+        score += 0.5 if (src.date.month, src.date.day) == (draft.date.month, draft.date.day) else 0.0
     return score
 
 

@@ -113,3 +113,15 @@ def test_module_names_resolve() -> None:
 )
 def test_years_before_1800_need_a_cue(text: str, years: list[int], why: str) -> None:
     assert [d.year for d in dates.find_dates(text)] == years, why
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "why"),
+    [
+        ("from 21 June to 15 October 2024", [2024, 2024], "the first end takes the second's year"),
+        ("from 20 December to 3 January 2022", [2021, 2022], "the year before when its month comes later"),
+        ("on 3 March, and 9 May 2021", [None, 2021], "a list, not a range: no year is lent"),
+    ],
+)
+def test_a_range_of_days_shares_its_year(text: str, years: list[int | None], why: str) -> None:
+    assert [d.year for d in find_dates(fold(text))] == years, why

@@ -139,3 +139,32 @@ def test_a_target_beside_an_act_is_not_its_date(
     survey: Checker, sentence: str, expected: str, why: str
 ) -> None:
     assert_verdict(survey, sentence, expected, why)
+
+
+# A range of days in a sentence that also gives seasons: the days answer the draft's days.
+BAN = """# Grain
+
+Latvian imports of Russian grain fell to 0.9 million tonnes in 2023/24 from 1.4 million tonnes in
+2022/23, after Riga banned grain imports from 21 June to 15 October 2024 to support its farmers.
+"""
+
+ban = checker_fixture("ban", BAN)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported", "why"),
+    [
+        (
+            "Latvia suspended grain imports from 21 June to 15 October 2024 to protect its farmers.",
+            True,
+            "the range's days, the first taking the year of the second",
+        ),
+        (
+            "Latvia suspended grain imports from 21 June to 15 October 2023 to protect its farmers.",
+            False,
+            "another year: '15 October 2024' answers the draft's day, not the season 2022/23 beside it",
+        ),
+    ],
+)
+def test_days_are_answered_by_days(ban: Checker, sentence: str, supported: bool, why: str) -> None:
+    assert (worst(ban, sentence) is Verdict.SUPPORTED) is supported, why
