@@ -268,6 +268,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
                 or (swapped and _bare_alike(draft, best.candidate.claim))
             )
             and (swapped or (unanswered and not _shared_subject(draft, best.candidate.claim, kind_of, label)))
+            and not _dates_another_act(draft, best.candidate.claim)
         ):
             return Decision(
                 Verdict.CONFLICTING,
@@ -632,6 +633,18 @@ def _worded_elsewhere(draft: Claim, agreeing: Comparison, best: Comparison) -> b
         and theirs <= elsewhere
         and bool(set(best.candidate.claim.terms) & mine)
     )
+
+
+def _dates_another_act(draft: Claim, src: Claim) -> bool:
+    """The source date is that of another act the draft names without dating it: "quit the deal on
+    17 July 2023, a year after it had been signed" against "the deal, signed on 22 July 2022". The
+    source date's own words hold a word of the draft's other clause ("signed"), and the draft date's
+    own words hold one the source sentence lacks ("quit")."""
+    if draft.date is None or src.date is None:
+        return False
+    mine, theirs = set(draft.terms), set(src.terms)
+    elsewhere = set(draft.context) - mine
+    return bool((theirs - mine) & elsewhere) and bool(mine - set(src.context))
 
 
 def _unnamed_setting(best: Comparison, aligned: float, config: Config) -> bool:

@@ -168,3 +168,29 @@ ban = checker_fixture("ban", BAN)
 )
 def test_days_are_answered_by_days(ban: Checker, sentence: str, supported: bool, why: str) -> None:
     assert (worst(ban, sentence) is Verdict.SUPPORTED) is supported, why
+
+
+PACT = """# Ferries
+
+The ferry pact, signed in Tallinn on 22 July 2022 by Latvia and Estonia in separate agreements with
+Finland, allowed 30 ferries to cross the gulf each week.
+
+Riga later said the pact had failed its ports.
+"""
+
+pact = checker_fixture("pact", PACT)
+
+PACT_CASES = [
+    (
+        "Riga quit the Tallinn ferry pact on 17 July 2023, just days short of a year after it had been"
+        " signed.",
+        "unsupported",
+        "the source's date is the signing's, which the draft names without dating it",
+    ),
+    ("The Tallinn ferry pact was signed on 17 July 2022.", "conflicting", "the signing given another day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), PACT_CASES)
+def test_a_date_of_another_act_is_no_answer(pact: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(pact, sentence, expected, why)
