@@ -880,7 +880,7 @@ def _ratio_of_own_figures(
         and e.evidence
         and _same_sentence(c, claim)
     ]
-    for (a, ea), (b, eb) in itertools.combinations(backed, 2):
+    for (a, ea), (b, eb) in itertools.combinations(backed[:_PAIRED], 2):  # perf: pairs are quadratic
         qa, qb = a.quantity, b.quantity
         assert qa is not None and qb is not None
         if qa.unit != qb.unit or not qty_mod.comparable(qa, qb):
@@ -1001,7 +1001,8 @@ def _difference(draft: Claim, comps: list[Comparison], config: Config) -> Decisi
     for sentence in _sentences(comps):
         if max(c.aligned for c in sentence) < config.support_alignment:
             break
-        figures = [c for c in sentence if c.candidate.claim.quantity is not None]
+        # perf: pairs are quadratic; a sentence of more figures than this is a table, not a gap
+        figures = [c for c in sentence if c.candidate.claim.quantity is not None][:_PAIRED]
         for a, b in itertools.combinations(figures, 2):
             qa, qb = a.candidate.claim.quantity, b.candidate.claim.quantity
             assert qa is not None and qb is not None
@@ -1025,6 +1026,8 @@ def _gap(draft: Claim) -> bool:
     q = draft.quantity
     return q is not None and q.high is None and bool(_GAP.match(draft.quote, q.end))
 
+
+_PAIRED = 64  # figures of one sentence paired with one another, at most
 
 # A figure that gives a gap: "11 million tonnes below", "8 points more than", "$2bn short of".
 _GAP = re.compile(
