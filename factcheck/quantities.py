@@ -551,7 +551,10 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
     if dim != "percent":
         sm = lex.scale_re.match(text, qend)
         word = (sm.group(1) or sm.group(2)).lower() if sm else ""
-        if sm and not (word in lex.after_currency and not currency):
+        # "m" is a scale after a currency ("$5m") or before a unit ("55.4m tonnes"), else metres
+        if sm and not (
+            word in lex.after_currency and not currency and not lex.measure_re.match(text, sm.end())
+        ):
             scale = lex.scales[word]
             qend = sm.end()
         pm = lex.percent_re.match(text, qend)

@@ -28,6 +28,8 @@ CASES = [
     ("between $13 billion and $20 billion", [(13e9, 20e9, "USD", "exact")], "between X and Y is a range"),
     ("about $10-15 billion", [(10e9, 15e9, "USD", "approx")], "scale and sign shared by both ends"),
     ("$13–20 million", [(13e6, 20e6, "USD", "exact")], "en dash range"),
+    ("a record 55.4m tonnes of wheat", [(55.4e6, None, "t", "exact")], "'m' before a unit is a million"),
+    ("about 1.05 million TEU a year", [(1.05e6, None, "TEU", "approx")], "containers in twenty-foot units"),
     ("some 79 billion US dollars", [(79e9, None, "USD", "approx")], "'some' hedges; 'US' is the currency"),
     ("more than 30 Korean companies", [(30, None, "company", "min")], "lower bound; count of companies"),
     ("up to three days", [(3, None, "day", "max")], "upper bound"),
