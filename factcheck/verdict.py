@@ -832,7 +832,12 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
             ):
                 pass  # the figure's own sentence, for its years, gives another month: "May", not "July"
             elif backed:
-                ev = backed[0][1].evidence[0]
+                # the figure whose evidence is for these years, if any ("from $310 in July 2022 to
+                # $204 in March 2024": the $310, not the fall that ends in 2024)
+                ev = next(
+                    (e.evidence[0] for _, e in backed if _within(e.evidence[0].claim.period, years)),
+                    backed[0][1].evidence[0],
+                )
                 period = ev.claim.period
                 if period is None or (period[0] <= years[1] and years[0] <= period[1]):
                     d = Decision(

@@ -27,6 +27,9 @@ Riga sold 4,100 fishing licences in 2023, up from 3,600 in 2019, and the price o
 from EUR 800 to EUR 1,250 over the same period.
 
 Compared with earlier decades, demand for licences climbed while catches fell.
+
+Benchmark rye at Ventspils dropped from EUR 310 a tonne in July 2022 to EUR 204 a tonne in March 2024,
+before recovering to about EUR 230 in October 2024.
 """
 
 CASES = [
@@ -61,6 +64,12 @@ CASES = [
         " 3,600 four years earlier.",
         "supported",
         "the same, in a sentence worded further apart; 'falling' is the catches', not the licences'",
+    ),
+    (
+        "The benchmark price of rye at Ventspils fell by roughly a third, from EUR 310 a tonne in July 2022"
+        " to EUR 204 in March 2024.",
+        "supported",
+        "July 2022 dates the EUR 310, not the fall that ends in 2024",
     ),
     (
         "Riga sold 4,100 fishing licences in 2023, compared with 3,600 three years earlier.",
