@@ -23,6 +23,7 @@ from typing import Any
 from factcheck import dates as dates_mod
 from factcheck import derived, entities, rules
 from factcheck import quantities as qty_mod
+from factcheck import text as text_mod
 from factcheck.extract import value_keys
 from factcheck.match import Candidate, tokens
 from factcheck.model import Bound, Claim, ClaimKind, Mention, Quantity, Scope, unknown_name
@@ -464,12 +465,20 @@ def same_entity(a: str, b: str, label: Callable[[str], str]) -> bool:
             return True
     if entities.skeleton(" ".join(la)) == entities.skeleton(" ".join(lb)):
         return True  # "Gref" and "Greff", "Zelensky" and "Zelenskyy": one name transliterated twice
+    if len(la) == len(lb) == 1 and _derived(la[0], lb[0]):
+        return True  # "Sovietisation" and "Sovietized": one word's derivations, no two names
     from rapidfuzz import fuzz
 
     return min(len(" ".join(la)), len(" ".join(lb))) >= 5 and fuzz.ratio(" ".join(la), " ".join(lb)) >= 88
 
 
 _PARTICLES = frozenset("of the and for de del la le von van der da du di al".split())
+
+
+def _derived(a: str, b: str) -> bool:
+    """Two words of which the stem of one begins the other's ("sovietiz", "sovietizat")."""
+    x, y = sorted((text_mod.stem(a), text_mod.stem(b)), key=len)
+    return len(x) >= 6 and y.startswith(x)
 
 
 @lru_cache(maxsize=1 << 14)

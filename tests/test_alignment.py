@@ -22,6 +22,9 @@ ENTITIES = [
     ("name:Fil", "name:Phill", True, "ph is f and a doubled letter is one: the same short name"),
     ("name:Petrov", "name:Pavlov", False, "two surnames"),
     ("name:Paks", "name:Pakistan Steel", False, "a word is not a prefix of another"),
+    ("name:Sovietisation", "name:Sovietized", True, "one word's derivations are no two names"),
+    ("name:Westernization", "name:Westernised", True, "the same, with the other spelling"),
+    ("name:Gazprom", "name:Rosneft", False, "two companies share no stem"),
 ]
 
 
