@@ -532,7 +532,12 @@ def subject_relation(
             return Subjects.OTHER, (), f"the source's figure is for {named} together"
     draft_names = set(draft.names) | set(draft.entities)
     missing = _unnamed(draft, here | set(source.nearby), label)
-    absent = [e for e in draft.entities if e in missing and kind_of(e) in NAMED_ACTORS and _proper(e)]
+    absent = [
+        e
+        for e in draft.entities
+        if e in missing
+        and ((kind_of(e) in NAMED_ACTORS and _proper(e)) or (draft.date is not None and kind_of(e) == "name"))
+    ]
     # A figure's own subject can be swapped; a date's only when the source pins it to one entity.
     own_level = draft.quantity is not None or source.scope is Scope.ITEM
     # For a named statement, an entity the source names only in the sentence before is the
@@ -549,8 +554,9 @@ def subject_relation(
                 _rivals(e, x, kind_of)
                 and not _among(x, draft_names, label)
                 and not _part_of(e, x, label)
-                # a date is no one's own: another actor of the sentence rivals the draft's only when
-                # both are known ("TWINSCAN NXT", a product named beside the date, is no ASML)
+                # a date is no one's own: a name the gazetteer does not know rivals another only for
+                # a figure ("TWINSCAN NXT", a product named beside a date, is no ASML); for a date it
+                # is left unnamed by the source ("the Elbe authority" where it says "the Rhine")
                 and (draft.date is None or "name" not in (kind_of(e), kind_of(x)))
             ):
                 return Subjects.SWAPPED, missing, f"the source says {label(x)}, not {label(e)}"
