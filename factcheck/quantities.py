@@ -597,6 +597,8 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
             unit, dim = f"{unit} per {per}".strip(), "rate"
     if dim == "count" and lex.definite.search(before) and bound is Bound.EXACT:
         return None  # "the five Central Asian states", "all five countries": a reference, not a figure
+    if dim == "number" and scale == 1.0 and re.match(r"-(?!plus|odd|some)[A-Za-z]", text[qend : qend + 6]):
+        return None  # "the ten-point plan", "its 12-point programme": a label's compound, not a figure
     value *= scale
     prec *= scale
     if not math.isfinite(value):

@@ -37,6 +37,7 @@ CASES = [
     ("13 active offshore wind farm construction projects", [(13, None, "project", "exact")], "a long phrase"),
     ("the one hundredth anniversary", [(100, None, "year", "exact")], "an anniversary is a span of years"),
     ("4.3 percentage points", [(4.3, None, "pp", "exact")], "points are not percent"),
+    ("in its 20-plus years", [(20, None, "", "exact")], "'-plus' rounds a figure, it names nothing"),
 ]
 REJECTS = [
     ("the CR929 aircraft", "digits inside a name"),
@@ -46,6 +47,9 @@ REJECTS = [
     ("the five Central Asian states", "a definite description names a group"),
     ("one of the largest", "'one' as a pronoun"),
     ("the 3rd summit", "ordinals are not figures"),
+    ("the ten-point plan", "a bare number joined to a word names a thing, not a figure"),
+    ("its 12-point programme", "the same, in digits"),
+    ("a two-sided approach", "the same, in words"),
 ]
 
 
