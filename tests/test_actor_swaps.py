@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rivers import assert_verdict
+from rivers import assert_verdict, checker_fixture
 
 from factcheck.check import Checker
 from factcheck.config import Config
@@ -60,11 +60,7 @@ Finland has donated 30 patrol boats to the Estonian border guard.
 """
 
 
-@pytest.fixture(scope="module")
-def patrols(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    folder: Path = tmp_path_factory.mktemp("patrols")
-    (folder / "patrols.md").write_text(PATROLS, encoding="utf-8")
-    return Checker(build([folder]), Config())
+patrols = checker_fixture("patrols", PATROLS)
 
 
 @pytest.mark.parametrize(
@@ -93,11 +89,7 @@ the most advanced marine radar systems, the NORDSCAN XR and later models.
 """
 
 
-@pytest.fixture(scope="module")
-def radars(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    folder: Path = tmp_path_factory.mktemp("radars")
-    (folder / "radars.md").write_text(RADARS, encoding="utf-8")
-    return Checker(build([folder]), Config())
+radars = checker_fixture("radars", RADARS)
 
 
 def test_a_name_beside_a_date_does_not_rival_a_known_company(radars: Checker) -> None:
