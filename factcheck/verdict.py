@@ -547,6 +547,13 @@ def _pinned_elsewhere(
     theirs = c.candidate.claim.entities
     if draft.quantity is None or c.candidate.claim.scope not in (Scope.ITEM, Scope.PIECE):
         return False  # only a figure its own piece of the sentence gives to someone is pinned on them
+    if _sole_figure_of_its_unit(draft) and any(
+        same.same_entity(x, n, label) for x in theirs for n in draft.names
+    ):
+        # the draft names the figure's owner as well, and gives it no figure of this unit of its own:
+        # "four-fifths of the wheat Egypt imported came from Russia" against "of which 79 per cent
+        # came from Russia"; "108 million for Crimea and 319 million for Ukraine" keeps its pairs
+        return False
     return (
         bool(draft.entities)
         and all(
@@ -557,6 +564,13 @@ def _pinned_elsewhere(
         )
         and any(kind_of(e) in same.SWAPPABLE for e in draft.entities)
     )
+
+
+def _sole_figure_of_its_unit(draft: Claim) -> bool:
+    """The draft sentence has no other figure of this one's unit (`Claim.values` keys are "unit:number")."""
+    own = set(same.own_keys(draft))
+    units = {k.split(":", 1)[0] for k in own}
+    return bool(own) and not any(k.split(":", 1)[0] in units for k in set(draft.values) - own)
 
 
 def _given_another(draft: Claim, agreeing: Comparison, rivals: list[Comparison], names: Names) -> bool:

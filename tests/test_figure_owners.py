@@ -5,7 +5,9 @@ own actors. Sentences written for this test, each with its reason."""
 from __future__ import annotations
 
 import pytest
+from rivers import assert_verdict, checker_fixture
 
+from factcheck.check import Checker
 from factcheck.entities import load
 from factcheck.extract import extract
 from factcheck.reader import parse
@@ -155,3 +157,42 @@ def test_a_date_of_another_event_does_not_date_the_figure(
 )
 def test_figure_in_apposition(text: str, figure: str, owner: set[str], why: str) -> None:
     assert owners(text)[figure] == owner, why
+
+
+SHARES = """# Rye
+
+Latvia, the region's largest rye importer, bought 1.2 million tonnes of rye in 2023/24, of which
+79 per cent came from Lithuania.
+
+In 2024 alone, more than EUR 108 million was set aside for Riga, and EUR 319 million for the rest
+of Latvia.
+"""
+
+shares = checker_fixture("shares", SHARES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "Nearly four-fifths of the 1.2 million tonnes of rye Latvia imported in 2023/24 came from"
+            " Lithuania.",
+            "supported",
+            "the share is Lithuania's in the source, and the draft names Lithuania too: no other owner",
+        ),
+        (
+            "In 2024 over EUR 108 million was set aside for Riga and EUR 319 million for the rest of Latvia.",
+            "supported",
+            "two sums, each with its own owner: the pairs are kept",
+        ),
+        (
+            "In 2024 over EUR 319 million was set aside for Riga and EUR 108 million for the rest of Latvia.",
+            "conflicting",
+            "the two sums swapped between their owners",
+        ),
+    ],
+)
+def test_an_owner_the_draft_names_too_is_no_other_owner(
+    shares: Checker, sentence: str, expected: str, why: str
+) -> None:
+    assert_verdict(shares, sentence, expected, why)
