@@ -853,7 +853,7 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                     backed[0][1].evidence[0],
                 )
                 period = ev.claim.period
-                if period is None or (period[0] <= years[1] and years[0] <= period[1]):
+                if _within(period, years):
                     d = Decision(
                         Verdict.SUPPORTED,
                         f"source gives the figure for {_years(period or years)}",
@@ -863,7 +863,7 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                 else:  # a figure for another year is about a period the source does not cover
                     d = Decision(
                         Verdict.UNSUPPORTED,
-                        f"source gives this figure for {_years(period)}",
+                        f"source gives this figure for {_years(period or years)}",  # never None here
                         (),
                         "the figure's date differs",
                     )
@@ -902,7 +902,7 @@ def _ratio_of_own_figures(
     for (a, ea), (b, eb) in itertools.combinations(backed[:_PAIRED], 2):  # perf: pairs are quadratic
         qa, qb = a.quantity, b.quantity
         assert qa is not None and qb is not None
-        if qa.unit != qb.unit or not qty_mod.comparable(qa, qb):
+        if not _one_unit(qa, qb):
             continue
         big, small = max(qa.value, qb.value), min(qa.value, qb.value)
         if _within_ratio(big / small if q.value >= 1 else small / big, q, config):
@@ -990,12 +990,7 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
                 continue  # another subject's change ("while Taiwan's fell from 52 to 29")
             a, b = start.candidate.claim.quantity, end.candidate.claim.quantity
             assert a is not None and b is not None
-            if (
-                a.value
-                and qty_mod.comparable(a, b)
-                and a.unit == b.unit
-                and _within_ratio(b.value / a.value, q, config)
-            ):
+            if a.value and _one_unit(a, b) and _within_ratio(b.value / a.value, q, config):
                 ratio = b.value / a.value
                 size = (
                     f"{ratio:.3g} times" if q is draft.quantity else f"a change of {100 * (ratio - 1):+.3g}%"
@@ -1102,7 +1097,11 @@ def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
 def _alike(a: Comparison, b: Comparison) -> bool:
     """Two figures of one unit: the two ends of one change."""
     qa, qb = a.candidate.claim.quantity, b.candidate.claim.quantity
-    return qa is not None and qb is not None and qa.unit == qb.unit and qty_mod.comparable(qa, qb)
+    return qa is not None and qb is not None and _one_unit(qa, qb)
+
+
+def _one_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit and qty_mod.comparable(a, b)
 
 
 def _role(c: Comparison) -> Role:
