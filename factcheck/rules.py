@@ -145,8 +145,7 @@ def negates(text: str, terms: Iterable[str]) -> bool:
     for m in rules()["negation"].pattern.finditer(text):
         if _dates_the_act(text, m):
             continue
-        end = _SCOPE_END.search(text, m.end())
-        if not wanted or wanted & set(content_terms(text[m.start() : end.start() if end else len(text)])):
+        if not wanted or wanted & set(content_terms(text[m.start() : _clause_end(text, m.end())])):
             return True
     return False
 
@@ -173,6 +172,14 @@ class Denials:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+")
 # Where a negation's clause ends: a punctuation mark or a conjunction that opens another clause.
 _SCOPE_END = re.compile(r"[,;:.!?()\[\]]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding `pos` ends (a negation's reach)."""
+    m = _SCOPE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
 _DENIED_WORDS = 4  # "no joint storage fund": a negation governs a short run of words
 _SKIPPED = 3  # "is not yet a member": function words passed over before the denied ones
 
@@ -205,8 +212,7 @@ def denials(text: str) -> Denials:
         end = run[-1].end() if run else m.end()
         # The negation is neither denied nor affirmed, and nor is the rest of its clause: "was not
         # grown on land deforested after 2020" affirms no deforesting.
-        scope = _SCOPE_END.search(text, end)
-        spans.append((m.start(), scope.start() if scope else len(text)))
+        spans.append((m.start(), _clause_end(text, end)))
         if run:
             for term in content_terms(text[run[0].start() : end]):
                 denied.setdefault(term, text[m.start() : end])
@@ -245,11 +251,17 @@ def polarity(text: str) -> Polarity:
 _REFUSED = "refused"
 
 
+@functools.cache
+def _refusal_words() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in _entry("refusal")["words"])
+
+
 def refusals_as_words(text: str, blanked: str) -> str:
     """`blanked` (a copy of `text` of the same length) with each word of refusal ("declined an
     invitation") written as "refused", so its measure words meet "rejected" and "turned down" and
     not "fell": the sense is read on `text`, whose figures decide it ("declined by 5%")."""
-    if "eclin" not in text:  # perf: the rule's only word; most sentences have none
+    low = text.lower()
+    if not any(w in low for w in _refusal_words()):  # perf: most sentences have none
         return blanked
     out = blanked
     for m in rules()["refusal"].pattern.finditer(text):
