@@ -170,13 +170,11 @@ class Denials:
 
 # A word, or a run of anything else (a comma, a figure, a bracket), which ends what a negation denies.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+")
-# Where a negation's clause ends: a punctuation mark or a conjunction that opens another clause.
-_SCOPE_END = re.compile(r"[,;:.!?()\[\]]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
 
 
 def _clause_end(text: str, pos: int) -> int:
-    """Where the clause holding `pos` ends (a negation's reach)."""
-    m = _SCOPE_END.search(text, pos)
+    """Where the clause holding `pos` ends (a negation's reach; rule "clause end")."""
+    m = rules()["clause end"].pattern.search(text, pos)
     return m.start() if m else len(text)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1038,17 +1037,10 @@ def _difference(draft: Claim, comps: list[Comparison], config: Config) -> Decisi
 
 def _gap(draft: Claim) -> bool:
     q = draft.quantity
-    return q is not None and q.high is None and bool(_GAP.match(draft.quote, q.end))
+    return q is not None and q.high is None and bool(rules.rules()["gap"].pattern.match(draft.quote, q.end))
 
 
 _PAIRED = 64  # figures of one sentence paired with one another, at most
-
-# A figure that gives a gap: "11 million tonnes below", "8 points more than", "$2bn short of".
-_GAP = re.compile(
-    r"\s+(?:of\s+\w+\s+)?(?:below|above|less\s+than|more\s+than|fewer\s+than|higher\s+than|lower\s+than"
-    r"|short\s+of|shy\s+of|ahead\s+of|behind)\b",
-    re.I,
-)
 
 
 def _percent_change(draft: Claim) -> float | None:
