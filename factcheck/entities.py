@@ -405,10 +405,11 @@ _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
 # Capitalised words that are no names (sentence openers, months and days, document furniture, the
 # acronyms of measures), and titles and the words that qualify them: the language's tables.
-COMMON_CAPS = frozenset(str(w) for e in table("common_caps") for w in e["words"])
+COMMON_CAPS = frozenset(str(w) for e in table("common_caps") if not e.get("alone") for w in e["words"])
+_ADJECTIVES = frozenset(str(w) for e in table("common_caps") if e.get("alone") for w in e["words"])
 TITLE_WORDS = frozenset(str(w) for e in table("titles") if e["role"] == "title" for w in e["words"])
 _MODIFIERS = frozenset(str(w) for e in table("titles") if e["role"] == "modifier" for w in e["words"])
-NOT_NAMES = COMMON_CAPS | TITLE_WORDS | _MODIFIERS  # alone, none of these is anyone
+NOT_NAMES = COMMON_CAPS | TITLE_WORDS | _MODIFIERS | _ADJECTIVES  # alone, none of these is anyone
 _CLOSERS = COMMON_CAPS | TITLE_WORDS  # never the last word of a name ("Kenya's Finance Minister")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
 _NAME_WORD = rf"[{_UPPER}][\w.-]*\w(?:'(?!s\b)\w+)?"

@@ -38,6 +38,7 @@ from factcheck.model import (
     Polarity,
     Quantity,
     Relation,
+    Role,
     Scope,
     Sentence,
 )
@@ -375,14 +376,27 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
     if any(d.date is not None and d.date.relation is Relation.NONE for d in dated):
         dated = [d for d in dated if d.date is not None and d.date.relation is not Relation.SINCE]
     figures = [f.start for f in values if f.quantity is not None]
+    # where the changes' starts and the comparisons' bases stand ("from 2.4 billion kWh in 2022",
+    # "compared with $8.6bn in 2023"): the year after one is its own
+    starts = [f.start for f in values if f.quantity is not None and f.quantity.role in _STARTS]
+    start_set = set(starts)
     # The last figure so far: a list item with no measure words of its own repeats its measure.
     item: tuple[list[str], list[Mention], Quantity] | None = None
     appositive: tuple[int, list[Mention]] | None = None  # where the last figure's piece ended, its subject
     out: list[_Attributed] = []
     last: _Previous | None = None
+    sides = cache(lambda span: rules.polarity(text[span[0] : span[1]]))  # perf: a piece is read once
+
+    @cache  # perf: once a clause, whatever its count of figures
+    def clause_side(clause: Span) -> Polarity:
+        inside = figures[bisect.bisect_left(figures, clause[0]) : bisect.bisect_left(figures, clause[1])]
+        # a start's piece ("two days, down from 10 days") tells the change that ends at another figure
+        return _clause_side(sides(clause), [sides(parsed.piece(x)) for x in inside if x not in start_set])
+
     for i, v in enumerate(values):
         piece, clause = parsed.piece(v.start), parsed.clause(v.start)
         measure = parsed.terms(parsed.event(v.start) if v.date is not None else piece)
+        worded = bool(measure)  # a list item ("26 to 45 for Uzbekistan") has no words of its own
         if v.quantity is not None and v.quantity.dimension == "count":
             measure = [t for t in measure if t != v.quantity.unit]
         bracket = _bracket_after(parsed, v)
@@ -410,7 +424,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
         others = sorted(solo - entities) if v.quantity is not None or own[i] else []
         # The direction of a figure's own piece: "ore grades are falling, and in May 2023 Congress
         # raised royalties" raises, whatever else falls in the sentence.
-        polarity = rules.polarity(text[piece[0] : piece[1]]) or rules.polarity(text[clause[0] : clause[1]])
+        polarity = sides(piece) or (clause_side(clause) if worded else sides(clause))
         out.append(
             _Attributed(
                 v,
@@ -419,7 +433,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
                 tuple(measure),
                 tuple(others),
                 polarity,
-                _period(v, dated, figures, clause, parsed, bracket),
+                _period(v, dated, figures, clause, parsed, bracket, starts),
             )
         )
         if v.quantity is not None:
@@ -681,17 +695,18 @@ def _period(
     clause: Span,
     parsed: _Parsed,
     bracket: Span | None = None,
+    starts: Sequence[int] = (),
 ) -> tuple[int, int] | None:
     """The years a figure is for: a date in the parenthesis right after it ("52 GW (September
     2022)"), else the date that follows it before the next figure ("10 MW in 2019 to 230 MW at the
     end of 2022"), else the nearest date before it in its clause, else a date the sentence opens
     with ("In 2011, ...") or the first date after it in its clause (a run of figures and then their
-    years: "from 0.19 to 0.78 and 0.18 to 0.67 between 2014 and 2018"). A date elsewhere dates its
-    own event: one in an aside ("Smallpox, certified as eradicated in 1979, is one of seven") or in
-    another clause ("the port (opened in 2012) handles 40% of ...") gives no year to the figure.
-    `dated` and
-    `figures` (the starts of the figures) are sorted, so each look-up is a bisection, linear in all
-    for a sentence of thousands of numbers."""
+    years: "from 0.19 to 0.78 and 0.18 to 0.67 between 2014 and 2018"). A date right after a change's
+    start or a comparison's base is that figure's alone ("$8.9bn, compared with $8.6bn in 2023"). A
+    date elsewhere dates its own event: one in an aside ("Smallpox, certified as eradicated in 1979,
+    is one of seven") or in another clause ("the port (opened in 2012) handles 40% of ...") gives no
+    year to the figure. `dated` and `figures` (the starts of the figures) are sorted, so each look-up
+    is a bisection, linear in all for a sentence of thousands of numbers."""
     if v.quantity is None or not dated:
         return None
     k = bisect.bisect_right(figures, v.start)
@@ -701,10 +716,15 @@ def _period(
         limit = max(limit, bracket[1])  # the parenthesis is the figure's, whatever clause it closes
     if j < len(dated) and dated[j].start < limit:
         pick = dated[j]
-    elif j > 0 and dated[j - 1].start >= clause[0] and not parsed.aside(dated[j - 1].start, v.start):
+    elif (
+        j > 0
+        and dated[j - 1].start >= clause[0]
+        and not parsed.aside(dated[j - 1].start, v.start)
+        and not _start_dated(dated[j - 1].start, figures, starts, v.start)
+    ):
         pick = dated[j - 1]
     elif (parsed.pieces and dated[0].start < min(parsed.pieces[0][1], v.start)) or (
-        v.start < dated[0].start < clause[1]
+        v.start < dated[0].start < clause[1] and not _start_dated(dated[0].start, figures, starts, v.start)
     ):
         pick = dated[0]
     else:
@@ -713,6 +733,31 @@ def _period(
     if pick.date is None or year is None:
         return None
     return year, pick.date.end_year or year
+
+
+def _clause_side(clause: Polarity, pieces: Sequence[Polarity]) -> Polarity:
+    """The sides a figure with none in its own piece takes from its clause, but for a change of a
+    measure that another figure's piece takes: "which had reached 32 million tonnes in 2019, fell to
+    zero" is the zero's fall, not the 32 million's. Only for a figure with words of its own: a list
+    item ("jumping from 25 to 35 for Kyrgyzstan, 26 to 45 for Uzbekistan") continues the change before
+    it. `pieces` are the sides of the pieces of the clause's figures that are no change's start."""
+    held = {s for p in pieces for s in p.stances if s.opposition in rules.of_measures()}
+    return replace(clause, stances=clause.stances - held) if held else clause
+
+
+def _start_dated(date: int, figures: Sequence[int], starts: Sequence[int], own: int) -> bool:
+    """Whether the figure right before a date is a change's start or a comparison's base, other than
+    the figure being dated: "rose to 3.1 billion kWh from 2.4 billion kWh in 2022, with Uzbekistan
+    taking 1.9 billion kWh" dates the 2.4 billion, not the 1.9 billion."""
+    k = bisect.bisect_left(figures, date) - 1
+    if k < 0 or figures[k] == own:
+        return False
+    i = bisect.bisect_left(starts, figures[k])
+    return i < len(starts) and starts[i] == figures[k]
+
+
+# The roles of a figure that is the earlier end of a change or a comparison.
+_STARTS = frozenset({Role.FROM, Role.BASE})
 
 
 def _parenthesised(text: str, clause: tuple[int, int], mentions: list[Mention]) -> list[Mention]:

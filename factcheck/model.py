@@ -34,11 +34,20 @@ class Bound(StrEnum):
 
 
 class Role(StrEnum):
-    """A figure's place in a change written with both ends ("from 1.1% to 4.3%"); NONE otherwise."""
+    """A figure's place in a change written with both ends ("from 1.1% to 4.3%") or in a comparison
+    with an earlier figure; NONE otherwise."""
 
     NONE = ""
     FROM = "from"
     TO = "to"
+    # what a later figure is measured against ("compared with $8.6bn in 2023", "twice the 2,100
+    # tonnes"): the start of a change only when the two figures are of one measure in two periods
+    BASE = "base"
+
+
+# The two ends of a change written with both: only these contradict each other ("from 4.3% to 1.1%"
+# where the source went from 1.1% to 4.3%); a base may stand against any level ("came to $0.6bn").
+CHANGE_ENDS = frozenset({Role.FROM, Role.TO})
 
 
 class Relation(StrEnum):

@@ -163,6 +163,11 @@ def _lexicon() -> _Lexicon:
         for w in e["words"]:
             fractions[w] = _number(e["percent"])
         fraction_forms.append(rf"{alternation(e['numerators'])}[\s-]+{alternation(e['words'])}")
+        if "bare_before" in e.fields:
+            after = "".join(rf"(?<!\b{w}\s)" for w in e["not_after"])
+            fraction_forms.append(
+                rf"{after}{alternation(e['words'])}(?=\s+{alternation(e['bare_before'])}\b)"
+            )
     bounds: dict[str, Bound] = {}
     near: set[str] = set()
     for e in table("bounds"):
@@ -763,6 +768,8 @@ def _mark_changes(text: str, qs: list[Quantity]) -> list[Quantity]:
                 q = _with_role(q, Role.TO)
             elif rules()["change start"].search(before):
                 q = _with_role(q, Role.FROM)
+            elif rules()["change base"].search(text[max(0, q.start - 24) : q.start]):
+                q = _with_role(q, Role.BASE)
         out.append(q)
     return out
 

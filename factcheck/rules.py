@@ -127,6 +127,16 @@ def checkable_statement(text: str) -> bool:
     return not rules()["opinion"].search(text) and len(text.split()) >= 5
 
 
+def judges(text: str) -> bool:
+    """Speculation, advice or judgement ("would do well to", "it seems likely"), not a modal alone."""
+    return bool(_judgement().search(text))
+
+
+@functools.cache
+def _judgement() -> re.Pattern[str]:
+    return re.compile(rf"\b{alternation(_entry('opinion')['words'])}\b", re.I)
+
+
 def anaphoric(text: str) -> bool:
     return rules()["anaphora"].search(text)
 

@@ -26,7 +26,7 @@ from factcheck import quantities as qty_mod
 from factcheck import text as text_mod
 from factcheck.extract import value_keys
 from factcheck.match import Candidate, tokens
-from factcheck.model import Bound, Claim, ClaimKind, Mention, Quantity, Scope, unknown_name
+from factcheck.model import CHANGE_ENDS, Bound, Claim, ClaimKind, Mention, Quantity, Scope, unknown_name
 
 WEIGHTS = Path(__file__).parent / "data" / "alignment.yaml"
 
@@ -417,7 +417,7 @@ def _comparable(draft: Claim, src: Claim) -> bool:
 def _compatible(draft: Claim, src: Claim, tolerance: float) -> bool:
     if draft.quantity is not None and src.quantity is not None:
         dq, sq = draft.quantity, src.quantity
-        if dq.role and sq.role and dq.role != sq.role:
+        if dq.role in CHANGE_ENDS and sq.role in CHANGE_ENDS and dq.role != sq.role:
             return False  # "from 4.3% to 1.1%" where the source went from 1.1% to 4.3%
         if _counted_alike(dq, sq, draft.values):
             return dq.bound == sq.bound or Bound.EXACT in (dq.bound, sq.bound)
@@ -429,10 +429,16 @@ def _compatible(draft: Claim, src: Claim, tolerance: float) -> bool:
 
 def same_period(draft: Claim, src: Claim) -> bool:
     """Figures for different years measure different things: 2,400 ships in 2022 does not contradict
-    3,000 ships in 2011, it is simply not in the source."""
+    3,000 ships in 2011, it is simply not in the source. A year is within a span of years, but two
+    spans that only overlap are two periods ("2022/23" and "2023/24" are two fiscal years)."""
     if draft.period is None or src.period is None:
         return True
-    return draft.period[0] <= src.period[1] and src.period[0] <= draft.period[1]
+    return nested(draft.period, src.period)
+
+
+def nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether one span of years holds the other."""
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
 def group(kind: str) -> str:
@@ -549,7 +555,10 @@ def subject_relation(
         if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
             continue
         rivals = source.entities if own_level and e in draft.entities else ()
-        for x in (*rivals, *sorted(set(source.names) | set(source.entities))):
+        # a name of another part of the draft's sentence ("; Moscow rejoined in 1956") rivals only
+        # the source figure's own subjects, not every name of its sentence ("U.S. influence")
+        pool = set(source.names) | set(source.entities) if e in draft.entities else set(source.entities)
+        for x in (*rivals, *sorted(pool)):
             if (
                 _rivals(e, x, kind_of)
                 and not _among(x, draft_names, label)
@@ -614,7 +623,7 @@ def _rivals(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
 SWAPPABLE = frozenset({"country", "person", "company", "organisation", "city"})
 
 
-def _identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
+def identifier(entity: str, kind_of: Callable[[str], str]) -> bool:
     """A company, person, city or one-word name: something a figure can belong to. A descriptive
     name of several words ("Global Cybersecurity Index") is what is measured, not whose it is."""
     if unknown_name(entity) is not None:

@@ -25,6 +25,7 @@ from factcheck import rules, same
 from factcheck.config import Config
 from factcheck.match import Candidate, similarity
 from factcheck.model import (
+    CHANGE_ENDS,
     Bound,
     Claim,
     ClaimKind,
@@ -35,6 +36,7 @@ from factcheck.model import (
     Relation,
     Role,
     Scope,
+    Side,
     Verdict,
 )
 from factcheck.same import Comparison, Subjects
@@ -186,6 +188,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         if (
             best.agrees
             and best.subject in (Subjects.SAME, Subjects.UNRELATED)
+            and not best.period_differs
             and not turned
             and not _pinned_elsewhere(draft, best, kind_of, label)
             and not _given_another(draft, best, rivals, names)
@@ -211,6 +214,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
             and best.subject in (Subjects.SWAPPED, Subjects.OTHER)
             and _rival(best)
             and not rules.rules()["additive"].search(draft.quote)  # "X also ...": added, not swapped
+            and not _listed_without(draft, rivals, label)
         ):
             return Decision(
                 Verdict.CONFLICTING, best.why_subject, (best.candidate,), "figure of another subject"
@@ -246,7 +250,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         unanswered = (
             # a source figure the draft gives elsewhere in its sentence is that figure's answer
             not set(same.own_keys(best.candidate.claim)) & (set(draft.values) - set(same.own_keys(draft)))
-            and _clear(best, rivals, config)
+            and _clear(draft, best, rivals, config)
         )
         if (
             not best.agrees
@@ -282,6 +286,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
         for c in comps
         if c.agrees
         and c.subject is Subjects.SAME
+        and not c.period_differs  # the same value for another year is another statistic
         and not _pinned_elsewhere(draft, c, kind_of, label)
         and not _given_another(draft, c, comps, names)
         and c.aligned >= max(config.support_alignment, config.margin * answered)
@@ -314,16 +319,19 @@ def _better_measured_otherwise(draft: Claim, c: Comparison, comps: list[Comparis
 def _one_way_turned(draft: Claim, src: Claim) -> str:
     """The opposition the draft's figure and the source's take opposite sides in ("" when none): read
     on the figures' own words ("fell 7 percent" against "rose 7 percent ..., while furniture exports
-    fell"), else on whole sentences that each take one side only ("was cleared of corruption in
-    2022" against "in 2022 ... was felled for corruption"). The draft's side must be among its
-    figure's measure words ("Amid falling catches, Riga sold 4,100 licences" says nothing of the
-    licences), and a figure that takes both sides ("climbed ..., as vacancy sank") takes neither."""
+    fell"), else, but for a change of a measure, on whole sentences that each take one side only ("was
+    cleared of corruption in 2022" against "in 2022 ... was felled for corruption"). The draft's side
+    must be among its figure's measure words ("Amid falling catches, Riga sold 4,100 licences" says
+    nothing of the licences), and a figure that takes both sides ("climbed ..., as vacancy sank")
+    takes neither."""
     mine, theirs = draft.polarity, src.polarity
     turned = mine.turned(theirs)
     if not turned:
         whole = rules.polarity(draft.quote), rules.polarity(src.quote)
         turned = whole[0].turned(whole[1])
-        if turned in _both_sides(*whole):
+        # a change of a measure is each figure's own, never its sentence's ("had reached 41 tonnes
+        # ..., fell to zero" says nothing of the 41 tonnes' direction)
+        if turned in _both_sides(*whole) or turned in rules.of_measures():
             return ""
     # a phrase of the opposition ("cleared of") counts by its first word
     own = any(p.split()[0] in draft.terms for p in rules.opposed_words(turned)) if turned else False
@@ -443,10 +451,13 @@ def _slot(draft: Claim, c: Comparison) -> float:
     if draft.quantity is not None and src.quantity is not None and draft.quantity.dimension == "money":
         # "about ¥5 billion" answers "5 trillion yen", not its conversion "($35.1 billion)"
         score += 0.5 if draft.quantity.unit == src.quantity.unit or c.features.same_digits else 0.0
-    if draft.quantity is not None and src.quantity is not None and draft.quantity.role and src.quantity.role:
-        score += 1.0 if draft.quantity.role == src.quantity.role else -1.0
+    if draft.quantity is not None and src.quantity is not None:
+        roles = draft.quantity.role, src.quantity.role
+        if all(r in CHANGE_ENDS for r in roles):
+            score += 1.0 if roles[0] == roles[1] else -1.0
     if c.subject in (Subjects.SWAPPED, Subjects.OTHER):
         score -= 0.5
+    score += _dated(draft, c)
     if draft.date is not None and src.date is not None and draft.date.relation:
         score += 0.5 if draft.date.relation == src.date.relation else 0.0  # "by 2030" answers "by 2025"
     elif draft.date is not None and _target(c):
@@ -461,13 +472,13 @@ def _reversed(draft: Claim, rivals: list[Comparison]) -> Comparison | None:
     """ "Cut from 4.3% to 1.1%" where the source went from 1.1% to 4.3%: the draft's figure is in the
     source sentence, at the other end of the change."""
     q = draft.quantity
-    if q is None or not q.role:
+    if q is None or q.role not in CHANGE_ENDS:
         return None
     for c in rivals:
         sq = c.candidate.claim.quantity
         if (
             sq is not None
-            and sq.role
+            and sq.role in CHANGE_ENDS
             and sq.role != q.role
             and qty_mod.compatible(q, replace(sq, role=q.role))
         ):
@@ -505,9 +516,18 @@ def _shared_subject(
 ) -> bool:
     """The source sentence names several entities of the kind of the draft figure's subject ("Malaysia,
     Indonesia and Vietnam accounted for ..."): which of them the figure belongs to is not clear enough
-    to call it wrong."""
+    to call it wrong. A figure several of them give together is none of theirs alone ("the Peshawar,
+    Quetta and Sukkur companies together accounted for 60%" against "Peshawar alone ... a third")."""
     for e in draft.entities:
         kind = kind_of(e)
+        owners = [x for x in src.entities if kind_of(x) == kind]
+        if (
+            len(owners) >= 2
+            and sum(kind_of(x) == kind for x in draft.entities) < len(owners)
+            and same.identifier(e, kind_of)
+            and any(same.same_entity(e, x, label) for x in owners)
+        ):
+            return True
         if kind not in same.SWAPPABLE:
             continue
         peers = {x for x in (*src.names, *src.entities) if kind_of(x) == kind}
@@ -730,20 +750,38 @@ def _target(c: Comparison) -> bool:
     return d is not None and d.relation in _TARGETS
 
 
+def _listed_without(draft: Claim, rivals: list[Comparison], label: Callable[[str], str]) -> bool:
+    """A sentence that lists the measure for several subjects, none of them the draft's ("38% at
+    Sahiwal, 71% at Port Qasim and 54% at Hub"), does not give the draft subject's value: that one of
+    the list's values is the draft's says nothing of the draft subject's own."""
+    owners = {c.candidate.claim.entities for c in rivals if c.candidate.claim.entities}
+    if len(owners) < 2:
+        return False
+    named = {e for o in owners for e in o}
+    return not any(same.same_entity(e, x, label) for e in draft.entities for x in named)
+
+
 def _rival(c: Comparison) -> bool:
     """A figure is another subject's only when the source pins it on someone: its own subjects name
     an entity the draft does not (Xiaomi's 45%, not Samsung's)."""
     return bool(c.candidate.claim.entities) and c.subject in (Subjects.SWAPPED, Subjects.OTHER)
 
 
-def _clear(best: Comparison, rivals: list[Comparison], config: Config) -> bool:
+def _clear(draft: Claim, best: Comparison, rivals: list[Comparison], config: Config) -> bool:
     """A disagreeing counterpart is a contradiction only when no figure of the sentence that agrees
     with the draft is as good a counterpart: otherwise the draft may be quoting that one."""
+    mine = _slot_key(best) + _dated(draft, best) - config.slot_margin
     return not any(
-        c.agrees and c.subject is Subjects.SAME and _slot_key(c) >= _slot_key(best) - config.slot_margin
+        c.agrees and c.subject is Subjects.SAME and _slot_key(c) + _dated(draft, c) >= mine
         for c in rivals
         if c is not best
     )
+
+
+def _dated(draft: Claim, c: Comparison) -> float:
+    """ "In 2023" is answered by a sentence's figure for 2023 before its undated one ("reached EUR 410
+    million, compared with EUR 380 million in 2023")."""
+    return 0.5 if draft.period is not None and c.candidate.claim.period == draft.period else 0.0
 
 
 def _slot_key(c: Comparison) -> float:
@@ -818,7 +856,9 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
     """A date that dates a figure of its sentence ("about 1.1 GW in 2019") is judged with that
     figure: supported when the statement that supports the figure gives it for the same years,
     conflicting when it gives it for other years, and unsupported when nothing supports the figure
-    (the draft is then about a period the source does not cover). Other dates keep their verdict."""
+    (the draft is then about a period the source does not cover). Other dates keep their verdict. A
+    figure of a sentence that judges or speculates ("would do well to") that no source speaks to is
+    dropped: it is part of the judgement, not a claim."""
     out = []
     for claim, d in decided:
         # A deadline or a starting point ("by 2030", "since 2018") is part of the statement, and an
@@ -838,6 +878,7 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
             backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
             if d.verdict is Verdict.CONFLICTING and any(
                 e.evidence[0].claim.quote == d.evidence[0].claim.quote
+                and e.evidence[0].claim.period is not None
                 and _within(e.evidence[0].claim.period, years)
                 and _other_date(claim, d.evidence[0].claim)
                 for _, e in backed
@@ -873,7 +914,10 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                     (),
                     "the figure it dates is not in the sources",
                 )
-        out.append((claim, _ratio_of_own_figures(claim, d, decided, config)))
+        d = _ratio_of_own_figures(claim, d, decided, config)
+        # a judgement's figure that no source speaks to is part of the judgement, not a claim
+        if not (d.verdict is Verdict.UNSUPPORTED and rules.judges(claim.quote)):
+            out.append((claim, d))
     return out
 
 
@@ -927,7 +971,7 @@ def _other_date(claim: Claim, src: Claim) -> bool:
 
 
 def _within(period: tuple[int, int] | None, years: tuple[int, int]) -> bool:
-    return period is None or (period[0] <= years[1] and years[0] <= period[1])
+    return period is None or same.nested(period, years)
 
 
 def _years(period: tuple[int, int]) -> str:
@@ -971,8 +1015,10 @@ def _span_of_years(draft: Claim, comps: list[Comparison], config: Config) -> Dec
 
 def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:
     """ "Rose roughly twentyfold": a multiplier that an aligned source sentence gives as the two ends
-    of a change ("from 22 metric tons to more than 440 metric tons", "above $10,000, up from $2,600")
-    is supported by their ratio, within the tolerance of a hedged value."""
+    of a change ("from 22 metric tons to more than 440 metric tons", "above $10,000, up from $2,600",
+    "4,600 tonnes in 2024, twice the 2,100 tonnes of 2023") is supported by their ratio, within the
+    tolerance of a hedged value. A sentence worded otherwise ("it carried") still answers when its
+    change ends at a figure the draft's sentence gives ("more than doubled, to 4,600 tonnes")."""
     q = draft.quantity
     if q is None or q.high is not None or not q.value:
         return None
@@ -982,11 +1028,12 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
             return None
         q = replace(q, value=1 + change / 100)  # "rose 30 percent": 1.3 times
     for sentence in _sentences(comps):
-        if max(c.aligned for c in sentence) < config.support_alignment:
-            break
+        aligned = max(c.aligned for c in sentence) >= config.support_alignment
         for start, end in _changes(sentence):
             if start.subject in (Subjects.SWAPPED, Subjects.OTHER):
                 continue  # another subject's change ("while Taiwan's fell from 52 to 29")
+            if not aligned and not set(same.own_keys(end.candidate.claim)) <= set(draft.values):
+                continue  # a sentence worded otherwise, unless its change ends at the draft's own figure
             a, b = start.candidate.claim.quantity, end.candidate.claim.quantity
             assert a is not None and b is not None
             if a.value and _one_unit(a, b) and _within_ratio(b.value / a.value, q, config):
@@ -1054,7 +1101,10 @@ def _percent_change(draft: Claim) -> float | None:
     after = draft.quote[q.end : q.end + 4].lower().split()
     if (before and before[-1] in _LEVEL_WORDS) or (after and after[0] == "of"):
         return None
-    up, down = "increase" in draft.terms, "decrease" in draft.terms
+    # a rise's words ("climbed") or a raise's ("raised output by a tenth")
+    sides = {st.side for st in draft.polarity.stances if st.opposition in rules.of_measures()}
+    up = "increase" in draft.terms or Side.FOR in sides
+    down = "decrease" in draft.terms or Side.AGAINST in sides
     if up == down:
         return None
     return q.value if up else -q.value
@@ -1067,7 +1117,9 @@ _LEVEL_WORDS = frozenset({"to", "at", "of", "from"})
 def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
     """The changes a sentence writes with both ends, as (start, end) pairs in its order: each "from"
     with the next "to" of its unit ("from 41 to 67, while ... from 52 to 29"), or, when none
-    follows, with the figure of its unit just before it ("above $10,000, up from $2,600")."""
+    follows, with the last figure of its unit before it ("above $10,000, up from $2,600"); a base
+    with the figure before it when the two are for different periods ("$8.9bn in 2024, compared with
+    $8.6bn in 2023")."""
     figures = sorted(
         (c for c in sentence if c.candidate.claim.quantity is not None),
         key=lambda c: (c.candidate.claim.start, c.candidate.claim.id),
@@ -1076,13 +1128,25 @@ def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
     for i, c in enumerate(figures):
         q = c.candidate.claim.quantity
         assert q is not None
-        if q.role is not Role.FROM:
+        if q.role not in (Role.FROM, Role.BASE):
+            continue
+        # the figure of its unit before it, past others ("1.8 million tonnes, roughly half of world
+        # supply, up from 853,000 tonnes")
+        before = next((x for x in reversed(figures[:i]) if _alike(c, x)), None)
+        if q.role is Role.BASE:
+            # "$8.9bn in 2024, compared with $8.6bn in 2023": a comparison is a change only across periods
+            if (
+                before is not None
+                and _role(before) is not Role.BASE
+                and c.candidate.claim.period != before.candidate.claim.period
+            ):
+                pairs.append((c, before))
             continue
         after = next((x for x in figures[i + 1 :] if _role(x) is not Role.NONE), None)
         if after is not None and _role(after) is Role.TO and _alike(c, after):
             pairs.append((c, after))
-        elif i > 0 and _role(figures[i - 1]) is Role.NONE and _alike(c, figures[i - 1]):
-            pairs.append((c, figures[i - 1]))
+        elif before is not None and _role(before) is Role.NONE:
+            pairs.append((c, before))
     return pairs
 
 

@@ -100,3 +100,42 @@ def test_a_name_beside_a_date_does_not_rival_a_known_company(radars: Checker) ->
         "supported",
         "NORDSCAN XR is a product named beside the date, no actor in Samsung's place",
     )
+
+
+WALKOUT = """# Baltic assembly
+
+Protesting what it called undue Finnish influence over the council, Latvia and other Baltic states
+walked out of the Nordic Shipping Council in 1993.
+
+Riga rejoined the council in 1998.
+"""
+
+
+walkout = checker_fixture("walkout", WALKOUT)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "Latvia and other Baltic states walked out of the Nordic Shipping Council in 1993; Stockholm"
+            " welcomed the move.",
+            "supported",
+            "'and other' groups one subject, which the source gives the date too; a name of the draft's"
+            " other clause (Stockholm) rivals only the source figure's own subjects, not Finland named as"
+            " a cause",
+        ),
+        (
+            "Lithuania walked out of the Nordic Shipping Council in 1993.",
+            "conflicting",
+            "the date's own subject swapped: the source says Latvia",
+        ),
+        (
+            "Western shipowners walked out of the Nordic Shipping Council in 1993.",
+            "supported",
+            "'Western' alone is a direction, not an actor the source would have to name",
+        ),
+    ],
+)
+def test_names_of_other_parts_of_a_sentence(walkout: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(walkout, sentence, expected, why)

@@ -41,6 +41,22 @@ The 2024 rye harvest is expected to be smaller: the Latvian ministry estimates r
 million tonnes, down from 47.5 million tonnes in 2023.
 
 Latvia holds 24 percent of the Baltic rye trade, well ahead of Estonia at 16 percent.
+
+2024 was a record year for Estonian ports. Oil-shale exports through Muuga reached EUR 410 million,
+compared with EUR 380 million in 2023.
+
+The Narva rail terminal handled 5,400 tonnes of amber in 2024, more than twice the 2,500 tonnes of
+2023.
+
+The Valga freight line opened in 2019. In 2024 it carried 3.2 million tonnes of timber, up from 1.5
+million tonnes in 2023.
+
+A Finnish icebreaker costs about EUR 150 million, compared with EUR 90 million for a Latvian one.
+
+The Sillamae plant processed 1,200 tU in 2024.
+
+Estonia mined about 1.8 million tonnes of oil shale in 2023, roughly half of Baltic supply, up from
+850,000 tonnes in 2019.
 """
 
 CASES = [
@@ -122,6 +138,62 @@ CASES = [
         "Latvia holds 24% of the Baltic rye trade, eight percentage points more than Estonia.",
         "supported",
         "percentage points are the gap between two percentages",
+    ),
+    (
+        "Oil-shale exports through Muuga rose by about 8 percent in 2024.",
+        "supported",
+        "'compared with EUR 380 million in 2023' is the base of a change across years: 410 / 380 is +7.9%",
+    ),
+    (
+        "Oil-shale exports through Muuga rose by a fifth in 2024.",
+        "unsupported",
+        "+7.9% is no fifth",
+    ),
+    (
+        "Oil-shale exports through Muuga came to EUR 410 million in 2023.",
+        "conflicting",
+        "the year after the base is the base's: 2023's exports were EUR 380 million",
+    ),
+    (
+        "Amber freight at the Narva rail terminal more than doubled in 2024, to 5,400 tonnes.",
+        "supported",
+        "'more than twice the 2,500 tonnes of 2023' is a change's base: 5,400 / 2,500 is 2.16",
+    ),
+    (
+        "Amber freight at the Narva rail terminal roughly tripled in 2024.",
+        "unsupported",
+        "2.16 times is no tripling",
+    ),
+    (
+        "Timber freight on the Valga line more than doubled in 2024, reaching 3.2 million tonnes.",
+        "supported",
+        "the source says 'it carried': worded otherwise, its change still ends at the draft's own 3.2"
+        " million tonnes, and 3.2 / 1.5 is 2.13",
+    ),
+    (
+        "Finnish icebreaker prices rose by two-thirds.",
+        "unsupported",
+        "EUR 150 million against EUR 90 million for a Latvian one compares two subjects, not two years",
+    ),
+    (
+        "Latvia's mines raised output by roughly a tenth in 2024.",
+        "unsupported",
+        "a raise is a rise in percent, but no source gives Latvia's output",
+    ),
+    (
+        "The Sillamae plant processed 1,200 tonnes of uranium in 2024.",
+        "supported",
+        "'tU' is tonnes of uranium",
+    ),
+    (
+        "Estonian oil-shale mining more than doubled between 2019 and 2023.",
+        "supported",
+        "'up from 850,000 tonnes' starts a change at the last figure of its unit, past the share between",
+    ),
+    (
+        "Estonia supplied about half of the Baltic region's oil shale in 2023.",
+        "supported",
+        "a half with no count before 'of' is a share: 'roughly half'",
     ),
 ]
 

@@ -1,5 +1,6 @@
 """In a source sentence of several figures, the draft's figure is compared with its own counterpart
-(same subject, same words, same role), and figures swapped between subjects conflict.
+(same subject, same words, same role), and figures swapped between subjects conflict. A subject the
+sentence's list of subjects leaves out is not given one of their values.
 
 Rows are sentences of our own writing against `rivers.SOURCE`, each with its verdict and reason."""
 
@@ -20,6 +21,11 @@ CASES = [
         "Chile landed 5.3 million tonnes of anchovy in 2022.",
         "conflicting",
         "Peru's figure given to Chile",
+    ),
+    (
+        "Ecuador landed 5.3 million tonnes of anchovy in 2022.",
+        "unsupported",
+        "the sentence lists Peru's and Chile's catches: one of its values says nothing of Ecuador's own",
     ),
     (
         "The Vukovar port employs 800 dockers and handles 60 barges a week.",

@@ -1,7 +1,8 @@
 """A date that gives a figure its period ("in 2019", "between 2018 and 2022") is judged with that
 figure: supported when the figure is, unsupported when nothing bears the figure out, whoever else the
 source gives the same years. A deadline or a starting point ("by 2030", "since 2018") is part of the
-statement and judged on its own.
+statement and judged on its own. A year is within a span of years, but two spans that only overlap
+are two periods ("2022/23" and "2023/24"); the same value for another period never supports.
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -30,9 +31,38 @@ Compared with earlier decades, demand for licences climbed while catches fell.
 
 Benchmark rye at Ventspils dropped from EUR 310 a tonne in July 2022 to EUR 204 a tonne in March 2024,
 before recovering to about EUR 230 in October 2024.
+
+Latvia's port debt reached Rs2.64 trillion at the end of fiscal year 2022/23. By the close of 2023/24
+it had eased to Rs2.39 trillion.
+
+Lithuanian power exports rose to 3.1 billion kWh in 2023 from 2.4 billion kWh in 2022, with Poland
+taking about 1.9 billion kWh.
+
+Unpaid bills owed to Baltic ferry lines climbed to EUR 493 million by March 2024, compared with EUR
+310 million in June 2022.
 """
 
 CASES = [
+    (
+        "Latvia's port debt stood at Rs2.39 trillion at the end of fiscal 2022/23.",
+        "conflicting",
+        "two fiscal years that share a calendar year are two periods: 2022/23 closed at Rs2.64 trillion",
+    ),
+    (
+        "Latvia's port debt stood at some 2.64 trillion rupees when fiscal 2022/23 closed.",
+        "supported",
+        "'Rs' is the rupees' sign",
+    ),
+    (
+        "Poland bought roughly 1.9 billion kWh of Lithuanian power in 2023.",
+        "supported",
+        "'in 2022' after 'from 2.4 billion kWh' dates the start of the change, not the figures after it",
+    ),
+    (
+        "By March 2024, Baltic ferry lines were owed EUR 310 million in unpaid bills.",
+        "conflicting",
+        "EUR 310 million is the base, for June 2022; by March 2024 the bills came to EUR 493 million",
+    ),
     (
         "Estonian-flagged trawlers in the Gulf of Riga rose from 41 to 67 between 2018 and 2022.",
         "supported",

@@ -2,7 +2,9 @@
 source says "rose 7 percent"), conflicts. The direction must be the figure's own, among its measure
 words: "Amid falling furniture sales, timber exports reached EUR 3.1 billion" says nothing of the
 timber's direction; and a sentence that takes both sides ("rose ..., while ... fell") is no opposite
-of one that also takes both.
+of one that also takes both. A figure whose own piece takes no side takes its clause's, but for a
+change another figure of the clause takes in its own piece ("had reached 41 tonnes ..., fell to
+zero").
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -32,9 +34,17 @@ in May 2022 against a Swedish bid to run Riga airport.
 
 Nordic Timber's sales reached EUR 2.7 billion in 2023, up from EUR 2.1 billion in 2022, and the
 company expects its Baltic share to fall back to about 20 percent in 2025.
+
+Amber exports, which had reached 41 tonnes in 2020 as jewellers stocked up, fell to zero the next
+year.
 """
 
 CASES = [
+    (
+        "Latvian amber exports climbed to 41 tonnes in 2020 before collapsing to nothing a year later.",
+        "supported",
+        "the fall is the zero's, in its own piece: the 41 tonnes, in a piece of no side, take none from it",
+    ),
     (
         "Latvian timber exports fell 7 percent in 2022.",
         "conflicting",

@@ -1,7 +1,9 @@
 """A sum, a count or a share the source gives several entities together is not one member's: "the
 three states together received EUR 300 million" does not say Estonia received it. How long something
 lasted or how many times larger it is cannot be split among a group, so a duration in a sentence that
-names three countries ("for the first time in two decades") stays the statement's own.
+names three countries ("for the first time in two decades") stays the statement's own. Nor does a
+group's figure contradict one member's ("three mills together 70%" against "one mill alone a
+third").
 
 Rows are sentences of our own writing against a source of our own, each with its verdict and reason."""
 
@@ -22,6 +24,9 @@ In 2024 Estonia overtook Latvia as the largest source of Finnish timber imports 
 in two decades: imports from Estonia reached EUR 410 million, against EUR 380 million from Latvia.
 
 Estonia, Latvia and Lithuania together received EUR 300 million from the EU forestry fund in 2024.
+
+Sawmill losses are concentrated: the Tartu, Valmiera and Kaunas mills together accounted for almost
+70% of the sector's write-offs, the forestry board said.
 """
 
 CASES = [
@@ -35,6 +40,16 @@ CASES = [
         "Estonia received EUR 300 million from the EU forestry fund in 2024.",
         "conflicting",
         "the sum is the three states' together, not Estonia's",
+    ),
+    (
+        "The Tartu mill alone accounted for about a third of the sector's write-offs.",
+        "unsupported",
+        "the 70% is three mills' together: it says nothing of one mill's share, so it never contradicts it",
+    ),
+    (
+        "The Tartu, Valmiera and Kaunas mills together accounted for about half of the sector's write-offs.",
+        "conflicting",
+        "the same three mills: their share is almost 70%",
     ),
 ]
 
