@@ -112,6 +112,36 @@ def of_measures() -> frozenset[str]:
 
 
 @functools.cache
+def _measures() -> tuple[frozenset[str], ...]:
+    """The lexicon's groups of measure words, as stems ("net income" as its words' stems)."""
+    return tuple(
+        frozenset(" ".join(stem(w) for w in str(word).split()) for word in group)
+        for e in table("measure_lexicon")
+        if e.get("kind") == "measures"
+        for group in e["groups"]
+    )
+
+
+def other_measures(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether two sets of stemmed words name measures, none the same ("profit" against "revenue"):
+    the draft figure's own words against the source sentence's. The whole sentence, because a source
+    often names its measure away from the figure ("revenue reached 1.8 trillion tenge, a rise of
+    26%"); a sentence of two measures answers a figure of either."""
+    a, b = _groups_of(mine), _groups_of(theirs)
+    return bool(a) and bool(b) and not a & b
+
+
+def _groups_of(words: Iterable[str]) -> set[int]:
+    seq = list(words)
+    joined = f" {' '.join(seq)} "
+    return {
+        i
+        for i, group in enumerate(_measures())
+        if any(w in group for w in seq) or any(" " in p and f" {p} " in joined for p in group)
+    }
+
+
+@functools.cache
 def opposed_words(opposition: str) -> frozenset[str]:
     """The stems of both sides of an opposition of the lexicon ("support", "veto" ...)."""
     return frozenset().union(*(pos | neg for pos, neg, name in _opposed_stems() if name == opposition))

@@ -406,6 +406,8 @@ def _counted_alike(a: Quantity, b: Quantity, counted: tuple[str, ...] = ()) -> b
 
 
 def _comparable(draft: Claim, src: Claim) -> bool:
+    if rules.other_measures(draft.terms, (*src.terms, *src.context)):
+        return False  # "net profit rose 26%" against "revenue ... a rise of 26%"
     if draft.quantity is not None and src.quantity is not None:
         dq = _same_money(draft.quantity, src.quantity)
         return qty_mod.comparable(dq, src.quantity) or _counted_alike(dq, src.quantity, draft.values)

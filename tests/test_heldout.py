@@ -37,9 +37,6 @@ KNOWN_FALSE_CONFLICTS = {
     # "Canada imposed a 100 per cent tariff" where the source gives it to the United States: a swap
     # to us, unsupported to the set's writer (the source says nothing of Canada).
     "f4-004",
-    # "manufacturing wages rose 9 per cent" against the state's 11 per cent share of exports: the
-    # draft's measure word ("wages") is one no source uses, so it weighs nothing in the alignment.
-    "f4-021",
     # "Turkmenistan objected to Rogun's 16-year filling schedule" against "a schedule that Uzbekistan's
     # ministry accepted": the duration is the schedule's, but the sentence's country is read as its
     # owner, so the two countries look swapped.
@@ -55,7 +52,7 @@ KNOWN_FALSE_CONFLICTS = {
         ("heldout", 0.88),
         ("heldout2", 0.77),
         ("heldout3", 0.85),
-        ("heldout4", 0.75),
+        ("heldout4", 0.77),
         ("heldout5", 0.72),
         ("heldout6", 0.72),
         ("heldout7", 0.60),

@@ -71,6 +71,20 @@ def test_opposites_examples(entry) -> None:  # type: ignore[no-untyped-def]
         assert name not in sides(text), f"{name} is not in: {text}"
 
 
+# The measures of the lexicon: each 'match' pair names two measures told apart, each 'reject' pair
+# one measure (or a sentence that names the other's measure too).
+MEASURES = [e for e in table("measure_lexicon") if e.get("kind") == "measures"]
+
+
+@pytest.mark.parametrize("entry", MEASURES, ids=[e["name"] for e in MEASURES])
+def test_measures_examples(entry) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.text import content_terms
+
+    for pair, apart in [(p, True) for p in entry.match] + [(p, False) for p in entry.reject]:
+        a, b = (content_terms(x) for x in pair.split("|"))
+        assert rules.other_measures(a, b) is apart, f"{pair}: {'' if apart else 'not '}told apart"
+
+
 def test_opposite_sides_differ() -> None:
     turned_down = rules.polarity("Kyrgyzstan turned down the offer.")
     accepted = rules.polarity("Kyrgyzstan accepted the offer.")
