@@ -87,6 +87,7 @@ def decide(
             _span_of_years(draft, comps, config)
             or _difference(draft, comps, config)
             or _ratio_of_change(draft, comps, config)
+            or _share_of_figures(draft, comps, config)
             or _decide_value(draft, comps, config, names)
             or _across_sentences(draft, comps, config, names, idf)
             or Decision(Verdict.UNSUPPORTED, "no source addresses this claim", (), "")
@@ -1081,6 +1082,48 @@ def _difference(draft: Claim, comps: list[Comparison], config: Config) -> Decisi
                     (a.candidate,),
                     "difference of two figures",
                 )
+    return None
+
+
+def _share_of_figures(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:
+    """ "EUR 48 million, less than half of what shipowners had sought": a share of a figure the
+    draft gives itself is borne out by a source sentence that gives that figure and another of its
+    unit ("EUR 48 million, well short of the EUR 100 million ... sought"), when the smaller is that
+    share of the larger. A percentage of a change or a level of another measure is not a share."""
+    q = draft.quantity
+    if q is None or q.dimension != "percent" or q.high is not None or _percent_change(draft) is not None:
+        return None
+    mine = set(draft.values) - set(same.own_keys(draft))
+    for sentence in _sentences(comps):
+        # perf: pairs are quadratic; a sentence of more figures than this is a table, not a share
+        figures = [
+            c
+            for c in sentence
+            if c.candidate.claim.quantity is not None
+            and c.candidate.claim.quantity.dimension not in ("percent", "points", *_NOT_STATISTICS)
+            and c.candidate.claim.quantity.high is None
+            and c.candidate.claim.quantity.value > 0
+        ][:_PAIRED]
+        for given in figures:
+            keys = set(same.own_keys(given.candidate.claim))
+            if not keys or not keys <= mine or given.subject in (Subjects.SWAPPED, Subjects.OTHER):
+                continue  # the draft's own figure, of the draft's subject
+            for other in figures:
+                a, b = given.candidate.claim.quantity, other.candidate.claim.quantity
+                assert a is not None and b is not None
+                if other is given or not _one_unit(a, b) or a.value == b.value:
+                    continue
+                share = 100 * min(a.value, b.value) / max(a.value, b.value)
+                if qty_mod.compatible(
+                    q, replace(q, value=share, bound=Bound.EXACT, hedge=""), config.tolerance
+                ):
+                    return Decision(
+                        Verdict.SUPPORTED,
+                        f"source gives {_value(given.candidate.claim)} and {_value(other.candidate.claim)}:"
+                        f" {share:.3g}%",
+                        (other.candidate,),
+                        "share of two figures",
+                    )
     return None
 
 
