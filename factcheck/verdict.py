@@ -1219,12 +1219,21 @@ def _role(c: Comparison) -> Role:
 
 def _within_ratio(ratio: float, q: Quantity, config: Config) -> bool:
     """A ratio borne out by a multiplier: within the tolerance of a hedged one, and, for "nearly" or
-    "almost", up to twice that short of it. A fall ("halved") is compared by how much was lost: a
-    fall from 52 to 29 nearly halved the number."""
+    "almost", up to twice that short of it; past a bound ("more than doubled"), not much past it. A
+    fall ("halved") is compared by how much was lost: a fall from 52 to 29 nearly halved the number."""
     slack = config.tolerance if q.bound is Bound.APPROX or q.hedge else config.tolerance / 2
     value, got = (q.value, ratio) if q.value >= 1 else (1 - q.value, 1 - ratio)
+    # a bound is met on its side, up to half as much again: 2.4 times "more than doubled" (3 times
+    # would be "tripled"), 0.48 is "less than half"
+    if q.bound is Bound.MIN:
+        return value <= got <= _PAST * value
+    if q.bound is Bound.MAX:
+        return value / _PAST <= got <= value
     short = 2 * slack if q.hedge in _SHORT_OF else slack
     return -short * value <= got - value <= slack * value
+
+
+_PAST = 1.5  # how far past a bound a ratio still reads as that bound's ("more than doubled": under 3)
 
 
 # Hedges that put a value a little short of the one written ("nearly doubled", "almost halved").

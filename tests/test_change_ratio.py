@@ -57,6 +57,8 @@ The Sillamae plant processed 1,200 tU in 2024.
 
 Estonia mined about 1.8 million tonnes of oil shale in 2023, roughly half of Baltic supply, up from
 850,000 tonnes in 2019.
+
+Tartu's river port handled 1.3 million tonnes in 2024, up from 0.5 million tonnes in 2023.
 """
 
 CASES = [
@@ -194,6 +196,16 @@ CASES = [
         "Estonia supplied about half of the Baltic region's oil shale in 2023.",
         "supported",
         "a half with no count before 'of' is a share: 'roughly half'",
+    ),
+    (
+        "Cargo at Tartu's river port more than doubled in 2024.",
+        "supported",
+        "2.6 times is past the bound 'more than doubled', not so far past it as to be a tripling",
+    ),
+    (
+        "Cargo at Tartu's river port more than tripled in 2024.",
+        "unsupported",
+        "2.6 times is short of the bound 'more than tripled'",
     ),
 ]
 
