@@ -161,7 +161,7 @@ def compare(
         comparable=float(comparable),
         swapped=float(relation in (Subjects.SWAPPED, Subjects.OTHER)),
         period_differs=float(period_differs),
-        same_digits=float(comparable and not agrees and _same_digits(draft, src)),
+        same_digits=float(comparable and not agrees and same_digits(draft, src)),
     )
     return Comparison(
         candidate=cand,
@@ -364,7 +364,7 @@ def _substitutes(a: str, b: str, kind_of: Callable[[str], str]) -> bool:
     return ka == kb and ka in SWAPPABLE | {"region", "place"}
 
 
-def _same_digits(draft: Claim, src: Claim) -> bool:
+def same_digits(draft: Claim, src: Claim) -> bool:
     """The same significant digits at another power of ten, or the same sum in another currency: the
     slip of a scale word, a unit or a currency sign ("€25 billion" for "$25 billion")."""
     dq, sq = draft.quantity, src.quantity

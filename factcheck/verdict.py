@@ -544,7 +544,9 @@ def _measured_alike(draft: Claim, src: Claim) -> bool:
     if draft.quantity is not None and src.quantity is not None:
         dq, sq = draft.quantity, src.quantity
         if dq.dimension == sq.dimension == "money" and not same.same_currency(dq, sq):
-            return dq.value == sq.value  # the right number in the wrong currency: "$300 million" for RMB
+            # the right number in the wrong currency ("$300 million" for RMB), at any scale ("Rs1.1
+            # trillion" for "$1.1bn"): a number copied under the wrong sign, never a conversion
+            return dq.value == sq.value or same.same_digits(draft, src)
         if dq.dimension == "money":
             return True  # one currency, though "¥" leaves open which
         return dq.unit == sq.unit and dq.dimension != "number"

@@ -70,6 +70,8 @@ In 2023, the latest year with full accounts, the port authority's budget was KES
 ($640 million), equal to 0.6 percent of the country's GDP.
 
 The authority spent KES 12 billion on dredging in 2021, and its revenue rose 8 percent.
+
+A feasibility study by a Finnish consultancy put the cost of converting the Mombasa terminal at $1.1bn.
 """
 
 CURRENCY_CASES = [
@@ -84,6 +86,18 @@ CURRENCY_CASES = [
         "another sum, worded apart: no slip to show it is the same statement",
     ),
     ("In 2023 the port authority's budget stood at $640 million.", "supported", "the conversion itself"),
+    (
+        "A Finnish consultancy's feasibility study priced the Mombasa terminal conversion at KES 1.1"
+        " trillion.",
+        "conflicting",
+        "the same digits under another currency at another scale: a number copied under the wrong sign",
+    ),
+    (
+        "A Finnish consultancy's feasibility study priced the Mombasa terminal conversion at KES 140"
+        " billion.",
+        "unsupported",
+        "another sum in another currency may be a conversion: never set against the dollars",
+    ),
 ]
 
 
