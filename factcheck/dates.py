@@ -31,6 +31,7 @@ class _Grammar:
     word_when_lower: frozenset[str]  # forms that in lower case are common words ("may")
     relations: dict[str, Relation]  # the word before a single date -> its relation ("from" -> "since")
     span_relations: dict[str, Relation]  # the word before a span of years -> its relation
+    bare_year: dict[str, Relation]  # the word before a year written alone -> its relation ("on" -> base)
     pattern: re.Pattern[str]
 
 
@@ -50,6 +51,7 @@ def _grammar() -> _Grammar:
                 lower_words.add(f.lower())
     relations = {}
     spans = {}
+    bare: dict[str, Relation] = {}
     qualifiers: list[str] = []
     hyphened: list[str] = []
     not_year: list[str] = []
@@ -58,6 +60,8 @@ def _grammar() -> _Grammar:
             for w in e["words"]:
                 relations[w] = Relation(e["relation"])
                 spans[w] = Relation(e["span"])
+                if "bare_year" in e.fields:
+                    bare[w] = Relation(e["bare_year"])
         elif e["kind"] == "qualifier":
             (hyphened if e.get("hyphen") else qualifiers).extend(e["words"])
         else:
@@ -92,7 +96,7 @@ def _grammar() -> _Grammar:
         + r")",
         re.I,
     )
-    return _Grammar(months, tuple(names), frozenset(lower_words), relations, spans, pattern)
+    return _Grammar(months, tuple(names), frozenset(lower_words), relations, spans, bare, pattern)
 
 
 def __getattr__(name: str) -> Any:
@@ -125,6 +129,8 @@ def find_dates(text: str) -> list[DateValue]:
                 end_year = None
         word = re.sub(r"\s+", " ", (g["rel"] or "").lower())
         rel = (grammar.span_relations if end_year is not None else grammar.relations).get(word, Relation.NONE)
+        if word in grammar.bare_year and end_year is None and not month_word and not day_s:
+            rel = grammar.bare_year[word]  # "a 34% rise on 2023": the change's base
         first = min(
             (m.start(k) for k in ("d1", "m1", "m2", "m3", "d4", "m5", "ya", "y6", "y7") if g[k]),
             default=m.start(),

@@ -23,6 +23,8 @@ Latvian customs data show that shipments from Latvia to Finland rose by 12.4 per
 2022, and by 30.1 percent compared with 2021.
 
 Estonian timber exports grew 8 percent year on year in 2024, reaching EUR 2.1 billion.
+
+Lithuanian amber sales reached EUR 90 million in 2024, up 43 percent on 2023.
 """
 
 CASES = [
@@ -50,6 +52,16 @@ CASES = [
         "Estonian timber exports grew 8% in 2024 compared with 2023.",
         "supported",
         "a base the source words as 'year on year' is no claim to check on its own",
+    ),
+    (
+        "Lithuanian amber sales rose 43 percent in 2024 compared with 2023.",
+        "supported",
+        "'up 43 percent on 2023': 'on' before a year alone gives the change its base",
+    ),
+    (
+        "Lithuanian amber sales reached EUR 90 million in 2023.",
+        "unsupported",
+        "the EUR 90 million is 2024's: 2023 is only the base of its change",
     ),
 ]
 

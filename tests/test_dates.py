@@ -86,6 +86,8 @@ def test_relation_examples(entry: Entry, text: str, holds: bool) -> None:
     d = found[0]
     if entry["kind"] == "relation":  # the date takes the entry's relation, or none when it gives none
         named = {entry["relation"], entry["span"]} - {""}
+        if "bare_year" in entry.fields:  # and a year alone the entry's relation for it
+            named |= {entry["bare_year"], entry["relation"]}
         got = d.relation in named if named else d.relation == ""
     else:  # a qualifier keeps the relation word before it attached to the date
         got = d.relation != ""
