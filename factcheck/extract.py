@@ -702,7 +702,8 @@ def _period(
     end of 2022"), else the nearest date before it in its clause, else a date the sentence opens
     with ("In 2011, ...") or the first date after it in its clause (a run of figures and then their
     years: "from 0.19 to 0.78 and 0.18 to 0.67 between 2014 and 2018"). A date right after a change's
-    start or a comparison's base is that figure's alone ("$8.9bn, compared with $8.6bn in 2023"). A
+    start or a comparison's base is that figure's alone ("$8.9bn, compared with $8.6bn in 2023"), and
+    one in a relative clause after the figure its clause's (", which was finished in 2017"). A
     date elsewhere dates its own event: one in an aside ("Smallpox, certified as eradicated in 1979,
     is one of seven") or in another clause ("the port (opened in 2012) handles 40% of ...") gives no
     year to the figure. `dated` and `figures` (the starts of the figures) are sorted, so each look-up
@@ -714,7 +715,7 @@ def _period(
     j = bisect.bisect_right(dated, v.start, key=lambda d: d.start)
     if bracket is not None:
         limit = max(limit, bracket[1])  # the parenthesis is the figure's, whatever clause it closes
-    if j < len(dated) and dated[j].start < limit:
+    if j < len(dated) and dated[j].start < limit and not _described(parsed.text, v.end, dated[j].start):
         pick = dated[j]
     elif (
         j > 0
@@ -724,7 +725,9 @@ def _period(
     ):
         pick = dated[j - 1]
     elif (parsed.pieces and dated[0].start < min(parsed.pieces[0][1], v.start)) or (
-        v.start < dated[0].start < clause[1] and not _start_dated(dated[0].start, figures, starts, v.start)
+        v.start < dated[0].start < clause[1]
+        and not _start_dated(dated[0].start, figures, starts, v.start)
+        and not _described(parsed.text, v.end, dated[0].start)
     ):
         pick = dated[0]
     else:
@@ -743,6 +746,12 @@ def _clause_side(clause: Polarity, pieces: Sequence[Polarity]) -> Polarity:
     it. `pieces` are the sides of the pieces of the clause's figures that are no change's start."""
     held = {s for p in pieces for s in p.stances if s.opposition in rules.of_measures()}
     return replace(clause, stances=clause.stances - held) if held else clause
+
+
+def _described(text: str, lo: int, hi: int) -> bool:
+    """Whether a relative clause opens between a figure and a date after it (", which was finished in
+    October 2017"): the date is the clause's event's."""
+    return rules.rules()["relative clause"].pattern.search(text, lo, hi) is not None
 
 
 def _start_dated(date: int, figures: Sequence[int], starts: Sequence[int], own: int) -> bool:

@@ -40,9 +40,25 @@ taking about 1.9 billion kWh.
 
 Unpaid bills owed to Baltic ferry lines climbed to EUR 493 million by March 2024, compared with EUR
 310 million in June 2022.
+
+A further EUR 1.5 billion financed a 120 km extension of the Rail Baltica line to Parnu, completed in
+October 2019.
 """
 
 CASES = [
+    (
+        "A further EUR 1.5 billion paid for Rail Baltica's 120 km extension to Parnu, which was finished"
+        " in October 2017.",
+        "conflicting",
+        "the date in the relative clause dates the completion, not the sums: October 2017 against"
+        " October 2019",
+    ),
+    (
+        "A further EUR 1.5 billion paid for Rail Baltica's 120 km extension to Parnu, which was finished"
+        " in October 2019.",
+        "supported",
+        "the same, with the right month",
+    ),
     (
         "Latvia's port debt stood at Rs2.39 trillion at the end of fiscal 2022/23.",
         "conflicting",
