@@ -154,12 +154,19 @@ def not_a_claim(text: str) -> bool:
 
 def checkable_statement(text: str) -> bool:
     """A sentence with no figure is a named claim only when it reports rather than judges."""
-    return not rules()["opinion"].search(text) and len(text.split()) >= 5
+    return not _unreported(rules()["opinion"].pattern.search(text), text) and len(text.split()) >= 5
 
 
 def judges(text: str) -> bool:
-    """Speculation, advice or judgement ("would do well to", "it seems likely"), not a modal alone."""
-    return bool(_judgement().search(text))
+    """Speculation, advice or judgement ("would do well to", "it seems likely"), not a modal alone,
+    and not one the sentence reports someone made ("analysts warned that ... may ultimately")."""
+    return _unreported(_judgement().search(text), text)
+
+
+def _unreported(judgement: re.Match[str] | None, text: str) -> bool:
+    return judgement is not None and not rules()["reported judgement"].pattern.search(
+        text, 0, judgement.start()
+    )
 
 
 @functools.cache

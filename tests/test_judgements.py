@@ -2,6 +2,8 @@
 fact of its own: a figure in it is reported only when a source speaks to it, supported or
 contradicted; one that no source speaks to is part of the judgement, and the sentence gives no finding.
 A modal alone ("would be 27 metres deep") describes a plan as often as it weighs a case: its figure stays.
+A judgement someone is reported to have made ("told shipowners the quota may ultimately be cut") is a
+fact about what they said, and a claim.
 
 Rows are sentences of our own writing against a source of our own, each with its verdict ("none" for
 no finding) and reason."""
@@ -23,6 +25,8 @@ date: 2025-06-01
 # Baltic ferries
 
 The Riga-Stockholm ferry line carried 410,000 passengers in 2024.
+
+In March the Riga port authority told shipowners that the ferry quota may ultimately be cut.
 """
 
 CASES = [
@@ -55,6 +59,11 @@ CASES = [
         "The planned Valga ferry terminal would be 27 metres deep.",
         "unsupported",
         "a modal alone describes a plan: its figure is still a claim",
+    ),
+    (
+        "The Riga port authority told shipowners the ferry quota may ultimately be cut.",
+        "supported",
+        "a judgement someone is reported to have made is a fact about what they said",
     ),
 ]
 
