@@ -397,6 +397,7 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
         piece, clause = parsed.piece(v.start), parsed.clause(v.start)
         measure = parsed.terms(parsed.event(v.start) if v.date is not None else piece)
         worded = bool(measure)  # a list item ("26 to 45 for Uzbekistan") has no words of its own
+        measure += _direction(text, v)
         if v.quantity is not None and v.quantity.dimension == "count":
             measure = [t for t in measure if t != v.quantity.unit]
         bracket = _bracket_after(parsed, v)
@@ -746,6 +747,20 @@ def _clause_side(clause: Polarity, pieces: Sequence[Polarity]) -> Polarity:
     it. `pieces` are the sides of the pieces of the clause's figures that are no change's start."""
     held = {s for p in pieces for s in p.stances if s.opposition in rules.of_measures()}
     return replace(clause, stances=clause.stances - held) if held else clause
+
+
+def _direction(text: str, v: _Value) -> list[str]:
+    """ "Up 43%", "down 12%": the measure word of the rise or fall a figure is the size of."""
+    if v.quantity is None:
+        return []
+    rule = rules.rules()["figure direction"]
+    m = rule.pattern.search(text, max(0, v.start - _DIRECTION_WINDOW), v.start)
+    if m is None:
+        return []
+    return [str(rules.rule_field("figure direction", "up" if m.group("up") else "down"))]
+
+
+_DIRECTION_WINDOW = 8  # characters before a figure: "down " and a space or two
 
 
 def _described(text: str, lo: int, hi: int) -> bool:

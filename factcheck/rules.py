@@ -54,6 +54,12 @@ def _entry(name: str) -> Any:
     return next(e for e in table("rules") if e["name"] == name)
 
 
+@functools.cache
+def rule_field(name: str, key: str) -> Any:
+    """A field of a rule's entry beside its pattern ("the measure word 'up' gives")."""
+    return _entry(name)[key]
+
+
 # The names other modules import, each resolved on first use (PEP 562) so that importing costs nothing.
 _BY_NAME = {
     "QUESTION": "question",

@@ -63,6 +63,11 @@ CASES = [
         "unsupported",
         "the EUR 90 million is 2024's: 2023 is only the base of its change",
     ),
+    (
+        "Lithuanian amber sales rose 34 percent in 2024.",
+        "conflicting",
+        "'up 43 percent' is the size of a rise, as 'rose 34 percent' is: the digits transposed",
+    ),
 ]
 
 
