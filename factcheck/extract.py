@@ -727,6 +727,8 @@ def _period(
         pick = dated[j - 1]
     elif (parsed.pieces and dated[0].start < min(parsed.pieces[0][1], v.start)) or (
         v.start < dated[0].start < clause[1]
+        # a change's start is not at the date its change ends, but within a span of the whole change
+        and (v.quantity.role is not Role.FROM or (dated[0].date is not None and dated[0].date.end_year))
         and not _start_dated(dated[0].start, figures, starts, v.start)
         and not _described(parsed.text, v.end, dated[0].start)
     ):

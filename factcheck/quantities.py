@@ -676,7 +676,9 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                     unit=b.unit,
                     dimension=b.dimension,
                     bound=a.bound,
-                    precision=b.precision,
+                    # its own digits at the scale it takes from the end: "from 1.5% to 1%" starts at
+                    # 1.5 (to a tenth), "from 5 to 7 billion" at 5 billion (to a billion)
+                    precision=a.precision * lo / a.value if a.value else b.precision,
                     role=Role.FROM,
                     text=a.text,
                     start=a.start,

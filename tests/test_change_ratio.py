@@ -59,6 +59,9 @@ Estonia mined about 1.8 million tonnes of oil shale in 2023, roughly half of Bal
 850,000 tonnes in 2019.
 
 Tartu's river port handled 1.3 million tonnes in 2024, up from 0.5 million tonnes in 2023.
+
+Latvia's transfer levy came into force in May 2022 at 1.5% of transfers, was reduced to 1% in January
+2023, and was abolished in March 2025.
 """
 
 CASES = [
@@ -206,6 +209,11 @@ CASES = [
         "Cargo at Tartu's river port more than tripled in 2024.",
         "unsupported",
         "2.6 times is short of the bound 'more than tripled'",
+    ),
+    (
+        "Latvia cut its transfer levy from 1.5% to 1% in January 2023.",
+        "supported",
+        "a change's start keeps its own digits: 1.5% is no 1% rounded to a whole percent, so no reversal",
     ),
 ]
 
