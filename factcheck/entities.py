@@ -357,6 +357,7 @@ def _short_forms(
 # of them, which an acronym skips.
 _PARTICLES = [(str(w), bool(e["joins"])) for e in table("particles") for w in e["words"]]
 _SKIPPED = frozenset(w for w, _ in _PARTICLES)
+_AFTER_NOUN = frozenset(str(w) for e in table("particles") if e.get("after_noun") for w in e["words"])
 
 
 def acronyms(name: str) -> set[str]:
@@ -697,6 +698,11 @@ def _name(text: str, lo: int, hi: int, gaz: Gazetteer, headline: bool = False) -
         return [Mention(entity=entry[0], kind=entry[1], text=text[start:end], start=start, end=end)]
     if first:
         return []  # a lone capitalised first word is just the start of a sentence
+    # "Makers of EV components qualify": a sentence's capitalised first word before "of" is a common
+    # noun, unless it heads a name ("Bank of Kigali"); the name is what follows
+    opening = start == _sentence_start(text, start)
+    if len(words) > 2 and words[1][0] in _AFTER_NOUN and opening and words[0][0] not in HEAD_KINDS:
+        return _name(text, words[2][1], hi, gaz)
     return [Mention(entity=unknown_entity(name), kind="name", text=text[start:end], start=start, end=end)]
 
 

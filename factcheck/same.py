@@ -416,6 +416,11 @@ def _comparable(draft: Claim, src: Claim) -> bool:
     return False
 
 
+def values_agree(draft: Claim, src: Claim, tolerance: float) -> bool:
+    """Whether the source claim's figure or date bears the draft's out, whatever the words around it."""
+    return _comparable(draft, src) and _compatible(draft, src, tolerance)
+
+
 def _compatible(draft: Claim, src: Claim, tolerance: float) -> bool:
     if draft.quantity is not None and src.quantity is not None:
         dq, sq = draft.quantity, src.quantity

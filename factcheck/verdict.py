@@ -918,10 +918,24 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                     "the figure it dates is not in the sources",
                 )
         d = _ratio_of_own_figures(claim, d, decided, config)
-        # a judgement's figure that no source speaks to is part of the judgement, not a claim
-        if not (d.verdict is Verdict.UNSUPPORTED and rules.judges(claim.quote)):
+        # a judgement's figure that no source speaks to is part of the judgement, not a claim; nor is
+        # one the source gives as the draft does, set against the judgement's own words ("ministers
+        # ought to publish a date for the 18-week standard" against "declined to publish")
+        if not (
+            rules.judges(claim.quote)
+            and (d.verdict is Verdict.UNSUPPORTED or _worded_against(claim, d, config))
+        ):
             out.append((claim, d))
     return out
+
+
+def _worded_against(claim: Claim, d: Decision, config: Config) -> bool:
+    """A conflict whose evidence gives the draft's own value: it is the words around it that differ."""
+    return (
+        d.verdict is Verdict.CONFLICTING
+        and bool(d.evidence)
+        and same.values_agree(claim, d.evidence[0].claim, config.tolerance)
+    )
 
 
 def _ratio_of_own_figures(

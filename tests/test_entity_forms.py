@@ -105,3 +105,32 @@ def test_a_name_across_a_line_break_is_marked_as_written() -> None:
     (m,) = [m for m in entities.find(text, entities.load()) if "Lumina" in m.text]
     assert text[m.start : m.end] == m.text == "Lumina\nVexa"
     assert m.entity == "name:Lumina Vexa"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Makers of EV components qualify for a capital subsidy.",
+            ["EV"],
+            "a sentence's capitalised first word before 'of' is a common noun: the name is what follows",
+        ),
+        (
+            "Bank of Kigali lent more in 2024.",
+            ["Bank of Kigali", "Kigali"],
+            "unless it heads a name",
+        ),
+        (
+            "Exports of EV components rose.",
+            ["EV"],
+            "the same for any common noun",
+        ),
+        (
+            "Republic of Korea exports rose.",
+            ["Republic of Korea"],
+            "a known name is kept whole",
+        ),
+    ],
+)
+def test_a_sentence_opening_common_noun_heads_no_name(text: str, names: list[str], why: str) -> None:
+    assert [m.text for m in entities.find(text, entities.load())] == names, why

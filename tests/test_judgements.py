@@ -27,6 +27,8 @@ date: 2025-06-01
 The Riga-Stockholm ferry line carried 410,000 passengers in 2024.
 
 In March the Riga port authority told shipowners that the ferry quota may ultimately be cut.
+
+The Latvian ministry has declined to publish a date for meeting the 18-week ferry safety standard.
 """
 
 CASES = [
@@ -64,6 +66,11 @@ CASES = [
         "The Riga port authority told shipowners the ferry quota may ultimately be cut.",
         "supported",
         "a judgement someone is reported to have made is a fact about what they said",
+    ),
+    (
+        "Latvian ministers ought to publish a firm date for meeting the 18-week ferry safety standard.",
+        "none",
+        "advice set against what the ministry did: its figure agrees, only the advice's words differ",
     ),
 ]
 
