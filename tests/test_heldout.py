@@ -1,4 +1,4 @@
-"""Regression guard on text the extractor was not written for: nine held-out sets, each with its own
+"""Regression guard on text the extractor was not written for: eleven held-out sets, each with its own
 sources (built into a fresh store) and labelled draft sentences, on topics far from the seeds.
 
 The floors are below today's numbers (see bench/accuracy.md); what must not move is the rate of
@@ -29,9 +29,9 @@ def predict(checker: Checker, sentence: str) -> str:
     return max(findings, key=lambda f: SEVERITY[f.verdict]).verdict.value
 
 
-# Sets 3 to 9 were written blind by helpers who never saw the code (sources and sentences of their
-# own, on topics far from the seeds). Sets 3-8 were then read for errors (6 to 8 in the fifth
-# session); set 9 is only scored.
+# Sets 3 to 11 were written blind by helpers who never saw the code (sources and sentences of their
+# own, on topics far from the seeds). Sets 3-8, 10 and 11 were then read for errors; set 9 is only
+# scored.
 # Known false conflicts, each a cause not yet mended (see bench/accuracy.md):
 KNOWN_FALSE_CONFLICTS = {
     # "Canada imposed a 100 per cent tariff" where the source gives it to the United States: a swap
@@ -43,6 +43,23 @@ KNOWN_FALSE_CONFLICTS = {
     "f8-022",
     # Set 9 is kept for scoring only: its one false conflict was not read.
     "f9-059",
+    # "has not been met since February 2016" against "was last met in February 2016": read as a
+    # denial. Letting "not ... since" date rather than deny, as "not ... until" does, made a false
+    # conflict in the labelled set d, so it waits.
+    "f10-010",
+    # "Sending $200 from Senegal to Cote d'Ivoire costs 6.2%" where the source gives the 6.2% to the
+    # Kenya-Tanzania corridor: a swap to the labelled sets' rules, unsupported to the set's writer.
+    "f11-010",
+    # "Baykar's export earnings ... reaching $1.8bn" against Turkey's $5.5bn in a sentence that gives
+    # Baykar its $1.8bn too: the counterpart is chosen by its words ("reached"), not by whose it is.
+    "f11-011",
+    # "60% to 70% of the increase in Kazakhstan's imports ... diverted to Russia" where the source's
+    # figure is Kyrgyzstan's and Armenia's: a swap to the labelled sets' rules (as f11-010).
+    "f11-023",
+    # "Safaricom launched M-Pesa in Ethiopia in August 2023" against "launched M-Pesa in March 2007":
+    # another launch, in a country the source sentence never names; refusing date conflicts whenever
+    # the draft names such a country cost three right conflicts on sets 3 and 5.
+    "f11-056",
 }
 
 
@@ -51,13 +68,15 @@ KNOWN_FALSE_CONFLICTS = {
     [
         ("heldout", 0.88),
         ("heldout2", 0.77),
-        ("heldout3", 0.85),
-        ("heldout4", 0.77),
-        ("heldout5", 0.72),
-        ("heldout6", 0.72),
-        ("heldout7", 0.60),
-        ("heldout8", 0.65),
-        ("heldout9", 0.60),
+        ("heldout3", 0.87),
+        ("heldout4", 0.78),
+        ("heldout5", 0.73),
+        ("heldout6", 0.75),
+        ("heldout7", 0.67),
+        ("heldout8", 0.70),
+        ("heldout9", 0.62),
+        ("heldout10", 0.60),
+        ("heldout11", 0.58),
     ],
 )
 def test_held_out_accuracy_and_no_false_conflicts(
