@@ -1151,8 +1151,19 @@ def _measures_another(draft: Claim, c: Comparison) -> bool:
 
 
 def _gap(draft: Claim) -> bool:
+    """A figure that gives the gap between two others: "11 million tonnes below the 2023 harvest", or
+    how much a measure rose or fell, "grew by more than £2bn" (a percentage gives a relative change)."""
     q = draft.quantity
-    return q is not None and q.high is None and bool(rules.rules()["gap"].pattern.match(draft.quote, q.end))
+    if q is None or q.high is not None:
+        return False
+    if rules.rules()["gap"].pattern.match(draft.quote, q.end):
+        return True
+    by = rules.rules()["change size"].pattern.search(draft.quote, max(0, q.start - _BY_WINDOW), q.start)
+    changed = "increase" in draft.terms or "decrease" in draft.terms
+    return by is not None and changed and q.dimension not in ("percent", "points", *_NOT_STATISTICS)
+
+
+_BY_WINDOW = 6  # characters before a figure: "by" and a space or two
 
 
 _PAIRED = 64  # figures of one sentence paired with one another, at most

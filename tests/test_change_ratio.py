@@ -62,6 +62,8 @@ Tartu's river port handled 1.3 million tonnes in 2024, up from 0.5 million tonne
 
 Latvia's transfer levy came into force in May 2022 at 1.5% of transfers, was reduced to 1% in January
 2023, and was abolished in March 2025.
+The repair backlog of Latvian ports reached EUR 13.8 million in 2024, up from EUR 11.6 million a year
+earlier.
 """
 
 CASES = [
@@ -214,6 +216,17 @@ CASES = [
         "Latvia cut its transfer levy from 1.5% to 1% in January 2023.",
         "supported",
         "a change's start keeps its own digits: 1.5% is no 1% rounded to a whole percent, so no reversal",
+    ),
+    (
+        "The repair backlog of Latvian ports grew by more than EUR 2 million in 2024.",
+        "supported",
+        "'grew by' gives the change's size: 13.8 - 11.6 is 2.2, more than 2",
+    ),
+    (
+        "The repair backlog of Latvian ports grew by EUR 5 million in 2024.",
+        "unsupported",
+        "a change's size is a gap: unsupported when the ends differ by another amount, never set against"
+        " either end",
     ),
 ]
 
