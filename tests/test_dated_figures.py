@@ -43,9 +43,21 @@ Unpaid bills owed to Baltic ferry lines climbed to EUR 493 million by March 2024
 
 A further EUR 1.5 billion financed a 120 km extension of the Rail Baltica line to Parnu, completed in
 October 2019.
+Estonian ferry revenue came to EUR 28.5 million in 2023, against EUR 20.1 million in 2022.
 """
 
 CASES = [
+    (
+        "Estonian ferry revenue was EUR 28.5 million in 2022.",
+        "conflicting",
+        "'against EUR 20.1 million in 2022' is a base: 2022 is its year, and 2022's revenue was EUR 20.1"
+        " million",
+    ),
+    (
+        "Estonian ferry revenue reached EUR 20.1 million in 2022.",
+        "supported",
+        "the base's own year",
+    ),
     (
         "A further EUR 1.5 billion paid for Rail Baltica's 120 km extension to Parnu, which was finished"
         " in October 2017.",
