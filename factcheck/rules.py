@@ -133,18 +133,32 @@ def other_measures(mine: Iterable[str], theirs: Iterable[str]) -> bool:
     the draft figure's own words against the source sentence's. The whole sentence, because a source
     often names its measure away from the figure ("revenue reached 1.8 trillion tenge, a rise of
     26%"); a sentence of two measures answers a figure of either."""
-    a, b = _groups_of(mine), _groups_of(theirs)
+    a, b = _groups_of(tuple(mine)), _groups_of(tuple(theirs))
     return bool(a) and bool(b) and not a & b
 
 
-def _groups_of(words: Iterable[str]) -> set[int]:
-    seq = list(words)
-    joined = f" {' '.join(seq)} "
-    return {
-        i
-        for i, group in enumerate(_measures())
-        if any(w in group for w in seq) or any(" " in p and f" {p} " in joined for p in group)
-    }
+@functools.lru_cache(maxsize=4096)  # perf: asked for each candidate of each claim, mostly the same words
+def _groups_of(words: tuple[str, ...]) -> frozenset[int]:
+    single, phrases = _measure_index()
+    found = {single[w] for w in words if w in single}
+    if phrases:
+        joined = f" {' '.join(words)} "
+        found |= {i for p, i in phrases if f" {p} " in joined}
+    return frozenset(found)
+
+
+@functools.cache
+def _measure_index() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+    """Each measure word's group, and the phrases ("net income") with theirs."""
+    single: dict[str, int] = {}
+    phrases = []
+    for i, group in enumerate(_measures()):
+        for w in group:
+            if " " in w:
+                phrases.append((w, i))
+            else:
+                single[w] = i
+    return single, tuple(phrases)
 
 
 @functools.cache
@@ -163,6 +177,7 @@ def checkable_statement(text: str) -> bool:
     return not _unreported(rules()["opinion"].pattern.search(text), text) and len(text.split()) >= 5
 
 
+@functools.lru_cache(maxsize=1024)  # perf: reconcile asks again for each figure of a sentence
 def judges(text: str) -> bool:
     """Speculation, advice or judgement ("would do well to", "it seems likely"), not a modal alone,
     and not one the sentence reports someone made ("analysts warned that ... may ultimately")."""
