@@ -54,6 +54,14 @@ def test_first_person(text: str, claimed: bool, why: str) -> None:
         ("As Table 2 shows, grain exports rose 42% in 2020.", True, "a fact; the table is where to look"),
         ("Table 2 lists the 12 largest ports.", False, "the document's table is the sentence's topic"),
         ("Section 3 turns to the 2019 budget.", False, "a signpost naming the document's part"),
+        (
+            "Latvian imports climbed to EUR 248 million in 2023, according to customs data analysed for"
+            " this report.",
+            True,
+            "a fact, and the document it was read for",
+        ),
+        ("In this report we examine the 2023 port budgets.", False, "the document's plan, at the start"),
+        ("For the purposes of this note, a port has 12 berths.", False, "the document's own terms"),
     ],
 )
 def test_pointers_to_document_parts(text: str, claimed: bool, why: str) -> None:
