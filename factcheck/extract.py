@@ -161,6 +161,7 @@ class _Parsed:
     enumerations: list[Span]  # lists of entities of one kind: "Singapore, Malaysia and Vietnam"
     pieces: list[Span]  # cut at punctuation and at the words that join parallel statements
     clauses: list[Span]  # cut at semicolons, dashes, parentheses and contrasting conjunctions
+    speaker: Span  # who a closing ", the ministry said." names as saying it: no figure's subject
     # The sentence with its entities and values blanked, and the words of each span asked for: every
     # value of a sentence asks for words, so each blanking is done once (a sentence of thousands of
     # values stays linear).
@@ -211,6 +212,7 @@ class _Parsed:
             enumerations,
             _pieces(text, enumerations),
             _spans(text, rules.rules()["clause break"].pattern),
+            _speaker(text),
         )
 
     def terms(self, span: Span, *, names: bool = False) -> list[str]:
@@ -402,6 +404,8 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
             measure = [t for t in measure if t != v.quantity.unit]
         bracket = _bracket_after(parsed, v)
         subject, scope = _subject(parsed, frame, v, own[i], solo, appositive, bracket)
+        if v.quantity is not None:  # a date in the closing report ("announced in January") is the speaker's
+            subject = [m for m in subject if not parsed.speaker[0] <= m.start < parsed.speaker[1]]
         if paired and v.quantity is not None and own[i]:
             scope = Scope.ITEM
         if not measure:
@@ -538,6 +542,14 @@ def _assemble(
         claims.append(replace(named, pairs=_pairs(text, parsed.pieces, parsed.mentions)))
     keys = tuple(dict.fromkeys(k for v in parsed.values for k in value_keys(v.quantity, v.date)))
     return [replace(c, values=keys) for c in claims]
+
+
+def _speaker(text: str) -> Span:
+    """Where a sentence that ends by naming who said it names them (", the central bank said.")."""
+    m = rules.rules()["reporting tail"].pattern.search(text)
+    if m is None:
+        return (0, 0)
+    return m.span("speaker") if m.group("speaker") else m.span("cited")
 
 
 def _attributed(text: str, m: Mention) -> bool:

@@ -772,13 +772,22 @@ def _rival(c: Comparison) -> bool:
 
 def _clear(draft: Claim, best: Comparison, rivals: list[Comparison], config: Config) -> bool:
     """A disagreeing counterpart is a contradiction only when no figure of the sentence that agrees
-    with the draft is as good a counterpart: otherwise the draft may be quoting that one."""
+    with the draft is as good a counterpart, or is the draft subject's own where the counterpart is
+    not: otherwise the draft may be quoting that one."""
     mine = _slot_key(best) + _dated(draft, best) - config.slot_margin
     return not any(
-        c.agrees and c.subject is Subjects.SAME and _slot_key(c) + _dated(draft, c) >= mine
+        c.agrees
+        and c.subject is Subjects.SAME
+        and (_slot_key(c) + _dated(draft, c) >= mine or _owned(draft, c) > _owned(draft, best))
         for c in rivals
         if c is not best
     )
+
+
+def _owned(draft: Claim, c: Comparison) -> bool:
+    """Whether a source figure's own subjects include the draft figure's: "Baykar accounted for $1.8bn"
+    is Baykar's figure, "Turkey's exports reached $5.5bn" in the same sentence is not."""
+    return any(e in c.candidate.claim.entities for e in draft.entities)
 
 
 def _dated(draft: Claim, c: Comparison) -> float:

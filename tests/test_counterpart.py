@@ -7,7 +7,7 @@ Rows are sentences of our own writing against `rivers.SOURCE`, each with its ver
 from __future__ import annotations
 
 import pytest
-from rivers import assert_verdict
+from rivers import assert_verdict, checker_fixture
 
 from factcheck.check import Checker
 
@@ -53,3 +53,33 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
 def test_verdict(rivers_checker: Checker, sentence: str, expected: str, why: str) -> None:
     assert_verdict(rivers_checker, sentence, expected, why)
+
+
+TOTALS = """# Baltic timber
+
+Baltic timber exports reached a record EUR 5.5 billion in 2023, according to the Statistics Office
+(CSB), and a single company, Nordic Timber, accounted for EUR 1.8 billion of that total.
+"""
+
+
+totals = checker_fixture("totals", TOTALS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "Nordic Timber's export earnings reached EUR 1.8 billion in 2023, CSB data indicate.",
+            "supported",
+            "the company's own figure; the speaker at the end ('CSB data indicate') is no subject of it,"
+            " and the total shares only its words ('reached')",
+        ),
+        (
+            "Nordic Timber's export earnings reached EUR 1.8 billion in 2023.",
+            "supported",
+            "the same without a speaker",
+        ),
+    ],
+)
+def test_the_subjects_own_figure(totals: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(totals, sentence, expected, why)

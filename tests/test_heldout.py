@@ -50,9 +50,6 @@ KNOWN_FALSE_CONFLICTS = {
     # "Sending $200 from Senegal to Cote d'Ivoire costs 6.2%" where the source gives the 6.2% to the
     # Kenya-Tanzania corridor: a swap to the labelled sets' rules, unsupported to the set's writer.
     "f11-010",
-    # "Baykar's export earnings ... reaching $1.8bn" against Turkey's $5.5bn in a sentence that gives
-    # Baykar its $1.8bn too: the counterpart is chosen by its words ("reached"), not by whose it is.
-    "f11-011",
     # "60% to 70% of the increase in Kazakhstan's imports ... diverted to Russia" where the source's
     # figure is Kyrgyzstan's and Armenia's: a swap to the labelled sets' rules (as f11-010).
     "f11-023",
