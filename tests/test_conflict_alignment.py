@@ -47,8 +47,14 @@ CASES = [
     ),
     (
         "The Tone levees will cost about 2 billion dollars by 2030.",
+        "conflicting",
+        "the source's digits under another currency at another scale: a number copied under the wrong"
+        " sign (2 trillion yen is some $13 billion), which a conversion would match only by chance",
+    ),
+    (
+        "The Tone levees will cost about 13 billion dollars by 2030.",
         "unsupported",
-        "the right digits in another currency are not a slip of scale",
+        "other digits in another currency may be a conversion: never set against the yen",
     ),
 ]
 
