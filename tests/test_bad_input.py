@@ -318,7 +318,7 @@ def test_killed_build_leaves_a_loadable_store(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, prefix in ((first, "a"), (second, "b")):  # two different sets of works
         folder.mkdir()
-        for i in range(3):
+        for i in range(2):
             for p in seeds:
                 (folder / f"{prefix}{i}-{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "store"
