@@ -405,8 +405,14 @@ def _counted_alike(a: Quantity, b: Quantity, counted: tuple[str, ...] = ()) -> b
     return {a.dimension, b.dimension} <= {"count", "number"} and a.value == b.value and a.high == b.high
 
 
+def other_measure(draft: Claim, src: Claim) -> bool:
+    """The draft figure's own words name a measure the source sentence never does, and the sentence
+    names another (`rules.other_measures`): "net profit" against "revenue ... a rise of 26%"."""
+    return rules.other_measures(draft.terms, (*src.terms, *src.context))
+
+
 def _comparable(draft: Claim, src: Claim) -> bool:
-    if rules.other_measures(draft.terms, (*src.terms, *src.context)):
+    if other_measure(draft, src):
         return False  # "net profit rose 26%" against "revenue ... a rise of 26%"
     if draft.quantity is not None and src.quantity is not None:
         dq = _same_money(draft.quantity, src.quantity)

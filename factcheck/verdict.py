@@ -1056,7 +1056,9 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
     for sentence in _sentences(comps):
         aligned = max(c.aligned for c in sentence) >= config.support_alignment
         for start, end in _changes(sentence):
-            if start.subject in (Subjects.SWAPPED, Subjects.OTHER) or _measures_another(draft, start):
+            if start.subject in (Subjects.SWAPPED, Subjects.OTHER) or same.other_measure(
+                draft, start.candidate.claim
+            ):
                 continue  # another subject's change ("while Taiwan's fell from 52 to 29"), or measure's
             if not aligned and not set(same.own_keys(end.candidate.claim)) <= set(draft.values):
                 continue  # a sentence worded otherwise, unless its change ends at the draft's own figure
@@ -1094,9 +1096,8 @@ def _difference(draft: Claim, comps: list[Comparison], config: Config) -> Decisi
             assert qa is not None and qb is not None
             # percentage points are the gap between two percentages
             kind = qty_mod.comparable(q, qa) or (q.dimension == "points" and qa.dimension == "percent")
-            if not (_alike(a, b) and kind and qa.high is None and qb.high is None) or _measures_another(
-                draft, a
-            ):
+            alike = _alike(a, b) and kind and qa.high is None and qb.high is None
+            if not alike or same.other_measure(draft, a.candidate.claim):
                 continue
             gap = abs(qa.value - qb.value)
             if _within_ratio(gap / q.value, replace(q, value=1.0), config):
@@ -1150,13 +1151,6 @@ def _share_of_figures(draft: Claim, comps: list[Comparison], config: Config) -> 
                         "share of two figures",
                     )
     return None
-
-
-def _measures_another(draft: Claim, c: Comparison) -> bool:
-    """ "Net profit rose 26%" is not borne out by a sentence of revenue ("revenue ... from 1.43 to 1.8
-    trillion tenge"): the two name other measures (`rules.other_measures`)."""
-    src = c.candidate.claim
-    return rules.other_measures(draft.terms, (*src.terms, *src.context))
 
 
 def _gap(draft: Claim) -> bool:
