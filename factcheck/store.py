@@ -306,7 +306,10 @@ def _old_works(out: Path) -> list[dict[str, Any]]:
 def _dump(data: Any) -> str:
     import yaml
 
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    # libyaml's emitter, where PyYAML was built with it, writes the same text about five times faster
+    # than the pure-Python one (a build of the bundled store spent most of its time emitting YAML).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
 
 
 def _work_dict(w: Work) -> dict[str, Any]:

@@ -314,13 +314,16 @@ def test_killed_build_leaves_a_loadable_store(tmp_path: Path) -> None:
     kills land when store.yaml is first rewritten and while the claims files are being replaced."""
     if not hasattr(signal, "SIGKILL"):
         pytest.skip("no SIGKILL here")
-    seeds = sorted(SEEDS.glob("*.txt"))[:4]
+    # The openings of four seeds, twice: as many claims files to replace as whole seeds would give,
+    # without the extraction of whole seeds that every killed build repeats before it writes.
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))[:4]]
+    openings = [text[: text.rfind("\n\n", 0, 3000)] for text in seeds]
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, prefix in ((first, "a"), (second, "b")):  # two different sets of works
         folder.mkdir()
         for i in range(2):
-            for p in seeds:
-                (folder / f"{prefix}{i}-{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+            for n, text in enumerate(openings):
+                (folder / f"{prefix}{i}-{n}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "store"
     store_mod.write(store_mod.build([first]), out)
     (tmp_path / "draft.md").write_text("China lent Kazakhstan $5 billion in 2019.\n", encoding="utf-8")
