@@ -309,7 +309,9 @@ def _dump(data: Any) -> str:
     # libyaml's emitter, where PyYAML was built with it, writes the same text about five times faster
     # than the pure-Python one (a build of the bundled store spent most of its time emitting YAML).
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    return yaml.dump(
+        data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None
+    )
 
 
 def _work_dict(w: Work) -> dict[str, Any]:
