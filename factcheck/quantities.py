@@ -600,6 +600,8 @@ def _parse_one(text: str, m: re.Match[str]) -> Quantity | None:
                 unit, dim = noun, "count"
         if per:  # "4.4 per 10,000" is a rate, not a count of 10,000; it meets only the same rate
             unit, dim = f"{unit} per {per}".strip(), "rate"
+    if dim == "number" and scale == 1.0 and not hb and rules()["numbered name"].search(before):
+        return None  # "Arctic LNG 2", "Phase 3": the last word of a name
     if dim == "count" and lex.definite.search(before) and bound is Bound.EXACT:
         return None  # "the five Central Asian states", "all five countries": a reference, not a figure
     if dim == "number" and scale == 1.0 and re.match(r"-(?!plus|odd|some)[A-Za-z]", text[qend : qend + 6]):

@@ -38,6 +38,12 @@ CASES = [
     ("the one hundredth anniversary", [(100, None, "year", "exact")], "an anniversary is a span of years"),
     ("4.3 percentage points", [(4.3, None, "pp", "exact")], "points are not percent"),
     ("in its 20-plus years", [(20, None, "", "exact")], "'-plus' rounds a figure, it names nothing"),
+    ("Some 40 firms left", [(40, None, "company", "approx")], "a capitalised first word is no name"),
+    (
+        "Riga took 12 barges and Tallinn 5 tugs",
+        [(12, None, "barg", "exact"), (5, None, "tugs", "exact")],
+        "after a name, a number that counts a noun is a figure",
+    ),
 ]
 REJECTS = [
     ("the CR929 aircraft", "digits inside a name"),
@@ -50,6 +56,8 @@ REJECTS = [
     ("the ten-point plan", "a bare number joined to a word names a thing, not a figure"),
     ("its 12-point programme", "the same, in digits"),
     ("a two-sided approach", "the same, in words"),
+    ("the first cargo of Baltic LNG 2 left in May", "a number after a capitalised word ends a name"),
+    ("obligations under Article 5 of the treaty", "a clause's number"),
 ]
 
 
