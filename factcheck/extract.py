@@ -74,11 +74,21 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     out: list[Claim] = []
     previous: _Previous | None = None  # the paragraph's last figure so far
     topic: tuple[int, tuple[Mention, ...]] = (-1, ())  # the entities of the sentence before
+    # The names of the document's title and of the heading of the section a sentence is in: what
+    # its sentences are about when they do not say ("The agreement fixes the royalty at 5%" under
+    # "Financing Khar Tolgoi").
+    title: tuple[int, tuple[str, ...]] = (-1, ())  # (block, names)
+    section: tuple[int, tuple[str, ...]] = (-1, ())
     for sent in sentences(doc.blocks):
         block = doc.blocks[sent.block]
         if block.note and rules.CITATION.search(sent.text):
             continue  # a reference in a footnote: its title and dates are not claims
         parsed = _Parsed.read(sent, gaz)
+        if block.section:
+            named = tuple(m.entity for m in parsed.mentions) if parsed is not None else ()
+            section = (sent.block, (*section[1], *named) if section[0] == sent.block else named)
+            if title[0] in (-1, sent.block):
+                title = section
         if parsed is None:
             topic = (sent.block, ())
             continue
@@ -86,6 +96,7 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
             parsed,
             previous if previous is not None and previous.block == sent.block else None,
             topic[1] if topic[0] == sent.block else (),
+            (*title[1], *section[1]),
         )
         attributed, last = _attribute(parsed, frame)
         out.extend(_assemble(parsed, frame, attributed, lines, block.heading))
@@ -317,13 +328,15 @@ class _Frame:
 
     context: tuple[str, ...]  # the sentence's words, after those of the sentence it refers to
     names: tuple[str, ...]  # the entities of the sentence, and of the one it refers to
-    nearby: tuple[str, ...]  # the entities of the sentence before: the paragraph's topic
+    nearby: tuple[str, ...]  # the entities of the sentence before, the title and the section heading
     referred: tuple[Mention, ...]  # what an opening "It", "He", "The company" stands for
     previous: _Previous | None  # the paragraph's last figure
     refers_back: bool  # the sentence's own words refer back ("this figure", "it")
 
 
-def _frame(parsed: _Parsed, previous: _Previous | None, before: tuple[Mention, ...]) -> _Frame:
+def _frame(
+    parsed: _Parsed, previous: _Previous | None, before: tuple[Mention, ...], headings: tuple[str, ...]
+) -> _Frame:
     text = parsed.text
     context = parsed.terms((0, len(text)), names=True)
     names = [m.entity for m in parsed.mentions]
@@ -336,7 +349,7 @@ def _frame(parsed: _Parsed, previous: _Previous | None, before: tuple[Mention, .
     return _Frame(
         tuple(context),
         tuple(names),
-        tuple(dict.fromkeys(m.entity for m in before)),
+        tuple(dict.fromkeys((*(m.entity for m in before), *headings))),
         tuple(referred),
         previous,
         refers_back,

@@ -190,6 +190,8 @@ class Block:
     offset: int
     heading: bool = False  # a title states no named claim, though a figure in it is still checked
     note: bool = False  # a footnote or endnote: its citations are not claims
+    # a heading that opens a section (not a table's column head): its names are the section's topic
+    section: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,6 +160,7 @@ def _text_blocks(text: str) -> list[Block]:
             b.offset,
             heading=_looks_like_title(b.text),
             note=_NOTE.match(b.text) is not None,
+            section=_looks_like_title(b.text),
         )
         for b in blocks
     ]
@@ -228,9 +229,10 @@ def _markdown_blocks(body: str, chunk_lines: int = 5_000) -> list[Block]:
             seen.add((a, b))
             lo = starts[a]
             hi = starts[b] - 1 if b < len(starts) else len(body)
-            heading = n > 0 and tokens[n - 1][0] in ("heading_open", "th_open")  # titles, column heads
+            opener = tokens[n - 1][0] if n > 0 else ""
             text = fold(fold_invisible(_mask_glued(_mask_inline(body[lo:hi]))))
-            blocks.append(Block(text, lo, heading=heading))
+            heading = opener in ("heading_open", "th_open")  # titles, column heads
+            blocks.append(Block(text, lo, heading=heading, section=opener == "heading_open"))
         blocks += _too_deep(body, tokens, starts)
     return sorted(blocks, key=lambda b: b.offset)
 

@@ -107,6 +107,7 @@ class Subjects(StrEnum):
     OTHER = "other"  # the source gives the draft's entity a figure of its own, or the figure to a group
     SWAPPED = "swapped"  # the source names another entity of the kind in the draft entity's place
     UNRELATED = "unrelated"  # the figure is about a company or person the source never names
+    TOPIC = "topic"  # the source sentence names no subject, and its topic is another of the kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,6 +530,9 @@ def subject_relation(
                the same kind that the draft never names, either for this very figure (Kyrgyzstan's
                43% vs Tajikistan's) or anywhere in the sentence (Protei exported SORM vs Hikvision)
     unrelated  the figure is about a company or person the source sentence never names
+    topic      the draft names an entity where the source sentence names no subject of its kind and
+               its topic (the sentence before, the section's heading, the title) is another one:
+               neither support nor a conflict, as the source never says it outright
 
     Entities are matched by `same_entity`, so a short form, an acronym or a spelling variant of a
     name is the same subject, never a swap."""
@@ -564,13 +568,24 @@ def subject_relation(
     # exported SORM" after a sentence about Hikvision).
     if draft.kind is ClaimKind.NAMED:
         missing = _unnamed(draft, here, label)
-    for e in missing:
+    # The topic (the sentence before, the headings) names what a figure's sentence leaves unsaid, but
+    # never outranks the figure's own subject: "Latvia's utility approved EUR 80 million" under a
+    # heading naming Estonia gives the figure to Latvia, not Estonia.
+    topical = tuple(e for e in _unnamed(draft, here, label) if e not in missing and e in draft.entities)
+    for e in (*missing, *topical):
         if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
             continue
         rivals = source.entities if own_level and e in draft.entities else ()
         # a name of another part of the draft's sentence ("; Moscow rejoined in 1956") rivals only
         # the source figure's own subjects, not every name of its sentence ("U.S. influence")
         pool = set(source.names) | set(source.entities) if e in draft.entities else set(source.entities)
+        if e in topical:
+            pool = set()  # the topic's name is rivalled only by the figure's own subject
+        elif any(kind_of(x) == kind_of(e) and _among(x, draft.entities, label) for x in source.entities):
+            # the draft's figure has the source figure's owner already: another figure's owner is no
+            # rival of a second name of that kind ("Tashkent bought 3.1m tonnes of Kazakh grain"
+            # against "Uzbekistan bought 3.1m tonnes, Afghanistan 2.4m")
+            pool -= set(source.others)
         for x in (*rivals, *sorted(pool)):
             if (
                 _rivals(e, x, kind_of)
@@ -584,6 +599,14 @@ def subject_relation(
                 return Subjects.SWAPPED, missing, f"the source says {label(x)}, not {label(e)}"
     if absent:
         return Subjects.UNRELATED, missing, f"the source does not mention {label(absent[0])}"
+    if own_level and not source.entities:
+        # a sentence that names no subject is about its topic: "Lithuania's utility approved a loan"
+        # is not borne out by "The state utility approved a loan" under a heading naming Estonia
+        for e in (e for e in missing if e in draft.entities and kind_of(e) in SWAPPABLE):
+            for x in source.nearby:
+                if _rivals(e, x, kind_of) and not _among(x, draft_names, label):
+                    why = f"the source's sentence is about {label(x)}, not {label(e)}"
+                    return Subjects.TOPIC, missing, why
     if draft.kind is ClaimKind.NAMED:
         # "Russia, like China, takes part in X" where the source says only that China does: the
         # statement is made of an entity the source sentence names alongside one it leaves out.

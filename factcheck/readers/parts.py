@@ -30,7 +30,7 @@ def assemble(parts: list[Part], path: str, meta: dict[str, str | None]) -> Docum
         places.append((pos, part.locator))
         # A row is read as Markdown reads one: the cell bars are not text.
         masked = prose(part.text.replace(" | ", "   ") if part.row else part.text)
-        blocks.append(Block(masked, pos, heading=part.heading, note=part.note))
+        blocks.append(Block(masked, pos, heading=part.heading, note=part.note, section=part.heading))
         text.append(part.text)
         pos += len(part.text)
     return Document(path=path, text="".join(text), blocks=tuple(blocks), meta=meta, places=tuple(places))

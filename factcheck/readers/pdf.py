@@ -443,7 +443,7 @@ def _document(lines: list[_Line], path: str, meta: dict[str, str | None], labels
         )
         table = first.table
         masked = prose(raw.replace(" | ", "   ") if table else raw)
-        blocks.append(Block(masked, start, heading=heading, note=note))
+        blocks.append(Block(masked, start, heading=heading, note=note, section=heading))
     return Document(
         path=path, text="".join(text_parts), blocks=tuple(blocks), meta=meta, places=tuple(places)
     )
