@@ -357,6 +357,7 @@ def _across_sentences(
         if (
             not c.agrees
             or c.subject not in (Subjects.SAME, Subjects.UNRELATED)
+            or _one_way_turned(draft, src)  # "jumped 17%" is not borne out by "fell 17%"
             or _pinned_elsewhere(draft, c, kind_of, label)
             or _better_measured_otherwise(draft, c, comps, config)
         ):

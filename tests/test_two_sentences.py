@@ -136,3 +136,26 @@ def test_a_neighbour_with_another_value_does_not_complete_the_support(investment
     pledges = next(c.candidate.claim for c in comps if "pledged" in c.candidate.claim.quote)
     assert verdict._answers_otherwise(draft, office, comps), "EUR 0.9 billion answers the draft otherwise"
     assert not verdict._answers_otherwise(draft, pledges, comps), "the agreeing sentence itself does not"
+
+
+FERRY = """# Ferries
+
+Nordbalt's second ferry, the Aurora, was lost off Gotland on 6 June 2025 after its pumps failed on
+the crossing from Visby. The Tallinn-listed company's shares fell 17% on the next trading day,
+although it said it would order a third, larger ferry from its Polish yard for delivery in 2027.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "ferry", FERRY)
+
+
+def test_a_figure_turned_the_other_way_is_no_support(ferry: Checker) -> None:
+    assert_verdict(
+        ferry,
+        "Shares in Nordbalt jumped 17% on the first trading day after its Aurora ferry was lost.",
+        "unsupported",
+        "the source's 17% is a fall: the neighbour's names do not make it bear out a jump, and two"
+        " sentences never make a contradiction",
+    )
