@@ -1228,7 +1228,11 @@ def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
         after = next((x for x in figures[i + 1 :] if _role(x) is not Role.NONE), None)
         if after is not None and _role(after) is Role.TO and _alike(c, after):
             pairs.append((c, after))
-        elif before is not None and _role(before) is Role.NONE:
+        elif before is not None and (
+            _role(before) is Role.NONE
+            # "rose to EUR 8.1bn from EUR 5.6bn": the end written first, not another change's
+            or (_role(before) is Role.TO and all(before is not end for _, end in pairs))
+        ):
             pairs.append((c, before))
     return pairs
 

@@ -58,6 +58,9 @@ The Sillamae plant processed 1,200 tU in 2024.
 Estonia mined about 1.8 million tonnes of oil shale in 2023, roughly half of Baltic supply, up from
 850,000 tonnes in 2019.
 
+Lithuanian amber exports rose to EUR 8.1 million in 2024 from EUR 5.6 million a year earlier, and
+amber now makes up about 5.8% of the country's craft exports.
+
 Tartu's river port handled 1.3 million tonnes in 2024, up from 0.5 million tonnes in 2023.
 
 Latvia's transfer levy came into force in May 2022 at 1.5% of transfers, was reduced to 1% in January
@@ -67,6 +70,11 @@ earlier.
 """
 
 CASES = [
+    (
+        "Lithuanian amber exports jumped by some 45% in 2024, to just over EUR 8 million.",
+        "supported",
+        "'rose to 8.1 from 5.6' names its end first: +45%, not the 5.8% share of the same sentence",
+    ),
     (
         "Lithium output at the Salar de Ollagua plant rose fivefold between 2015 and 2020.",
         "supported",
