@@ -29,6 +29,16 @@ Lithuanian amber sales reached EUR 90 million in 2024, up 43 percent on 2023.
 
 CASES = [
     (
+        "Lithuanian amber sales reached EUR 90 million in 2024, 43 percent more than in 2023.",
+        "supported",
+        "'than in 2023' is the base of the comparison, not a date of its own",
+    ),
+    (
+        "Estonian timber exports were 8 percent higher in 2024 than in 2023.",
+        "supported",
+        "the same, with the comparison's two years around the figure's",
+    ),
+    (
         "Shipments from Latvia to Finland rose 30.1% in 2023 compared with 2021.",
         "supported",
         "the source's change against 2021, for 2023 (not a figure for 2021)",
