@@ -748,12 +748,14 @@ def _period(
         and dated[j - 1].start >= clause[0]
         and not parsed.aside(dated[j - 1].start, v.start)
         and not _start_dated(dated[j - 1].start, figures, starts, v.start)
+        and _within_change(v, dated[j - 1])
     ):
         pick = dated[j - 1]
-    elif (parsed.pieces and dated[0].start < min(parsed.pieces[0][1], v.start)) or (
+    elif (
+        parsed.pieces and dated[0].start < min(parsed.pieces[0][1], v.start) and _within_change(v, dated[0])
+    ) or (
         v.start < dated[0].start < clause[1]
-        # a change's start is not at the date its change ends, but within a span of the whole change
-        and (v.quantity.role is not Role.FROM or (dated[0].date is not None and dated[0].date.end_year))
+        and _within_change(v, dated[0])
         and not _start_dated(dated[0].start, figures, starts, v.start)
         and not _described(parsed.text, v.end, dated[0].start)
     ):
@@ -764,6 +766,14 @@ def _period(
     if pick.date is None or year is None:
         return None
     return year, pick.date.end_year or year
+
+
+def _within_change(v: _Value, date: _Value) -> bool:
+    """A change's start is not at a date other than its own ("more than doubled in 2024, to 7.5% from
+    3.1%": 2024 is when the change ends), but within a span of the whole change ("between 2021 and
+    2024, from 13% to 38%")."""
+    own = v.quantity is None or v.quantity.role is not Role.FROM
+    return own or (date.date is not None and bool(date.date.end_year))
 
 
 def _clause_side(clause: Polarity, pieces: Sequence[Polarity]) -> Polarity:

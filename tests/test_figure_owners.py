@@ -130,6 +130,24 @@ def test_bracket_dates_the_figure(text: str, figure: str, years: tuple[int, int]
             None,
             "a date in an aside set off by commas dates the aside's own event, not the figure after it",
         ),
+        (
+            "Estonian amber exports more than doubled in 2024, to 7.5% of craft exports from 3.1%.",
+            "3.1%",
+            None,
+            "the date before a change's start is when the change ends, not the start's period",
+        ),
+        (
+            "In 2024 Latvia raised its grain duty to 30 percent from 25 percent.",
+            "25 percent",
+            None,
+            "nor is a date the sentence opens with",
+        ),
+        (
+            "Between 2021 and 2024, the Latvian share rose from 13% to 38%.",
+            "13%",
+            (2021, 2024),
+            "a span of years holds the whole change, its start included",
+        ),
     ],
 )
 def test_a_date_of_another_event_does_not_date_the_figure(
