@@ -894,6 +894,9 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                 and e.evidence[0].claim.period is not None
                 and _within(e.evidence[0].claim.period, years)
                 and _other_date(claim, d.evidence[0].claim)
+                # the other date is within the figure's years: "in 2019" after another figure of the
+                # sentence ("up from 3,600 in 2019") is that figure's, no rival of the draft's 2023
+                and _within(_date_years(d.evidence[0].claim), e.evidence[0].claim.period)
                 for _, e in backed
                 if d.evidence
             ):
@@ -995,6 +998,11 @@ _NOT_STATISTICS = frozenset({"duration", "multiplier", "number"})
 
 def _other_date(claim: Claim, src: Claim) -> bool:
     return claim.date is not None and src.date is not None and not dates_mod.compatible(claim.date, src.date)
+
+
+def _date_years(c: Claim) -> tuple[int, int] | None:
+    d = c.date
+    return None if d is None or d.year is None else (d.year, d.end_year or d.year)
 
 
 def _within(period: tuple[int, int] | None, years: tuple[int, int]) -> bool:

@@ -48,6 +48,17 @@ Estonian ferry revenue came to EUR 28.5 million in 2023, against EUR 20.1 millio
 
 CASES = [
     (
+        "In 2023 Riga sold 4,100 fishing licences.",
+        "supported",
+        "the figure the date opens is the source's for 2023; the sentence's 'in 2019' dates its"
+        " change's start, no rival date",
+    ),
+    (
+        "In 2019 Riga sold 4,100 fishing licences.",
+        "conflicting",
+        "the source gives the 4,100 for 2023",
+    ),
+    (
         "Estonian ferry revenue was EUR 28.5 million in 2022.",
         "conflicting",
         "'against EUR 20.1 million in 2022' is a base: 2022 is its year, and 2022's revenue was EUR 20.1"
