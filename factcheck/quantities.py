@@ -775,6 +775,17 @@ def _mark_changes(text: str, qs: list[Quantity]) -> list[Quantity]:
             elif rules()["change base"].search(text[max(0, q.start - 24) : q.start]):
                 q = _with_role(q, Role.BASE)
         out.append(q)
+    # "reached 65,500 TEU in 2024, up from 33,600 TEU": the figure a change's start follows, of its
+    # unit and with no role of its own, is where the change ended
+    for i in range(len(out) - 1):
+        q, nxt = out[i], out[i + 1]
+        if (
+            not q.role
+            and q.high is None
+            and nxt.role is Role.FROM
+            and (q.unit, q.dimension) == (nxt.unit, nxt.dimension)
+        ):
+            out[i] = _with_role(q, Role.TO)
     return out
 
 

@@ -58,6 +58,8 @@ The Sillamae plant processed 1,200 tU in 2024.
 Estonia mined about 1.8 million tonnes of oil shale in 2023, roughly half of Baltic supply, up from
 850,000 tonnes in 2019.
 
+Container traffic through Liepaja rose to 56,500 TEU, against 33,600 TEU the year before.
+
 Lithuanian amber exports rose to EUR 8.1 million in 2024 from EUR 5.6 million a year earlier, and
 amber now makes up about 5.8% of the country's craft exports.
 
@@ -70,6 +72,17 @@ earlier.
 """
 
 CASES = [
+    (
+        "Container traffic through Liepaja reached 65,500 TEU, up from 33,600 TEU a year earlier.",
+        "conflicting",
+        "the figure 'up from' follows is where the change ended: 56,500 TEU, not the 33,600 the draft"
+        " also gives",
+    ),
+    (
+        "Container traffic through Liepaja reached 56,500 TEU, up from 33,600 TEU a year earlier.",
+        "supported",
+        "both ends of the change as the source gives them",
+    ),
     (
         "Lithuanian amber exports jumped by some 45% in 2024, to just over EUR 8 million.",
         "supported",

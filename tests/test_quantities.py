@@ -76,6 +76,13 @@ def test_not_a_figure(text: str, why: str) -> None:
     assert find_quantities(fold(text)) == [], why
 
 
+def test_the_figure_before_a_changes_start_is_its_end() -> None:
+    qs = find_quantities("exports were $5bn, up from $4bn")
+    assert [q.role for q in qs] == ["to", "from"]
+    qs = find_quantities("output reached 5% and 12 tonnes, up from 8 tonnes")
+    assert [q.role for q in qs] == ["", "to", "from"], "only a figure of the start's unit"
+
+
 def test_changes_keep_their_two_ends() -> None:
     qs = find_quantities("raise its forecast to 4.3% in September from just 1.1% in May")
     assert [(q.value, q.role) for q in qs] == [(4.3, "to"), (1.1, "from")]
