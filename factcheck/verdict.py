@@ -453,6 +453,9 @@ def _slot(draft: Claim, c: Comparison) -> float:
     if draft.quantity is not None and src.quantity is not None and draft.quantity.dimension == "money":
         # "about ¥5 billion" answers "5 trillion yen", not its conversion "($35.1 billion)"
         score += 0.5 if draft.quantity.unit == src.quantity.unit or c.features.same_digits else 0.0
+    # the draft's digits at another scale: "27 million tenge" is answered by "27 billion tenge", not
+    # by the "8,000 tenge per tonne" of the same sentence
+    score += 0.5 * c.features.same_digits
     if draft.quantity is not None and src.quantity is not None:
         roles = draft.quantity.role, src.quantity.role
         if all(r in CHANGE_ENDS for r in roles):

@@ -5,9 +5,12 @@ Rows are sentences of our own writing against `rivers.SOURCE`, each with its ver
 from __future__ import annotations
 
 import pytest
-from rivers import assert_verdict
+from rivers import assert_verdict, source_checker
 
+from factcheck import same, verdict
 from factcheck.check import Checker
+from factcheck.extract import extract
+from factcheck.reader import parse
 
 CASES = [
     (
@@ -62,3 +65,30 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
 def test_verdict(rivers_checker: Checker, sentence: str, expected: str, why: str) -> None:
     assert_verdict(rivers_checker, sentence, expected, why)
+
+
+FREIGHT_AID = """# Freight aid
+
+Since January 2024 Latvian exporters have received 6,000 euros per wagon for timber shipped more
+than 900 km by rail, a scheme the transport ministry says cost 31 million euros in its first year.
+"""
+
+
+@pytest.fixture(scope="module")
+def freight_aid(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "freight", FREIGHT_AID)
+
+
+def test_the_drafts_digits_at_another_scale_are_its_counterpart(freight_aid: Checker) -> None:
+    """A source figure with the draft's digits at another scale answers it before a figure that only
+    shares more of its words: the commonest slip is the scale."""
+    text = "Latvian exporters received 31 billion euros for timber shipped by rail."
+    draft = next(c for c in extract(parse(text, "d.md", markdown=True), freight_aid.gaz) if c.quantity)
+    comps = [
+        same.compare(draft, cand, freight_aid.index.idf, freight_aid.kind_of, freight_aid.gaz.label, 0.1)
+        for cand in freight_aid.index.candidates(draft)
+    ]
+    rivals = [c for c in comps if c.comparable]
+    best = verdict.counterpart(draft, rivals, freight_aid.kind_of, freight_aid.gaz.label)
+    assert best.candidate.claim.quantity is not None
+    assert best.candidate.claim.quantity.text == "31 million euros"
