@@ -273,6 +273,7 @@ def _decide_value(draft: Claim, comps: list[Comparison], config: Config, names: 
             )
             and (swapped or (unanswered and not _shared_subject(draft, best.candidate.claim, kind_of, label)))
             and not _dates_another_act(draft, best.candidate.claim)
+            and not _start_of_unknown_period(draft, best.candidate.claim)
         ):
             return Decision(
                 Verdict.CONFLICTING,
@@ -785,6 +786,19 @@ def _clear(draft: Claim, best: Comparison, rivals: list[Comparison], config: Con
         and (_slot_key(c) + _dated(draft, c) >= mine or _owned(draft, c) > _owned(draft, best))
         for c in rivals
         if c is not best
+    )
+
+
+def _start_of_unknown_period(draft: Claim, src: Claim) -> bool:
+    """A change's start the draft dates only by its end ("rose in 2024 to EUR 5 million from EUR 4
+    million") may be the year before or any year: it is borne out by the source's start, but a start
+    the source dates ("from EUR 3 million in 2020") is no proof that the draft's is wrong."""
+    return (
+        draft.quantity is not None
+        and draft.quantity.role is Role.FROM
+        and draft.period is None
+        and src.period is not None
+        and any(k.startswith("year:") for k in draft.values)
     )
 
 

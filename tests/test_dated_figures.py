@@ -59,6 +59,16 @@ CASES = [
         "the source gives the 4,100 for 2023",
     ),
     (
+        "In 2023 Riga sold 4,100 fishing licences, up from 3,600.",
+        "supported",
+        "an undated change's start is borne out by the source's start",
+    ),
+    (
+        "In 2023 Riga sold 4,100 fishing licences, up from 3,900.",
+        "unsupported",
+        "the draft's start may be 2022's; the source's 3,600 is 2019's, no proof that 3,900 is wrong",
+    ),
+    (
         "Estonian ferry revenue was EUR 28.5 million in 2022.",
         "conflicting",
         "'against EUR 20.1 million in 2022' is a base: 2022 is its year, and 2022's revenue was EUR 20.1"
