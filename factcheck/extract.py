@@ -792,12 +792,12 @@ def _direction(text: str, v: _Value) -> list[str]:
         return []
     rule = rules.rules()["figure direction"]
     m = rule.pattern.search(text, max(0, v.start - _DIRECTION_WINDOW), v.start)
-    if m is None:
+    if m is None or (m.group("by") and v.quantity.dimension in ("count", "number")):
         return []
     return [str(rules.rule_field("figure direction", "up" if m.group("up") else "down"))]
 
 
-_DIRECTION_WINDOW = 8  # characters before a figure: "down " and a space or two
+_DIRECTION_WINDOW = 11  # characters before a figure: "down by " and a space or two
 
 
 def _described(text: str, lo: int, hi: int) -> bool:

@@ -1181,7 +1181,8 @@ def _share_of_figures(draft: Claim, comps: list[Comparison], config: Config) -> 
 
 def _gap(draft: Claim) -> bool:
     """A figure that gives the gap between two others: "11 million tonnes below the 2023 harvest", or
-    how much a measure rose or fell, "grew by more than £2bn" (a percentage gives a relative change)."""
+    how much a measure rose or fell, "grew by more than £2bn", "rose by 3.7 percentage points" (a
+    percentage gives a relative change; percentage points, the difference of two percentages)."""
     q = draft.quantity
     if q is None or q.high is not None:
         return False
@@ -1189,7 +1190,7 @@ def _gap(draft: Claim) -> bool:
         return True
     by = rules.rules()["change size"].pattern.search(draft.quote, max(0, q.start - _BY_WINDOW), q.start)
     changed = "increase" in draft.terms or "decrease" in draft.terms
-    return by is not None and changed and q.dimension not in ("percent", "points", *_NOT_STATISTICS)
+    return by is not None and changed and q.dimension not in ("percent", *_NOT_STATISTICS)
 
 
 _BY_WINDOW = 6  # characters before a figure: "by" and a space or two
@@ -1227,7 +1228,7 @@ def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
     with the next "to" of its unit ("from 41 to 67, while ... from 52 to 29"), or, when none
     follows, with the last figure of its unit before it ("above $10,000, up from $2,600"); a base
     with the figure before it when the two are for different periods ("$8.9bn in 2024, compared with
-    $8.6bn in 2023")."""
+    $8.6bn in 2023"); a "to" that no start leads to with the figure of its unit before it."""
     figures = sorted(
         (c for c in sentence if c.candidate.claim.quantity is not None),
         key=lambda c: (c.candidate.claim.start, c.candidate.claim.id),
@@ -1259,7 +1260,16 @@ def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
             or (_role(before) is Role.TO and all(before is not end for _, end in pairs))
         ):
             pairs.append((c, before))
-    return pairs
+    # "contribution rates, currently 18.6% of gross wages, would rise to 22.3%": a "to" no start
+    # leads to starts at the figure of its unit before it that has no role
+    paired = [x for pair in pairs for x in pair]
+    for i, c in enumerate(figures):
+        if _role(c) is not Role.TO or any(c is x for x in paired):
+            continue
+        before = next((x for x in reversed(figures[:i]) if _alike(c, x)), None)
+        if before is not None and _role(before) is Role.NONE and all(before is not x for x in paired):
+            pairs.append((before, c))
+    return sorted(pairs, key=lambda p: (p[0].candidate.claim.start, p[0].candidate.claim.id))
 
 
 def _alike(a: Comparison, b: Comparison) -> bool:

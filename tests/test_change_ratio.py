@@ -60,6 +60,9 @@ Estonia mined about 1.8 million tonnes of oil shale in 2023, roughly half of Bal
 
 Container traffic through Liepaja rose to 56,500 TEU, against 33,600 TEU the year before.
 
+To pay for the reform, Latvian pension contributions, currently 20% of gross wages, will rise to 23%
+by 2030, the welfare ministry projects.
+
 Lithuanian amber exports rose to EUR 8.1 million in 2024 from EUR 5.6 million a year earlier, and
 amber now makes up about 5.8% of the country's craft exports.
 
@@ -72,6 +75,23 @@ earlier.
 """
 
 CASES = [
+    (
+        "Latvian pension contributions will climb by 15% by 2030, the welfare ministry projects.",
+        "supported",
+        "'currently 20% ..., will rise to 23%': a 'to' no 'from' leads to starts at the figure of its"
+        " unit before it; 20% to 23% is +15%",
+    ),
+    (
+        "Latvian pension contributions will rise by 3 percentage points, to 23% of gross wages, by 2030.",
+        "supported",
+        "percentage points a measure rose by are the gap between its two percentages",
+    ),
+    (
+        "The reform will push Latvian pension contributions up by 3 percentage points, to 23% of gross"
+        " wages, by 2030.",
+        "supported",
+        "'up by' gives the figure its rise, the verb apart from its particle",
+    ),
     (
         "Container traffic through Liepaja reached 65,500 TEU, up from 33,600 TEU a year earlier.",
         "conflicting",

@@ -14,6 +14,9 @@ import pytest
 from rivers import checker_fixture, verdict_rows
 
 from factcheck import rules
+from factcheck.entities import load
+from factcheck.extract import extract
+from factcheck.reader import parse
 
 SOURCE = """---
 title: Baltic exports
@@ -103,3 +106,19 @@ def test_a_negation_counts_only_for_the_words_it_governs(
     text: str, terms: list[str], negated: bool, why: str
 ) -> None:
     assert rules.negates(text, terms) is negated, why
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "why"),
+    [
+        ("Timber exports were up 7 percent.", ["increase"], "'up' before the figure: a rise"),
+        ("The levy pushed the rate up by 3.7 percentage points.", ["increase"], "'up by': a rise too"),
+        ("Sales were down by EUR 2 million.", ["decrease"], "'down by': a fall"),
+        ("The manual was drawn up by five countries.", [], "after 'up by' a count is an agent's"),
+        ("The fund may hold up to 50 percent in bonds.", [], "'up to' is a bound"),
+    ],
+)
+def test_the_direction_right_before_a_figure(text: str, direction: list[str], why: str) -> None:
+    claims = [c for c in extract(parse(text, "d.md", markdown=True), load()) if c.quantity is not None]
+    assert claims, why
+    assert [t for t in ("increase", "decrease") if t in claims[0].terms] == direction, why
