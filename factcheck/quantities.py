@@ -711,6 +711,8 @@ def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
         and (a.value > b.value or stem(b.unit) in {stem(w) for w in _lexicon().split_words})
     ):
         return "split"  # shares that add up to the whole; a range would rise from its first figure
+    if word == "-" and a.dimension == "number" and b.value < a.value:
+        return ""  # "voted 18-13", "won 3-1": a tally of two figures; a range rises from its first
     lead = _lexicon().between.search(text[max(0, a.start - 20) : a.start])
     lead_word = lead.group(1).lower() if lead else ""
     if lead_word == "between" and word == "and":

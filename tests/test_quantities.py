@@ -40,6 +40,11 @@ CASES = [
     ("in its 20-plus years", [(20, None, "", "exact")], "'-plus' rounds a figure, it names nothing"),
     ("Some 40 firms left", [(40, None, "company", "approx")], "a capitalised first word is no name"),
     (
+        "the council voted 18-13 against",
+        [(18, None, "", "exact"), (13, None, "", "exact")],
+        "a tally: a range never falls from its first figure",
+    ),
+    (
         "Riga took 12 barges and Tallinn 5 tugs",
         [(12, None, "barg", "exact"), (5, None, "tugs", "exact")],
         "after a name, a number that counts a noun is a figure",
