@@ -139,3 +139,22 @@ walkout = checker_fixture("walkout", WALKOUT)
 )
 def test_names_of_other_parts_of_a_sentence(walkout: Checker, sentence: str, expected: str, why: str) -> None:
     assert_verdict(walkout, sentence, expected, why)
+
+
+RATINGS = """# Baltic ratings
+
+S&P Global upgraded Latvia's sovereign rating to A+ in March 2024, citing lower deficits.
+"""
+
+ratings = checker_fixture("ratings", RATINGS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        ("Fitch upgraded Latvia to A+ in March 2024.", "conflicting", "another rating agency's upgrade"),
+        ("S&P upgraded Latvia's rating to A+ in March 2024.", "supported", "the agency by its short name"),
+    ],
+)
+def test_rating_agencies_are_actors(ratings: Checker, sentence: str, expected: str, why: str) -> None:
+    assert_verdict(ratings, sentence, expected, why)
