@@ -378,7 +378,10 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
     paired = False
     said = rules.RESPECTIVELY.pattern.search(text)
     if said is not None:
-        own, paired = _respectively(own, values, mentions, said.start())
+        # within its clause: "The EU pledged EUR 10 billion ...; the EBRD and the ADB approved $1.5bn
+        # and $700 million respectively" pairs the two banks with the two loans
+        lo, hi = text.rfind(";", 0, said.start()) + 1, text.find(";", said.start())
+        own, paired = _respectively(own, values, mentions, (lo, len(text) if hi < 0 else hi), said.start())
     # An entity that is the only one in a short piece with a value is that value's ("34% for Samsung").
     solo = {
         ms[0].entity
@@ -682,14 +685,15 @@ _MODIFIES = re.compile(r"(?:'s)?\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 
 
 def _respectively(
-    own: list[list[Mention]], values: list[_Value], mentions: list[Mention], said: int
+    own: list[list[Mention]], values: list[_Value], mentions: list[Mention], clause: Span, said: int
 ) -> tuple[list[list[Mention]], bool]:
     """ "Kazakhstan and Uzbekistan ... from 0.19 to 0.79 and 0.17 to 0.68 respectively": the n-th
     entity of a list owns the n-th value (or the n-th pair of a change's two ends). The list is the
     names between the last figure and "respectively" ("31% and 28% of the services used by EU and
     US utilities respectively"), else the longest list of one kind before the figures. Also whether
-    the figures were so paired."""
-    figures = [i for i, v in enumerate(values) if v.quantity is not None]
+    the figures were so paired. Only the figures and names of its clause count."""
+    lo, hi = clause
+    figures = [i for i, v in enumerate(values) if v.quantity is not None and lo <= v.start < hi]
     if not figures:
         return own, False
     after: list[Mention] = []
@@ -698,6 +702,8 @@ def _respectively(
             after.append(m)
     kinds: dict[str, list[Mention]] = {}
     for m in mentions:
+        if m.start < lo:
+            continue
         if m.start >= values[figures[0]].start:
             break  # the list being paired comes before the figures
         if all(m.entity != k.entity for k in kinds.get(m.kind, [])):

@@ -23,9 +23,23 @@ and 0.15 to 0.64 respectively, between 2014 and 2018.
 
 In 2021, Vestas supplied 31% of the turbines used by Danish wind farms and 28% of those used by
 German ones.
+
+The Nordic Council pledged EUR 4 billion for Baltic ports at a forum in Oslo in 2023;
+the EBRD and the European Investment Bank have since approved loans of $1.5 billion and $700 million
+respectively for Latvian rail projects.
 """
 
 CASES = [
+    (
+        "The EBRD has since approved $1.5 billion for Latvian rail projects.",
+        "supported",
+        "'respectively' pairs the list of its own clause, not the names of the clause before it",
+    ),
+    (
+        "The European Investment Bank has since approved $1.5 billion for Latvian rail projects.",
+        "conflicting",
+        "the other bank's loan",
+    ),
     (
         "Iceland improved its Fisheries Governance Index score to 0.64 by 2018.",
         "supported",
