@@ -40,9 +40,22 @@ company expects its Baltic share to fall back to about 20 percent in 2025.
 
 Amber exports, which had reached 41 tonnes in 2020 as jewellers stocked up, fell to zero the next
 year.
+
+Because the loans are in euros and the repayments in lats, the state's bill grew as the lats lost
+about 9% of its value against the euro in 2009.
 """
 
 CASES = [
+    (
+        "The lats strengthened by about 9% against the euro in 2009.",
+        "conflicting",
+        "a currency that lost 9% of its value weakened: strengthening is the opposite",
+    ),
+    (
+        "The lats weakened by about 9% against the euro in 2009.",
+        "supported",
+        "losing value is weakening",
+    ),
     (
         "Latvian amber exports climbed to 41 tonnes in 2020 before collapsing to nothing a year later.",
         "supported",
