@@ -908,12 +908,22 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
             backed = [(c, e) for c, e in dated if e.verdict is Verdict.SUPPORTED and e.evidence]
             if d.verdict is Verdict.CONFLICTING and any(
                 e.evidence[0].claim.quote == d.evidence[0].claim.quote
-                and e.evidence[0].claim.period is not None
-                and _within(e.evidence[0].claim.period, years)
                 and _other_date(claim, d.evidence[0].claim)
-                # the other date is within the figure's years: "in 2019" after another figure of the
-                # sentence ("up from 3,600 in 2019") is that figure's, no rival of the draft's 2023
-                and _within(_date_years(d.evidence[0].claim), e.evidence[0].claim.period)
+                and (
+                    # an undated figure is dated by the date next to it: "failed by nine votes on 20
+                    # March" gives the nine votes 20 March, not the draft's 16 March
+                    (
+                        e.evidence[0].claim.period is None
+                        and _next_to(e.evidence[0].claim, d.evidence[0].claim)
+                    )
+                    # the other date is within the figure's years: "in 2019" after another figure of
+                    # the sentence ("up from 3,600 in 2019") is that figure's, no rival of the 2023
+                    or (
+                        (period := e.evidence[0].claim.period) is not None
+                        and _within(period, years)
+                        and _within(_date_years(d.evidence[0].claim), period)
+                    )
+                )
                 for _, e in backed
                 if d.evidence
             ):
@@ -1015,6 +1025,16 @@ _NOT_STATISTICS = frozenset({"duration", "multiplier", "number"})
 
 def _other_date(claim: Claim, src: Claim) -> bool:
     return claim.date is not None and src.date is not None and not dates_mod.compatible(claim.date, src.date)
+
+
+def _next_to(figure: Claim, date: Claim) -> bool:
+    """No other figure stands between a source figure and a date of its sentence ("nine votes on 20
+    March", but not "$8.9 billion, compared with $8.6 billion in 2023")."""
+    q, d = figure.quantity, date.date
+    if q is None or d is None:
+        return False
+    lo, hi = (q.end, d.start) if q.end <= d.start else (d.end, q.start)
+    return not any(ch.isdigit() for ch in figure.quote[lo:hi])
 
 
 def _date_years(c: Claim) -> tuple[int, int] | None:

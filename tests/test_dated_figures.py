@@ -44,9 +44,26 @@ Unpaid bills owed to Baltic ferry lines climbed to EUR 493 million by March 2024
 A further EUR 1.5 billion financed a 120 km extension of the Rail Baltica line to Parnu, completed in
 October 2019.
 Estonian ferry revenue came to EUR 28.5 million in 2023, against EUR 20.1 million in 2022.
+
+The coalition faced its first test in the spring of 2023. A no-confidence motion tabled by the
+opposition failed by just nine votes on 20 March.
+
+Because prices fell, earnings rose less than volumes: Latvian timber revenue reached EUR 8.9 billion,
+compared with EUR 8.6 billion in 2023.
 """
 
 CASES = [
+    (
+        "The no-confidence motion tabled by the opposition failed by nine votes on 16 March 2023.",
+        "conflicting",
+        "the nine votes' own sentence dates them 20 March: the figure's support is no support for"
+        " another day",
+    ),
+    (
+        "In 2024 Latvian timber revenue edged up from EUR 8.6 billion to EUR 8.9 billion.",
+        "supported",
+        "the 2023 of the source sentence is its base figure's, not the EUR 8.9 billion's",
+    ),
     (
         "In 2023 Riga sold 4,100 fishing licences.",
         "supported",
