@@ -465,7 +465,39 @@ def _attribute(parsed: _Parsed, frame: _Frame) -> tuple[list[_Attributed], _Prev
                 tuple(subject) or tuple(mentions),
                 v.quantity,
             )
-    return out, last
+    return _broken_down(text, out), last
+
+
+def _broken_down(text: str, attributed: list[_Attributed]) -> list[_Attributed]:
+    """ "27 GW of renewable capacity by 2030 (19 GW of solar and 8 GW of wind)": figures in brackets
+    that hold no date break down the figure of their kind before the bracket, and are for its years,
+    not for a date the sentence opens with ("Under a decree signed in February 2023, ..."). One pass
+    over the text finds each value's bracket, so a sentence of many brackets stays linear."""
+    opens: list[int] = []  # the opening of the bracket each value stands in, or -1
+    stack: list[int] = []
+    at = 0
+    for a in attributed:  # in the order of the text
+        for k in range(at, a.value.start):
+            if text[k] == "(":
+                stack.append(k)
+            elif text[k] == ")" and stack:
+                stack.pop()
+        at = max(at, a.value.start)
+        opens.append(stack[-1] if stack else -1)
+    dated = {o for o, a in zip(opens, attributed, strict=True) if o >= 0 and a.value.date is not None}
+    out = list(attributed)
+    last: dict[str, _Attributed] = {}  # the last figure of each kind outside brackets
+    for i, (o, a) in enumerate(zip(opens, attributed, strict=True)):
+        q = a.value.quantity
+        if q is None:
+            continue
+        if o < 0:
+            last[q.dimension] = a
+            continue
+        whole = last.get(q.dimension)
+        if o not in dated and whole is not None and whole.period is not None and whole.value.end <= o:
+            out[i] = replace(a, period=whole.period)
+    return out
 
 
 def _subject(

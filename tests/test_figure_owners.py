@@ -143,6 +143,19 @@ def test_bracket_dates_the_figure(text: str, figure: str, years: tuple[int, int]
             "nor is a date the sentence opens with",
         ),
         (
+            "Under a decree signed in February 2023, Latvia aims to install 3 GW of wind capacity by 2030"
+            " (2 GW offshore and 1 GW onshore).",
+            "2 GW",
+            (2030, 2030),
+            "figures in brackets break down the figure before them and share its years",
+        ),
+        (
+            "Latvia installed 3 GW of wind capacity by 2030 (2 GW of it in 2024).",
+            "2 GW",
+            (2024, 2024),
+            "unless the bracket dates them itself",
+        ),
+        (
             "Between 2021 and 2024, the Latvian share rose from 13% to 38%.",
             "13%",
             (2021, 2024),
