@@ -62,6 +62,7 @@ class _Lexicon:
     fractions: dict[str, float]  # "quarters" -> 25.0
     bounds: dict[str, Bound]  # "at least" -> Bound.MIN
     near: frozenset[str]  # hedges that also say the value is close ("just under")
+    short: frozenset[str]  # hedges that say the value falls short of the figure ("nearly")
     ordinals: dict[str, str]  # "fifth" -> "five"
     idioms: frozenset[str]  # number words that alone are not counts ("one", "a dozen")
     not_unit: frozenset[str]
@@ -170,11 +171,14 @@ def _lexicon() -> _Lexicon:
             )
     bounds: dict[str, Bound] = {}
     near: set[str] = set()
+    short: set[str] = set()
     for e in table("bounds"):
         for w in e["words"]:
             bounds[w] = Bound(e["bound"])
             if e.get("near"):
                 near.add(w)
+            if e.get("short"):
+                short.add(w)
 
     # "RM5 million", "KSh300": a sign ending in a letter may be written against the number.
     glued_signs = "".join(f"|(?<=\\b{re.escape(s)})" for s in sign_forms if s[-1].isalpha())
@@ -222,6 +226,7 @@ def _lexicon() -> _Lexicon:
         fractions=fractions,
         bounds=bounds,
         near=frozenset(near),
+        short=frozenset(short),
         ordinals={e["ordinal"]: e["cardinal"] for e in table("ordinals")},
         idioms=frozenset(_role("idiom")),
         not_unit=frozenset(_role("not_unit")),
@@ -829,6 +834,11 @@ def compatible(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bo
         return d_lo <= lo + eps or (draft.bound is Bound.APPROX and d_lo <= lo * (1 + tolerance))
     approx = source.bound is Bound.APPROX
     return _close(d_lo, lo, draft, tolerance) or (approx and _within(d_lo, lo, tolerance))
+
+
+def short_of(q: Quantity) -> bool:
+    """Whether the figure's hedge says the true value falls short of it ("nearly", "just under")."""
+    return q.hedge in _lexicon().short
 
 
 def past_bound(draft: Quantity, source: Quantity, tolerance: float = 0.10) -> bool:

@@ -1226,9 +1226,10 @@ def _percent_change(draft: Claim) -> float | None:
     q = draft.quantity
     if q is None or q.dimension != "percent" or q.value <= 0:
         return None
-    before = draft.quote[max(0, q.start - 12) : q.start].lower().split()
     after = draft.quote[q.end : q.end + 4].lower().split()
-    if (before and before[-1] in _LEVEL_WORDS) or (after and after[0] == "of"):
+    if rules.rules()["level"].pattern.search(draft.quote, max(0, q.start - 12), q.start) or (
+        after and after[0] == "of"
+    ):
         return None
     # a rise's words ("climbed") or a raise's ("raised output by a tenth")
     sides = {st.side for st in draft.polarity.stances if st.opposition in rules.of_measures()}
@@ -1237,10 +1238,6 @@ def _percent_change(draft: Claim) -> float | None:
     if up == down:
         return None
     return q.value if up else -q.value
-
-
-# Words before a percentage that make it a level, not the size of a change ("rose to 30 percent").
-_LEVEL_WORDS = frozenset({"to", "at", "of", "from"})
 
 
 def _changes(sentence: list[Comparison]) -> list[tuple[Comparison, Comparison]]:
@@ -1319,7 +1316,7 @@ def _within_ratio(ratio: float, q: Quantity, config: Config) -> bool:
         return value <= got <= _PAST * value
     if q.bound is Bound.MAX:
         return value / _PAST <= got <= value
-    short = 2 * slack if q.hedge in _SHORT_OF else slack
+    short = 2 * slack if qty_mod.short_of(q) else slack
     return -short * value <= got - value <= slack * value
 
 
@@ -1327,9 +1324,6 @@ _PAST = 1.5  # how far past a bound a ratio still reads as that bound's ("more t
 
 
 # Hedges that put a value a little short of the one written ("nearly doubled", "almost halved").
-_SHORT_OF = frozenset({"nearly", "almost", "close to", "just under", "just short of"})
-
-
 def _value(c: Claim) -> str:
     if c.quantity is not None:
         return qty_mod.describe(c.quantity)
