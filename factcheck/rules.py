@@ -169,7 +169,7 @@ def opposed_words(opposition: str) -> frozenset[str]:
 
 def not_a_claim(text: str) -> bool:
     r = rules()
-    return r["question"].search(text) or r["self-reference"].search(text)
+    return r["question"].search(text) or r["self-reference"].search(text) or r["definition"].search(text)
 
 
 def checkable_statement(text: str) -> bool:

@@ -85,3 +85,19 @@ def test_pointers_to_document_parts(text: str, claimed: bool, why: str) -> None:
 )
 def test_references_are_not_values(text: str, found: list[str], why: str) -> None:
     assert values(text) == found, why
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed", "why"),
+    [
+        (
+            "A currency swap line is an arrangement under which two central banks exchange currencies.",
+            False,
+            "a definition of a kind of thing, its count included",
+        ),
+        ("A Latvian firm is building two ferries for the Riga line.", True, "what one firm does"),
+        ("The swap line is worth EUR 2 billion, the bank said in 2023.", True, "a particular line"),
+    ],
+)
+def test_definitions(text: str, claimed: bool, why: str) -> None:
+    assert bool(values(text)) is claimed, why
