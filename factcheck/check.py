@@ -27,7 +27,7 @@ from factcheck.model import (
 )
 from factcheck.reader import read_path, read_stdin
 from factcheck.verdict import Names, decide, reconcile
-from factcheck.written import as_written
+from factcheck.written import Written
 
 
 def open_stores(paths: Sequence[str]) -> OpenStore:
@@ -74,12 +74,13 @@ class Checker:
             (claim, decide(claim, cands, self.config, self.names, self.index.idf))
             for claim, cands in zip(claims, shortlists, strict=True)
         ]
+        written = Written(doc.text)
         for claim, d in reconcile(decided, self.config):
             evidence = tuple(self._evidence(c, d.why) for c in d.evidence)
             considered = tuple(self._evidence(c, why) for c, why in d.weighed)
             findings.append(
                 Finding(
-                    claim=as_written(doc.text, claim),
+                    claim=written.claim(claim),
                     verdict=d.verdict,
                     message=d.message,
                     evidence=evidence,

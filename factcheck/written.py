@@ -19,35 +19,44 @@ from factcheck.text import fold
 V = TypeVar("V", Quantity, DateValue)
 
 
-def as_written(text: str, claim: Claim) -> Claim:
-    """`claim` with its quote and figure text taken from the document `text`."""
-    quote = claim.quote
-    anchor = text[claim.start : claim.end]
-    if claim.kind is ClaimKind.NAMED:
-        starts = [claim.start]
-    else:
-        folded_anchor = fold(anchor)
-        starts = []
-        i = quote.find(folded_anchor)
-        while i >= 0 and folded_anchor:
-            starts.append(claim.start - i)
-            i = quote.find(folded_anchor, i + 1)
-    for s in starts:
-        if s < 0 or s + len(quote) > len(text):
-            continue
-        original = text[s : s + len(quote)]
+class Written:
+    """The written form of a document's claims, one sentence at a time: each sentence is read from
+    the document once, however many claims it holds (per claim it was quadratic in a sentence of
+    many figures)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences: dict[tuple[int, str], str | None] = {}
+
+    def claim(self, claim: Claim) -> Claim:
+        """`claim` with its quote and figure text taken from the document."""
+        value = claim.quantity or claim.date
+        start = claim.start if claim.kind is ClaimKind.NAMED or value is None else claim.start - value.start
+        key = (start, claim.quote)
+        if key not in self._sentences:
+            self._sentences[key] = self._sentence(start, claim.quote)
+        written = self._sentences[key]
+        if written is None:
+            return claim
+        anchor = self.text[claim.start : claim.end]
+        return replace(
+            claim, quote=written, quantity=_figure(claim.quantity, anchor), date=_figure(claim.date, anchor)
+        )
+
+    def _sentence(self, start: int, quote: str) -> str | None:
+        """The document's text where the folded `quote` stands at `start`, when the two agree
+        character for character (a masked character reads as a space)."""
+        if start < 0 or start + len(quote) > len(self.text):
+            return None
+        original = self.text[start : start + len(quote)]
         folded = fold(original)
-        if all(q == f or q == " " for q, f in zip(quote, folded, strict=True)):
-            written = "".join(
-                o if q != " " else (o if o.isspace() else " ") for q, o in zip(quote, original, strict=True)
-            )
-            return replace(
-                claim,
-                quote=written,
-                quantity=_figure(claim.quantity, anchor),
-                date=_figure(claim.date, anchor),
-            )
-    return claim
+        if len(folded) != len(quote) or not all(
+            q == f or q == " " for q, f in zip(quote, folded, strict=True)
+        ):
+            return None
+        return "".join(
+            o if q != " " else (o if o.isspace() else " ") for q, o in zip(quote, original, strict=True)
+        )
 
 
 def _figure(value: V | None, anchor: str) -> V | None:
