@@ -74,11 +74,12 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
     out: list[Claim] = []
     previous: _Previous | None = None  # the paragraph's last figure so far
     topic: tuple[int, tuple[Mention, ...]] = (-1, ())  # the entities of the sentence before
-    # The names of the document's title and of the heading of the section a sentence is in: what
-    # its sentences are about when they do not say ("The agreement fixes the royalty at 5%" under
-    # "Financing Khar Tolgoi").
-    title: tuple[int, tuple[str, ...]] = (-1, ())  # (block, names)
-    section: tuple[int, tuple[str, ...]] = (-1, ())
+    # The names of the heading of the section a sentence is in (the title, before the first
+    # subheading): what its sentences are about when they do not say ("The agreement fixes the
+    # royalty at 5%" under "## Financing the Khar Tolgoi mine"). The title does not reach past the
+    # first subheading: a whole document's names made figures of other sections look like theirs
+    # (two sentences of sets nobody read for rules).
+    section: tuple[int, tuple[str, ...]] = (-1, ())  # (block, names)
     for sent in sentences(doc.blocks):
         block = doc.blocks[sent.block]
         if block.note and rules.CITATION.search(sent.text):
@@ -87,8 +88,6 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
         if block.section:
             named = tuple(m.entity for m in parsed.mentions) if parsed is not None else ()
             section = (sent.block, (*section[1], *named) if section[0] == sent.block else named)
-            if title[0] in (-1, sent.block):
-                title = section
         if parsed is None:
             topic = (sent.block, ())
             continue
@@ -96,7 +95,7 @@ def extract(doc: Document, gaz: ent_mod.Gazetteer) -> list[Claim]:
             parsed,
             previous if previous is not None and previous.block == sent.block else None,
             topic[1] if topic[0] == sent.block else (),
-            (*title[1], *section[1]),
+            section[1],
         )
         attributed, last = _attribute(parsed, frame)
         out.extend(_assemble(parsed, frame, attributed, lines, block.heading))
@@ -328,7 +327,7 @@ class _Frame:
 
     context: tuple[str, ...]  # the sentence's words, after those of the sentence it refers to
     names: tuple[str, ...]  # the entities of the sentence, and of the one it refers to
-    nearby: tuple[str, ...]  # the entities of the sentence before, the title and the section heading
+    nearby: tuple[str, ...]  # the entities of the sentence before and of the section's heading
     referred: tuple[Mention, ...]  # what an opening "It", "He", "The company" stands for
     previous: _Previous | None  # the paragraph's last figure
     refers_back: bool  # the sentence's own words refer back ("this figure", "it")

@@ -1,4 +1,5 @@
-"""A source's title and section headings name what its sentences are about when they do not say:
+"""The heading of a source sentence's section (the title, before the first subheading) names what
+the sentence is about when it does not say:
 "The state utility approved a loan of EUR 120 million" under "## Estonia: a smaller bet" is
 Estonia's, and "Latvian grain" in a draft is borne out by an article titled "Latvia's Grain Bets".
 The topic fills in what a sentence leaves unsaid and never outranks what it says: a figure the
