@@ -723,7 +723,8 @@ def _join_kind(text: str, a: Quantity, b: Quantity, seen_change: bool) -> str:
     if lead_word == "between" and word == "and":
         return "range"
     if lead_word == "from" and word in ("to", "-"):
-        return "change"
+        # "ranged from 1.79 to 1.82 cents" is a range of values, "rose from 41 to 67" a change
+        return "range" if rules()["range verb"].search(text[max(0, a.start - 30) : a.start]) else "change"
     if word == "-":
         return "range"
     if word == "to":

@@ -40,6 +40,11 @@ CASES = [
     ("in its 20-plus years", [(20, None, "", "exact")], "'-plus' rounds a figure, it names nothing"),
     ("Some 40 firms left", [(40, None, "company", "approx")], "a capitalised first word is no name"),
     (
+        "estimates vary from $12 to $15 billion",
+        [(12e9, 15e9, "USD", "exact")],
+        "'from X to Y' after a verb of range",
+    ),
+    (
         "the council voted 18-13 against",
         [(18, None, "", "exact"), (13, None, "", "exact")],
         "a tally: a range never falls from its first figure",
