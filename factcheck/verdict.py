@@ -351,8 +351,12 @@ def _across_sentences(
     1893-98 to 4.4 by 1913" where the source gives the first figure in one sentence and "It dropped
     to 4.4 per 10,000 by 1913" in the next): a source figure that bears the draft's out is aligned
     with the words of its sentence and of a neighbour both retrieved. Support only: a contradiction
-    needs one sentence that states the same fact."""
+    needs one sentence that states the same fact. A range is borne out by its own statement only: a
+    neighbour's single figure inside it ("from 1.79 to 2.679" against another bid of 2.679) proves
+    nothing of the range."""
     kind_of, label = names.kind_of, names.label
+    if draft.quantity is not None and draft.quantity.high is not None:
+        return None
     for c in sorted(comps, key=lambda c: (-c.aligned, c.candidate.claim.id)):
         src = c.candidate.claim
         if (

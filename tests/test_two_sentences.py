@@ -13,6 +13,7 @@ from rivers import assert_verdict, checker_fixture, source_checker, verdict_rows
 
 from factcheck import same, verdict
 from factcheck.check import Checker
+from factcheck.config import Config
 from factcheck.extract import extract
 from factcheck.reader import parse
 
@@ -159,3 +160,34 @@ def test_a_figure_turned_the_other_way_is_no_support(ferry: Checker) -> None:
         "the source's 17% is a fall: the neighbour's names do not make it bear out a jump, and two"
         " sentences never make a contradiction",
     )
+
+
+AUCTIONS = """# Auctions
+
+In October 2019 Nordbalt won the first Latvian solar tender, for a 100 MW plant near Liepaja, with a
+bid of 2.679 cents per kilowatt-hour. A second round in 2021 awarded 897 MW across three regions;
+winning tariffs ranged from 1.79 to 1.82 cents per kilowatt-hour.
+"""
+
+
+@pytest.fixture(scope="module")
+def auctions(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "auctions", AUCTIONS)
+
+
+def test_a_range_is_never_borne_out_by_a_neighbours_figure(auctions: Checker) -> None:
+    """A neighbour's single figure inside a draft's range (the 2019 bid of 2.679 cents, for a 2021
+    range "from 1.79 to 2.679") proves nothing of the range: only its own statement can."""
+    text = (
+        "The 2021 round awarded 897 MW at winning tariffs ranging from 1.79 to 2.679 cents per kilowatt-hour."
+    )
+    draft = next(
+        c
+        for c in extract(parse(text, "d.md", markdown=True), auctions.gaz)
+        if c.quantity is not None and c.quantity.high is not None
+    )
+    comps = [
+        same.compare(draft, cand, auctions.index.idf, auctions.kind_of, auctions.gaz.label, 0.1)
+        for cand in auctions.index.candidates(draft)
+    ]
+    assert verdict._across_sentences(draft, comps, Config(), auctions.names, auctions.index.idf) is None
