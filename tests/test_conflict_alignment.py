@@ -92,3 +92,37 @@ def test_the_drafts_digits_at_another_scale_are_its_counterpart(freight_aid: Che
     best = verdict.counterpart(draft, rivals, freight_aid.kind_of, freight_aid.gaz.label)
     assert best.candidate.claim.quantity is not None
     assert best.candidate.claim.quantity.text == "31 million euros"
+
+
+SWAP_LINES = """# Swap lines
+
+The Bank of Estonia signed its first swap line with the Riksbank on 24 January 2025, and so became
+the first Baltic central bank with one. The Bank of Latvia signed its first-ever swap with the
+Riksbank on 18 March 2025, for EUR 2 billion.
+"""
+
+
+@pytest.fixture(scope="module")
+def swap_lines(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    return source_checker(tmp_path_factory, "swaplines", SWAP_LINES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "Latvia's central bank signed its first swap agreement with the Riksbank on 18 May 2025.",
+            "conflicting",
+            "the sentence about Latvia's own swap answers it (18 March) before the one about Estonia's",
+        ),
+        (
+            "Latvia's central bank signed its first swap agreement with the Riksbank on 18 March 2025.",
+            "supported",
+            "the same, with the source's day",
+        ),
+    ],
+)
+def test_the_sentence_about_the_drafts_own_subject_answers_first(
+    swap_lines: Checker, sentence: str, expected: str, why: str
+) -> None:
+    assert_verdict(swap_lines, sentence, expected, why)
