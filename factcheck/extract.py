@@ -778,7 +778,13 @@ def _period(
     j = bisect.bisect_right(dated, v.start, key=lambda d: d.start)
     if bracket is not None:
         limit = max(limit, bracket[1])  # the parenthesis is the figure's, whatever clause it closes
-    if j < len(dated) and dated[j].start < limit and not _described(parsed.text, v.end, dated[j].start):
+    if (
+        j < len(dated)
+        and dated[j].start < limit
+        and not _described(parsed.text, v.end, dated[j].start)
+        # "$1.18bn in 2022, and in 2021 to $664 million": a date that opens the next piece is its own
+        and not _opens_next(parsed, v.start, dated[j].start)
+    ):
         pick = dated[j]
     elif (
         j > 0
@@ -803,6 +809,13 @@ def _period(
     if pick.date is None or year is None:
         return None
     return year, pick.date.end_year or year
+
+
+def _opens_next(parsed: _Parsed, figure: int, date: int) -> bool:
+    """The date stands in a later piece than the figure, joined to it by "and" ("..., and in 2021
+    to $664 million"): it dates what that piece says."""
+    mine, theirs = parsed.piece(figure), parsed.piece(date)
+    return theirs[0] > mine[0] and bool(re.search(r"\band\s*$", parsed.text[mine[1] : theirs[0]]))
 
 
 def _within_change(v: _Value, date: _Value) -> bool:

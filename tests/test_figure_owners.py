@@ -156,6 +156,12 @@ def test_bracket_dates_the_figure(text: str, figure: str, years: tuple[int, int]
             "unless the bracket dates them itself",
         ),
         (
+            "In 2022, Latvian amber exports came to EUR 1.18 million, and in 2021 to EUR 664,000.",
+            "EUR 1.18 million",
+            (2022, 2022),
+            "a date that opens the next piece ('and in 2021 to ...') dates that piece's figure",
+        ),
+        (
             "Between 2021 and 2024, the Latvian share rose from 13% to 38%.",
             "13%",
             (2021, 2024),
