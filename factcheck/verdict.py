@@ -957,7 +957,14 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
                         (),
                         "the figure's date differs",
                     )
-            elif dated:
+            elif dated and not (
+                # the source gives the figure itself at the other date: "commissioned a 250,000-tonne
+                # elevator in September 2024" answers "... in September 2023"
+                d.verdict is Verdict.CONFLICTING
+                and d.evidence
+                and _other_date(claim, d.evidence[0].claim)
+                and any(_dated_otherwise(c, e, d.evidence[0].claim) for c, e in dated)
+            ):
                 d = Decision(
                     Verdict.UNSUPPORTED,
                     "no source gives this figure for this date",
@@ -1032,6 +1039,19 @@ _NOT_STATISTICS = frozenset({"duration", "multiplier", "number"})
 
 def _other_date(claim: Claim, src: Claim) -> bool:
     return claim.date is not None and src.date is not None and not dates_mod.compatible(claim.date, src.date)
+
+
+def _dated_otherwise(figure: Claim, decided: Decision, date: Claim) -> bool:
+    """Among the draft figure's weighed candidates, the source's same figure in the sentence of
+    `date`, for `date`'s years: the source gives the figure, at another date than the draft's."""
+    years = _date_years(date)
+    own = set(same.own_keys(figure))
+    return years is not None and any(
+        cand.claim.quote == date.quote
+        and own <= set(same.own_keys(cand.claim))
+        and cand.claim.period == years
+        for cand, _ in decided.weighed
+    )
 
 
 def _next_to(figure: Claim, date: Claim) -> bool:

@@ -50,9 +50,17 @@ opposition failed by just nine votes on 20 March.
 
 Because prices fell, earnings rose less than volumes: Latvian timber revenue reached EUR 8.9 billion,
 compared with EUR 8.6 billion in 2023.
+
+Latvian Railways became the first Baltic railway to open a grain terminal on the coast when it
+commissioned a 250,000-tonne elevator at Liepaja port in September 2024.
 """
 
 CASES = [
+    (
+        "Latvian Railways commissioned its 250,000-tonne grain elevator at Liepaja port in September 2023.",
+        "conflicting",
+        "the source gives the figure itself at another date: its date is the answer, not 'no source'",
+    ),
     (
         "The no-confidence motion tabled by the opposition failed by nine votes on 16 March 2023.",
         "conflicting",
