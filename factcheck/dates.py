@@ -14,6 +14,7 @@ from factcheck import derived
 from factcheck.lang import table
 from factcheck.lang.build import alternation
 from factcheck.model import DateValue, Relation
+from factcheck.rules import rules
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _EARLY_CUE = r"(?:(?<=\b[Ii]n\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s))"
@@ -150,10 +151,6 @@ def find_dates(text: str) -> list[DateValue]:
     return _years_of_ranges(text, out)
 
 
-# What joins the two ends of a range of days: "from 21 June to 15 October 2024".
-_RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-)\s*", re.I)
-
-
 def _years_of_ranges(text: str, dates: list[DateValue]) -> list[DateValue]:
     """The first end of a range of days takes its year from the second ("from 21 June to 15 October
     2024", "between 3 March and 9 May 2021"), the year before when its month comes later."""
@@ -165,7 +162,7 @@ def _years_of_ranges(text: str, dates: list[DateValue]) -> list[DateValue]:
             and a.month is not None
             and b.year is not None
             and b.month is not None
-            and _RANGE_JOIN.fullmatch(text, a.end, b.start)
+            and rules()["date range join"].pattern.fullmatch(text, a.end, b.start)
         ):
             out[i - 1] = replace(a, year=b.year if a.month <= b.month else b.year - 1)
     return out
