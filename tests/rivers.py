@@ -62,12 +62,13 @@ def checker_fixture(name: str, source: str) -> Any:
     return checker
 
 
-def verdict_rows(cases: list[tuple[str, str, str]]) -> Any:
-    """A table-driven test: each row a sentence, the verdict it must get, and why."""
+def verdict_rows(cases: list[tuple[str, str, str]], fixture: str = "checker") -> Any:
+    """A table-driven test: each row a sentence, the verdict it must get against the checker of the
+    module's fixture named `fixture`, and why."""
 
     @pytest.mark.parametrize(("sentence", "expected", "why"), cases, ids=[c[2] for c in cases])
-    def test_verdict(checker: Checker, sentence: str, expected: str, why: str) -> None:
-        assert_verdict(checker, sentence, expected, why)
+    def test_verdict(request: pytest.FixtureRequest, sentence: str, expected: str, why: str) -> None:
+        assert_verdict(request.getfixturevalue(fixture), sentence, expected, why)
 
     return test_verdict
 

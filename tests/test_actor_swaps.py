@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rivers import assert_verdict, checker_fixture
+from rivers import assert_verdict, checker_fixture, verdict_rows
 
 from factcheck.check import Checker
 from factcheck.config import Config
@@ -148,13 +148,10 @@ S&P Global upgraded Latvia's sovereign rating to A+ in March 2024, citing lower 
 
 ratings = checker_fixture("ratings", RATINGS)
 
-
-@pytest.mark.parametrize(
-    ("sentence", "expected", "why"),
+test_rating_agencies_are_actors = verdict_rows(
     [
         ("Fitch upgraded Latvia to A+ in March 2024.", "conflicting", "another rating agency's upgrade"),
         ("S&P upgraded Latvia's rating to A+ in March 2024.", "supported", "the agency by its short name"),
     ],
+    "ratings",
 )
-def test_rating_agencies_are_actors(ratings: Checker, sentence: str, expected: str, why: str) -> None:
-    assert_verdict(ratings, sentence, expected, why)

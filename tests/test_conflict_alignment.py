@@ -5,7 +5,7 @@ Rows are sentences of our own writing against `rivers.SOURCE`, each with its ver
 from __future__ import annotations
 
 import pytest
-from rivers import assert_verdict, source_checker
+from rivers import assert_verdict, checker_fixture, source_checker, verdict_rows
 
 from factcheck import same, verdict
 from factcheck.check import Checker
@@ -102,13 +102,9 @@ Riksbank on 18 March 2025, for EUR 2 billion.
 """
 
 
-@pytest.fixture(scope="module")
-def swap_lines(tmp_path_factory: pytest.TempPathFactory) -> Checker:
-    return source_checker(tmp_path_factory, "swaplines", SWAP_LINES)
+swap_lines = checker_fixture("swaplines", SWAP_LINES)
 
-
-@pytest.mark.parametrize(
-    ("sentence", "expected", "why"),
+test_the_sentence_about_the_drafts_own_subject_answers_first = verdict_rows(
     [
         (
             "Latvia's central bank signed its first swap agreement with the Riksbank on 18 May 2025.",
@@ -121,8 +117,5 @@ def swap_lines(tmp_path_factory: pytest.TempPathFactory) -> Checker:
             "the same, with the source's day",
         ),
     ],
+    "swap_lines",
 )
-def test_the_sentence_about_the_drafts_own_subject_answers_first(
-    swap_lines: Checker, sentence: str, expected: str, why: str
-) -> None:
-    assert_verdict(swap_lines, sentence, expected, why)
