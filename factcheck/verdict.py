@@ -1226,6 +1226,16 @@ def _share_of_figures(draft: Claim, comps: list[Comparison], config: Config) -> 
     return None
 
 
+def _direction(draft: Claim) -> tuple[bool, bool]:
+    """Whether the draft's figure is said to rise and whether to fall: a rise's or a fall's words
+    ("climbed", "fell") or a raise's or a cut's ("raised output by a tenth")."""
+    sides = {st.side for st in draft.polarity.stances if st.opposition in rules.of_measures()}
+    return (
+        "increase" in draft.terms or Side.FOR in sides,
+        "decrease" in draft.terms or Side.AGAINST in sides,
+    )
+
+
 def _gap(draft: Claim) -> bool:
     """A figure that gives the gap between two others: "11 million tonnes below the 2023 harvest", or
     how much a measure rose or fell, "grew by more than £2bn", "rose by 3.7 percentage points" (a
@@ -1236,8 +1246,7 @@ def _gap(draft: Claim) -> bool:
     if rules.rules()["gap"].pattern.match(draft.quote, q.end):
         return True
     by = rules.rules()["change size"].pattern.search(draft.quote, max(0, q.start - _BY_WINDOW), q.start)
-    changed = "increase" in draft.terms or "decrease" in draft.terms
-    return by is not None and changed and q.dimension not in ("percent", *_NOT_STATISTICS)
+    return by is not None and any(_direction(draft)) and q.dimension not in ("percent", *_NOT_STATISTICS)
 
 
 _BY_WINDOW = 6  # characters before a figure: "by" and a space or two
@@ -1259,9 +1268,7 @@ def _percent_change(draft: Claim) -> float | None:
     ):
         return None
     # a rise's words ("climbed") or a raise's ("raised output by a tenth")
-    sides = {st.side for st in draft.polarity.stances if st.opposition in rules.of_measures()}
-    up = "increase" in draft.terms or Side.FOR in sides
-    down = "decrease" in draft.terms or Side.AGAINST in sides
+    up, down = _direction(draft)
     if up == down:
         return None
     return q.value if up else -q.value

@@ -63,6 +63,8 @@ Container traffic through Liepaja rose to 56,500 TEU, against 33,600 TEU the yea
 To pay for the reform, Latvian pension contributions, currently 20% of gross wages, will rise to 23%
 by 2030, the welfare ministry projects.
 
+Latvia raised its Baltic cod quota from 10,000 tonnes to 12,000 tonnes in 2024.
+
 Lithuanian amber exports rose to EUR 8.1 million in 2024 from EUR 5.6 million a year earlier, and
 amber now makes up about 5.8% of the country's craft exports.
 
@@ -75,6 +77,16 @@ earlier.
 """
 
 CASES = [
+    (
+        "Latvia raised its Baltic cod quota by 2,000 tonnes in 2024.",
+        "supported",
+        "what is raised by a figure rose by it: a gap, borne out by 10,000 to 12,000 tonnes",
+    ),
+    (
+        "Latvia raised its Baltic cod quota by 3,000 tonnes in 2024.",
+        "unsupported",
+        "a gap the source's two ends do not make is unsupported, never set against either end",
+    ),
     (
         "Latvian pension contributions will climb by 15% by 2030, the welfare ministry projects.",
         "supported",
