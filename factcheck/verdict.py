@@ -1121,11 +1121,11 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
     q = draft.quantity
     if q is None or q.high is not None or not q.value:
         return None
+    change = None
     if q.dimension != "multiplier":
         change = _percent_change(draft)
         if change is None:
             return None
-        q = replace(q, value=1 + change / 100)  # "rose 30 percent": 1.3 times
     for sentence in _sentences(comps):
         aligned = max(c.aligned for c in sentence) >= config.support_alignment
         for start, end in _changes(sentence):
@@ -1137,11 +1137,9 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
                 continue  # a sentence worded otherwise, unless its change ends at the draft's own figure
             a, b = start.candidate.claim.quantity, end.candidate.claim.quantity
             assert a is not None and b is not None
-            if a.value and _one_unit(a, b) and _within_ratio(b.value / a.value, q, config):
+            if a.value and _one_unit(a, b) and _ratio_agrees(q, change, b.value / a.value, config):
                 ratio = b.value / a.value
-                size = (
-                    f"{ratio:.3g} times" if q is draft.quantity else f"a change of {100 * (ratio - 1):+.3g}%"
-                )
+                size = f"{ratio:.3g} times" if change is None else f"a change of {100 * (ratio - 1):+.3g}%"
                 return Decision(
                     Verdict.SUPPORTED,
                     f"source gives {_value(start.candidate.claim)} and {_value(end.candidate.claim)}: {size}",
@@ -1149,6 +1147,19 @@ def _ratio_of_change(draft: Claim, comps: list[Comparison], config: Config) -> D
                     "ratio of a change",
                 )
     return None
+
+
+def _ratio_agrees(q: Quantity, change: float | None, ratio: float, config: Config) -> bool:
+    """A multiplier against the ratio of a change's two ends; a percentage change against the
+    change in percent, as any percentage is compared ("roughly a tenth" is not +20%)."""
+    if change is None:
+        return _within_ratio(ratio, q, config)
+    actual = 100 * (ratio - 1)
+    if (actual > 0) != (change > 0):
+        return False
+    return qty_mod.compatible(
+        q, replace(q, value=abs(actual), bound=Bound.EXACT, hedge="", precision=0.1), config.tolerance
+    )
 
 
 def _difference(draft: Claim, comps: list[Comparison], config: Config) -> Decision | None:

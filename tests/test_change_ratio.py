@@ -63,7 +63,7 @@ Container traffic through Liepaja rose to 56,500 TEU, against 33,600 TEU the yea
 To pay for the reform, Latvian pension contributions, currently 20% of gross wages, will rise to 23%
 by 2030, the welfare ministry projects.
 
-Latvia raised its Baltic cod quota from 10,000 tonnes to 12,000 tonnes in 2024.
+Estonia raised its Baltic cod quota from 10,000 tonnes to 12,000 tonnes in 2023.
 
 Lithuanian amber exports rose to EUR 8.1 million in 2024 from EUR 5.6 million a year earlier, and
 amber now makes up about 5.8% of the country's craft exports.
@@ -78,12 +78,23 @@ earlier.
 
 CASES = [
     (
-        "Latvia raised its Baltic cod quota by 2,000 tonnes in 2024.",
+        "Estonia raised its Baltic cod quota by roughly a tenth in 2023.",
+        "unsupported",
+        "10,000 to 12,000 tonnes is +20%: a percentage change is compared as any percentage is, not"
+        " within a tenth of the ratio 1.1",
+    ),
+    (
+        "Estonia raised its Baltic cod quota by a fifth in 2023.",
+        "supported",
+        "+20%",
+    ),
+    (
+        "Estonia raised its Baltic cod quota by 2,000 tonnes in 2023.",
         "supported",
         "what is raised by a figure rose by it: a gap, borne out by 10,000 to 12,000 tonnes",
     ),
     (
-        "Latvia raised its Baltic cod quota by 3,000 tonnes in 2024.",
+        "Estonia raised its Baltic cod quota by 3,000 tonnes in 2023.",
         "unsupported",
         "a gap the source's two ends do not make is unsupported, never set against either end",
     ),
