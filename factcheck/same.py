@@ -531,7 +531,7 @@ def subject_relation(
                43% vs Tajikistan's) or anywhere in the sentence (Protei exported SORM vs Hikvision)
     unrelated  the figure is about a company or person the source sentence never names
     topic      the draft names an entity where the source sentence names no subject of its kind and
-               its topic (the sentence before, the section's heading, the title) is another one:
+               its topic (the sentence before, the heading of its section) is another one:
                neither support nor a conflict, as the source never says it outright
 
     Entities are matched by `same_entity`, so a short form, an acronym or a spelling variant of a
