@@ -901,8 +901,8 @@ def reconcile(decided: list[tuple[Claim, Decision]], config: Config) -> list[tup
         # A deadline or a starting point ("by 2030", "since 2018") is part of the statement, and an
         # event's date is the claim itself: only a statistic's period ("in 2019", "between 2018 and
         # 2022") goes with its figure.
-        if claim.date is not None and claim.date.year is not None and claim.date.relation in _PERIODS:
-            years = (claim.date.year, claim.date.end_year or claim.date.year)
+        years = _date_years(claim)
+        if claim.date is not None and years is not None and claim.date.relation in _PERIODS:
             dated = [
                 (c, e)
                 for c, e in decided
@@ -1368,7 +1368,6 @@ def _within_ratio(ratio: float, q: Quantity, config: Config) -> bool:
 _PAST = 1.5  # how far past a bound a ratio still reads as that bound's ("more than doubled": under 3)
 
 
-# Hedges that put a value a little short of the one written ("nearly doubled", "almost halved").
 def _value(c: Claim) -> str:
     if c.quantity is not None:
         return qty_mod.describe(c.quantity)
