@@ -815,7 +815,9 @@ def _opens_next(parsed: _Parsed, figure: int, date: int) -> bool:
     """The date stands in a later piece than the figure, joined to it by "and" ("..., and in 2021
     to $664 million"): it dates what that piece says."""
     mine, theirs = parsed.piece(figure), parsed.piece(date)
-    return theirs[0] > mine[0] and bool(re.search(r"\band\s*$", parsed.text[mine[1] : theirs[0]]))
+    return theirs[0] > mine[0] and bool(
+        rules.rules()["next piece"].pattern.search(parsed.text, mine[1], theirs[0])
+    )
 
 
 def _within_change(v: _Value, date: _Value) -> bool:
