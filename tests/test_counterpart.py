@@ -6,10 +6,7 @@ Rows are sentences of our own writing against `rivers.SOURCE`, each with its ver
 
 from __future__ import annotations
 
-import pytest
-from rivers import assert_verdict, checker_fixture
-
-from factcheck.check import Checker
+from rivers import checker_fixture, verdict_rows
 
 CASES = [
     (
@@ -50,9 +47,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected", "why"), CASES, ids=[c[2] for c in CASES])
-def test_verdict(rivers_checker: Checker, sentence: str, expected: str, why: str) -> None:
-    assert_verdict(rivers_checker, sentence, expected, why)
+test_verdict = verdict_rows(CASES, "rivers_checker")
 
 
 TOTALS = """# Baltic timber
@@ -65,8 +60,7 @@ Baltic timber exports reached a record EUR 5.5 billion in 2023, according to the
 totals = checker_fixture("totals", TOTALS)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "expected", "why"),
+test_the_subjects_own_figure = verdict_rows(
     [
         (
             "Nordic Timber's export earnings reached EUR 1.8 billion in 2023, CSB data indicate.",
@@ -80,6 +74,5 @@ totals = checker_fixture("totals", TOTALS)
             "the same without a speaker",
         ),
     ],
+    "totals",
 )
-def test_the_subjects_own_figure(totals: Checker, sentence: str, expected: str, why: str) -> None:
-    assert_verdict(totals, sentence, expected, why)
