@@ -1237,7 +1237,7 @@ def _share_of_figures(draft: Claim, comps: list[Comparison], config: Config) -> 
     return None
 
 
-def _direction(draft: Claim) -> tuple[bool, bool]:
+def _rise_or_fall(draft: Claim) -> tuple[bool, bool]:
     """Whether the draft's figure is said to rise and whether to fall: a rise's or a fall's words
     ("climbed", "fell") or a raise's or a cut's ("raised output by a tenth")."""
     sides = {st.side for st in draft.polarity.stances if st.opposition in rules.of_measures()}
@@ -1257,7 +1257,7 @@ def _gap(draft: Claim) -> bool:
     if rules.rules()["gap"].pattern.match(draft.quote, q.end):
         return True
     by = rules.rules()["change size"].pattern.search(draft.quote, max(0, q.start - _BY_WINDOW), q.start)
-    return by is not None and any(_direction(draft)) and q.dimension not in ("percent", *_NOT_STATISTICS)
+    return by is not None and any(_rise_or_fall(draft)) and q.dimension not in ("percent", *_NOT_STATISTICS)
 
 
 _BY_WINDOW = 6  # characters before a figure: "by" and a space or two
@@ -1279,7 +1279,7 @@ def _percent_change(draft: Claim) -> float | None:
     ):
         return None
     # a rise's words ("climbed") or a raise's ("raised output by a tenth")
-    up, down = _direction(draft)
+    up, down = _rise_or_fall(draft)
     if up == down:
         return None
     return q.value if up else -q.value
