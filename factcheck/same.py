@@ -566,8 +566,9 @@ def subject_relation(
     # For a named statement, an entity the source names only in the sentence before is the
     # paragraph's topic, not who does what in this sentence ("Russian companies like Protei have
     # exported SORM" after a sentence about Hikvision).
+    unnamed_here = _unnamed(draft, here, label)
     if draft.kind is ClaimKind.NAMED:
-        missing = _unnamed(draft, here, label)
+        missing = unnamed_here
     # The topic (the sentence before, the headings) names what a figure's sentence leaves unsaid, but
     # never outranks the figure's own subject: "Latvia's utility approved EUR 80 million" under a
     # heading naming Estonia gives the figure to Latvia, not Estonia. Places only: a section's country
@@ -575,7 +576,7 @@ def subject_relation(
     # held-out sentences lost their verdict when every kind was rivalled).
     topical = tuple(
         e
-        for e in _unnamed(draft, here, label)
+        for e in unnamed_here
         if e not in missing and e in draft.entities and kind_of(e) in ("country", "city")
     )
     for e in (*missing, *topical):
